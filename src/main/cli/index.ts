@@ -1,0 +1,54 @@
+// The `wallboard` command: serve | check-config | detect. Users see one-line errors, never stacks.
+import { Command, InvalidArgumentError } from 'commander';
+import { checkConfigCommand } from './check-config';
+import { serveCommand } from './serve';
+
+function port(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is an integer 0–65535');
+  return n;
+}
+
+const program = new Command()
+  .name('wallboard')
+  .description('NOC wall-board: Prometheus, Alertmanager and HTTP health on one screen, with an offline buffer')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('run the engine headless and serve the wall-board to browsers')
+  .option('-c, --config <file>', 'board file (YAML); the built-in demo board when absent')
+  .option('-p, --port <port>', 'port to listen on', port, 8080)
+  .option('--host <host>', 'address to bind; anything but loopback requires --token', '127.0.0.1')
+  .option('-d, --data-dir <dir>', 'where the offline buffer lives (default: the OS app-data dir)')
+  .option('--token <token>', 'bearer token required by the API (default: $WALLBOARD_TOKEN)')
+  .action(async (o: { config?: string; port: number; host: string; dataDir?: string; token?: string }) => {
+    process.exitCode = await serveCommand(o);
+  });
+
+program
+  .command('check-config')
+  .description('validate a board file: a one-line summary, or every error as file:line:col: message')
+  .argument('<file>', 'board file (YAML)')
+  .action((file: string) => {
+    process.exitCode = checkConfigCommand(file);
+  });
+
+program
+  .command('detect')
+  .description('score a CSV (timestamp,value) for anomalies as live data would be: writes timestamp,value,anomaly_score')
+  .argument('<file>', 'CSV file with header timestamp,value')
+  .option('-m, --method <method>', 'auto | zscore | seasonal | changepoint', 'auto')
+  .option('-s, --sensitivity <level>', 'low | medium | high', 'medium')
+  .action(async (file: string, o: { method: string; sensitivity: string }) => {
+    const { runDetectCommand } = await import('./detect');
+    process.exitCode = await runDetectCommand(file, o, {
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+    });
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  process.stderr.write(`wallboard: ${(err as Error).message}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,208 @@
+// createEngine(options) → Engine: the one engine behind every face (Electron, serve, CLI).
+// Plain Node: a unit test fails if anything under src/main/engine imports electron.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BoardView, ConfigErrorView, EngineApi, EngineRequests, RequestName, StatusReport } from '../../shared/api';
+import { type Board, panelQueries } from '../../shared/config-schema';
+import type { Batch } from '../../shared/model';
+import { toBoardView } from './board-view';
+import { formatProblem, loadBoardFile } from './config/load';
+import { summarize } from './config/summary';
+import { watchFile } from './config/watch';
+import { EngineEmitter } from './events';
+import { startMaintenance } from './maintenance';
+import { demoBoardFile } from './paths';
+import { queryPanels } from './query';
+import { createScheduler, type Scheduler } from './scheduler';
+import { SelfMetrics } from './self-metrics';
+import { snapshotAt } from './snapshot';
+import { createSources } from './sources/registry';
+import { openStore } from './store/index';
+import type { Store } from './store/types';
+import { UpdateCoalescer } from './update-coalescer';
+
+export interface EngineOptions {
+  /** Board file; the built-in demo board when absent. */
+  configFile?: string;
+  dataDir: string;
+  /** Re-read the board file when it changes (default true). */
+  watch?: boolean;
+  now?: () => number;
+  log?: (line: string) => void;
+}
+
+export interface Engine extends EngineApi {
+  readonly configFile: string;
+  readonly store: Store;
+  start(): void;
+  stop(): Promise<void>;
+  /** Applies the board file now (hot reload calls this); false when it was rejected. */
+  reload(): Promise<boolean>;
+  metricsText(): string;
+  /** For /healthz: the engine runs and at least one source delivered recently (or none is configured). */
+  healthy(): boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  const configFile = options.configFile ?? demoBoardFile();
+  const now = options.now ?? Date.now;
+  const log = options.log ?? (() => undefined);
+  const first = loadBoardFile(configFile);
+  if (!first.ok) throw new ConfigError(first.problems.map(formatProblem));
+
+  let board: Board = first.board;
+  let version = 1;
+  let configError: ConfigErrorView | undefined;
+  mkdirSync(options.dataDir, { recursive: true });
+  const store = openStore({ file: join(options.dataDir, 'wallboard.db'), retentionMs: board.retention, now });
+  const emitter = new EngineEmitter();
+  const metrics = new SelfMetrics();
+  const updates = new UpdateCoalescer((u) => emitter.emit('update', u));
+  let scheduler: Scheduler | undefined;
+  let intervals = new Map<string, number>();
+  let stopWatch: () => void = () => undefined;
+  let stopMaintenance: () => void = () => undefined;
+  let started = false;
+
+  function boardView(): BoardView {
+    return toBoardView(board, version, configError);
+  }
+
+  function status(): StatusReport {
+    const at = now();
+    const sources = snapshotAt(store, board, at, { live: true, intervals }).sources;
+    return { at, ok: sources.every((s) => s.state === 'ok'), sources, ...(configError ? { configError } : {}) };
+  }
+
+  /** Panels that draw something this source delivers. */
+  function panelsOf(sourceId: string): string[] {
+    const ids = new Set<string>();
+    for (const page of board.pages) {
+      for (const panel of page.panels) {
+        if (panelQueries(board, panel).some((q) => q.source === sourceId)) ids.add(panel.id);
+        if (panel.targets?.includes(sourceId)) ids.add(panel.id);
+      }
+    }
+    return [...ids];
+  }
+
+  function onBatch(batch: Batch): void {
+    const stored = batch.samples.reduce((n, s) => n + s.ts.length, 0);
+    try {
+      store.writeBatch(batch);
+    } catch (err) {
+      metrics.recordStoreError();
+      log(`buffer write failed for ${batch.source}: ${(err as Error).message}`);
+      throw err;
+    }
+    metrics.recordPoll(batch, stored);
+    updates.add({
+      at: batch.at,
+      panels: panelsOf(batch.source),
+      health: batch.health.length > 0,
+      alerts: batch.alerts !== undefined,
+      incidents: false,
+    });
+    emitter.emit('status', status());
+  }
+
+  function startPolling(): void {
+    const sources = createSources(board);
+    intervals = new Map(sources.map((s) => [s.id, s.intervalMs]));
+    scheduler = createScheduler({
+      sources,
+      onBatch,
+      now,
+      context: (source, signal) => ({
+        signal,
+        now: now(),
+        board,
+        lastSampleAt: (query) => store.lastSampleAt(source.id, query),
+      }),
+    });
+    scheduler.start();
+  }
+
+  async function reload(): Promise<boolean> {
+    const next = loadBoardFile(configFile);
+    if (!next.ok) {
+      configError = { file: configFile, errors: next.problems.map(formatProblem), at: now() };
+      log(`board file rejected, keeping the last good board:\n${configError.errors.join('\n')}`);
+      emitter.emit('config', boardView());
+      emitter.emit('status', status());
+      return false;
+    }
+    await scheduler?.stop();
+    board = next.board;
+    configError = undefined;
+    version++;
+    if (started) startPolling();
+    log(`board reloaded: ${summarize(board)}`);
+    emitter.emit('config', boardView());
+    emitter.emit('status', status());
+    return true;
+  }
+
+  const handlers: { [K in RequestName]: (args: EngineRequests[K]['args']) => EngineRequests[K]['result'] } = {
+    board: () => boardView(),
+    query: (args) => queryPanels(store, board, args),
+    snapshot: (args) => {
+      const at = args.at ?? now();
+      return { ...snapshotAt(store, board, at, { live: args.at === undefined, intervals }), incidents: [] };
+    },
+    status: () => status(),
+    incidents: () => [],
+    ack: () => {
+      throw new Error('incidents are not available yet');
+    },
+    snooze: () => {
+      throw new Error('incidents are not available yet');
+    },
+    silence: () => {
+      throw new Error('incidents are not available yet');
+    },
+    unsilence: () => {
+      throw new Error('incidents are not available yet');
+    },
+  };
+
+  return {
+    configFile,
+    store,
+    start() {
+      if (started) return;
+      started = true;
+      startPolling();
+      stopMaintenance = startMaintenance(store, () => board.retention, now, log);
+      if (options.watch !== false) stopWatch = watchFile(configFile, () => void reload());
+    },
+    async stop() {
+      started = false;
+      stopWatch();
+      stopMaintenance();
+      await scheduler?.stop();
+      updates.flush();
+      store.close();
+    },
+    reload,
+    async request(name, args) {
+      return handlers[name](args as never) as never;
+    },
+    on: (event, listener) => emitter.on(event, listener),
+    metricsText() {
+      const st = store.stats();
+      const sourceUp = new Map(status().sources.map((s) => [s.sourceId, s.state !== 'down']));
+      return metrics.render({ dbBytes: st.bytes, series: st.series, headSamples: st.headSamples, chunks: st.chunks, sourceUp, configOk: !configError });
+    },
+    healthy() {
+      const s = status().sources;
+      return s.length === 0 || s.some((x) => x.state === 'ok');
+    },
+  };
+}

@@ -1,0 +1,33 @@
+// Background upkeep of the buffer: seal head samples into compressed chunks and drop what is past
+// the retention. Work is done in small bounded steps with the event loop free in between, so a
+// poll never waits behind it.
+import type { Store } from './store/types';
+
+const EVERY_MS = 60_000; // ms between upkeep rounds
+const SEAL_AFTER_MS = 10 * 60_000; // ms: head samples younger than this stay writable (late backfill)
+const MAX_STEPS = 50; // bounded retention steps per round
+
+export function startMaintenance(store: Store, retentionMs: () => number, now: () => number, log: (line: string) => void): () => void {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  async function round(): Promise<void> {
+    try {
+      store.seal(now() - SEAL_AFTER_MS);
+      for (let i = 0; i < MAX_STEPS && !stopped; i++) {
+        const { more } = store.retain(now() - retentionMs());
+        if (!more) break;
+        await new Promise((r) => setImmediate(r));
+      }
+    } catch (err) {
+      log(`buffer upkeep failed (will retry): ${(err as Error).message}`);
+    }
+    if (!stopped) timer = setTimeout(() => void round(), EVERY_MS);
+  }
+
+  timer = setTimeout(() => void round(), 5_000);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}

@@ -1,0 +1,63 @@
+// What the rest of the engine may ask of the buffer. Implemented by store/index.ts (better-sqlite3).
+import type Database from 'better-sqlite3';
+import type {
+  AlertRecord,
+  Batch,
+  HealthResult,
+  Labels,
+  SilenceRecord,
+  SourceStatus,
+} from '../../../shared/model';
+
+export interface StoredSeries {
+  id: number;
+  key: string;
+  source: string;
+  query: string;
+  labels: Labels;
+}
+
+export interface RangeResult {
+  series: StoredSeries;
+  /** unix ms, ascending */
+  ts: Float64Array | number[];
+  values: Float64Array | number[];
+}
+
+export interface QueryOutcomeAt {
+  ok: boolean;
+  reason?: string;
+  at: number;
+}
+
+export interface Store {
+  readonly file: string;
+  /** One transaction: samples, query outcomes, health, alert intervals, source status. All or nothing. */
+  writeBatch(batch: Batch): void;
+  /** Every series ever seen for source+query (within retention). */
+  seriesFor(source: string, query: string): StoredSeries[];
+  /** Raw samples of one series in [from, to] (unix ms), ascending. */
+  range(seriesId: number, from: number, to: number): RangeResult;
+  /** Newest sample at or before `at` (unix ms) of one series. */
+  latest(seriesId: number, at: number): { t: number; v: number } | undefined;
+  /** Newest sample time of any series of a query, for backfill. */
+  lastSampleAt(source: string, query: string): number | undefined;
+  /** Outcome of the newest poll of a query at or before `at`. */
+  queryOutcomeAt(source: string, query: string, at: number): QueryOutcomeAt | undefined;
+  /** The newest health result per target at or before `at`. */
+  healthAt(at: number): HealthResult[];
+  /** Alerts active at `at` per source (from stored alert state intervals). */
+  alertsAt(at: number): AlertRecord[];
+  silencesAt(at: number): SilenceRecord[];
+  /** Source status as of `at`: last attempt, last success, reason. State/dataAge are computed by the caller. */
+  sourceStatusAt(at: number): Omit<SourceStatus, 'state' | 'intervalMs' | 'dataAgeMs'>[];
+  /** Delete chunks and rows wholly older than `before` (unix ms). Bounded work per call. */
+  retain(before: number): { deletedChunks: number; more: boolean };
+  /** Seal head samples older than `before` into compressed chunks. */
+  seal(before: number): number;
+  stats(): { series: number; samples: number; chunks: number; headSamples: number; bytes: number };
+  /** The handle, for engine modules that own tables of their own (alerts/ keeps incidents);
+   *  their tables come from numbered files in store/migrations like everything else. */
+  readonly db: Database.Database;
+  close(): void;
+}

@@ -1,0 +1,132 @@
+// `wallboard serve`: the Engine API over HTTP + SSE, the renderer's static files, /healthz and
+// /metrics. Loopback by default; any other bind address requires a bearer token.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { ZodError } from 'zod';
+import type { Engine } from '../engine/index';
+import { callEngine, formatZodError, parseApiRequest } from './api-routes';
+import { SseHub } from './sse';
+import { serveStatic } from './static-files';
+
+export interface ServeOptions {
+  engine: Engine;
+  host: string;
+  port: number;
+  token?: string;
+  /** Built renderer dir; a placeholder page when absent. */
+  rendererDir?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 64 * 1024; // bytes: action bodies are tiny
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
+export async function startServer(opts: ServeOptions): Promise<RunningServer> {
+  const hub = new SseHub(opts.engine);
+  const tokenRequired = opts.token !== undefined || !isLoopback(opts.host);
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => sendJson(res, 500, { error: (err as Error).message }));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://wallboard.invalid');
+    const path = url.pathname;
+    if (path === '/healthz') {
+      const ok = opts.engine.healthy();
+      res.writeHead(ok ? 200 : 503, { 'content-type': 'text/plain' }).end(ok ? 'ok\n' : 'no source is delivering data\n');
+      return;
+    }
+    const isApi = path.startsWith('/api/') || path === '/metrics';
+    if (isApi && tokenRequired && !authorized(req, url, opts.token)) {
+      const why = opts.token === undefined ? 'this server is bound to a non-loopback address and has no token: restart it with --token or WALLBOARD_TOKEN' : 'missing or wrong bearer token';
+      sendJson(res, 401, { error: why }, { 'www-authenticate': 'Bearer' });
+      return;
+    }
+    if (path === '/metrics') {
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(opts.engine.metricsText());
+      return;
+    }
+    if (path === '/api/events') {
+      const last = req.headers['last-event-id'] ?? url.searchParams.get('lastEventId') ?? undefined;
+      hub.attach(res, Array.isArray(last) ? last[0] : last);
+      return;
+    }
+    if (isApi) {
+      let parsed;
+      try {
+        const body = req.method === 'POST' ? await readJson(req) : undefined;
+        parsed = parseApiRequest(req.method ?? 'GET', path, url.searchParams, body);
+      } catch (err) {
+        sendJson(res, 400, { error: err instanceof ZodError ? formatZodError(err) : (err as Error).message });
+        return;
+      }
+      if (!parsed) {
+        sendJson(res, 404, { error: `no such endpoint: ${req.method} ${path}` });
+        return;
+      }
+      try {
+        sendJson(res, 200, await callEngine(opts.engine, parsed));
+      } catch (err) {
+        sendJson(res, 422, { error: (err as Error).message });
+      }
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    serveStatic(opts.rendererDir, path, res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const hostForUrl = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  return {
+    url: `http://${hostForUrl}:${port}`,
+    port,
+    async close() {
+      hub.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+function authorized(req: IncomingMessage, url: URL, token: string | undefined): boolean {
+  if (token === undefined) return false;
+  const header = req.headers.authorization;
+  // why: EventSource cannot set headers, so the SSE URL may carry ?token=
+  const given = header?.startsWith('Bearer ') ? header.slice(7) : url.searchParams.get('token') ?? '';
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers }).end(text);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new Error(`request body over ${MAX_BODY} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? (JSON.parse(text) as unknown) : undefined;
+}

@@ -1,0 +1,69 @@
+// Server-Sent Events for the Engine API's events. Every event gets a sequence id and is kept in a
+// bounded ring, so a client that reconnects with Last-Event-ID receives what it missed.
+import type { ServerResponse } from 'node:http';
+import type { EngineApi, EngineEvents, EventName } from '../../shared/api';
+
+const RING = 2048; // events kept for resume; at one update per poll tick that is minutes of history
+const HEARTBEAT_MS = 15_000; // ms: keeps proxies and the browser from timing the stream out
+
+interface Sent {
+  id: number;
+  text: string;
+}
+
+export class SseHub {
+  private seq = 0;
+  private readonly ring: Sent[] = [];
+  private readonly clients = new Set<ServerResponse>();
+  private readonly unsubscribe: (() => void)[];
+  private readonly heartbeat: NodeJS.Timeout;
+
+  constructor(engine: EngineApi) {
+    const names: EventName[] = ['update', 'status', 'config', 'notification'];
+    this.unsubscribe = names.map((name) => engine.on(name, (payload) => this.publish(name, payload)));
+    this.heartbeat = setInterval(() => this.broadcast(': keep-alive\n\n'), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  get clientCount(): number {
+    return this.clients.size;
+  }
+
+  attach(res: ServerResponse, lastEventId: string | undefined): void {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write('retry: 2000\n\n');
+    const last = lastEventId === undefined ? NaN : Number(lastEventId);
+    if (Number.isFinite(last)) {
+      const oldest = this.ring[0]?.id ?? this.seq + 1;
+      // why: if the gap fell out of the ring, tell the client to refetch everything rather than pretend
+      if (last < oldest - 1) res.write(`event: resync\ndata: {}\n\n`);
+      for (const e of this.ring) if (e.id > last) res.write(e.text);
+    }
+    this.clients.add(res);
+    res.on('close', () => this.clients.delete(res));
+  }
+
+  publish<E extends EventName>(name: E, payload: EngineEvents[E]): void {
+    const id = ++this.seq;
+    const text = `id: ${id}\nevent: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
+    this.ring.push({ id, text });
+    if (this.ring.length > RING) this.ring.shift();
+    this.broadcast(text);
+  }
+
+  close(): void {
+    clearInterval(this.heartbeat);
+    for (const u of this.unsubscribe) u();
+    for (const c of this.clients) c.end();
+    this.clients.clear();
+  }
+
+  private broadcast(text: string): void {
+    for (const c of this.clients) c.write(text);
+  }
+}

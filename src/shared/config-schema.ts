@@ -1,0 +1,276 @@
+// The board file: what it may say. Types are inferred from this schema; nothing else defines them.
+// Shared by main and renderer, so no Node and no DOM here.
+import { z } from 'zod';
+
+const DURATION_RE = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** Parses `15s`, `5m`, `24h`, `1.5h`, `250ms` into milliseconds; undefined when malformed. */
+export function parseDuration(text: string): number | undefined {
+  const m = DURATION_RE.exec(text.trim());
+  if (!m) return undefined;
+  return Math.round(Number(m[1]) * (UNIT_MS[m[2] as string] as number));
+}
+
+/** A duration written as `15s`; parsed to milliseconds. */
+export const duration = z
+  .string({ error: 'expected a duration like 15s, 5m, 24h' })
+  .transform((text, ctx) => {
+    const ms = parseDuration(text);
+    if (ms === undefined || ms <= 0) {
+      ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration; use a number with ms, s, m, h or d (e.g. 15s, 5m, 24h)` });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'an id is letters, digits, "-" or "_" and starts with a letter or digit');
+
+export const SEVERITIES = ['critical', 'high', 'warning', 'info'] as const;
+export const severity = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof severity>;
+
+const color = z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour is #rrggbb');
+
+const tls = z
+  .object({
+    ca: z.string().optional().describe('path to a PEM file of CA certificates to trust'),
+    insecureSkipVerify: z.boolean().default(false).describe('accept any certificate: only for testing'),
+  })
+  .strict();
+
+const basicAuth = z.object({ username: z.string(), password: z.string() }).strict();
+
+const httpSource = {
+  id,
+  url: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }),
+  interval: duration.default(15_000),
+  timeout: duration.default(10_000),
+  headers: z.record(z.string(), z.string()).default({}),
+  basicAuth: basicAuth.optional(),
+  bearerToken: z.string().optional(),
+  tls: tls.optional(),
+  maxBodyBytes: z.number().int().positive().default(32 * 1024 * 1024),
+};
+
+export const prometheusSource = z
+  .object({ ...httpSource, maxSeries: z.number().int().positive().default(5000) })
+  .strict();
+export const alertmanagerSource = z
+  .object({ ...httpSource, author: z.string().default('wallboard') })
+  .strict();
+export const prometheusAlertsSource = z.object(httpSource).strict();
+
+const condition = z
+  .string()
+  .regex(
+    /^\s*\[(STATUS|RESPONSE_TIME|CERTIFICATE_EXPIRATION|BODY)\](\.[\w.[\]-]+)?\s*(==|!=|<=|>=|<|>)\s*\S.*$/,
+    'a condition is "[STATUS] == 200", "[RESPONSE_TIME] < 800", "[BODY].path == value" or "[CERTIFICATE_EXPIRATION] > 48h"',
+  );
+
+export const healthSource = z
+  .object({
+    ...httpSource,
+    interval: duration.default(30_000),
+    timeout: duration.default(5_000),
+    brand: id.optional(),
+    name: z.string().optional(),
+    conditions: z.array(condition).default(['[STATUS] == 200']),
+    failAfter: z.number().int().positive().default(3),
+    recoverAfter: z.number().int().positive().default(2),
+  })
+  .strict();
+
+export const demoSource = z
+  .object({ id, seed: z.number().int().default(42), interval: duration.default(15_000) })
+  .strict();
+
+export const threshold = z.object({ value: z.number(), severity }).strict();
+
+export const detectSettings = z.union([
+  z.literal(false),
+  z
+    .object({
+      method: z.enum(['auto', 'zscore', 'seasonal', 'changepoint']).default('auto'),
+      sensitivity: z.enum(['low', 'medium', 'high']).default('medium'),
+      notify: z.boolean().default(false),
+    })
+    .strict(),
+]);
+
+export const PANEL_TYPES = ['stat', 'timeseries', 'gauge', 'health', 'alertlist', 'text'] as const;
+export const UNITS = ['short', 'none', 'percent', 'percentunit', 'bytes', 's', 'ms', 'reqps', 'currency', 'usd', 'eur', 'inr'] as const;
+
+const grid = z
+  .object({
+    x: z.number().int().min(0).max(23),
+    y: z.number().int().min(0),
+    w: z.number().int().min(1).max(24),
+    h: z.number().int().min(1),
+  })
+  .strict();
+
+export const panel = z
+  .object({
+    id,
+    type: z.enum(PANEL_TYPES),
+    title: z.string().optional(),
+    brand: id.optional(),
+    query: z.string().min(1).optional(),
+    /** Extra queries drawn in the same panel (timeseries). */
+    queries: z.array(z.object({ query: z.string().min(1), legend: z.string().optional() }).strict()).optional(),
+    source: id.optional(),
+    legend: z.string().optional().describe('legend format, e.g. "{{instance}}"'),
+    unit: z.enum(UNITS).default('short'),
+    decimals: z.number().int().min(0).max(6).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    thresholds: z.array(threshold).default([]),
+    targets: z.array(id).optional(),
+    filter: z
+      .object({ brand: id.optional(), severity: severity.optional(), source: id.optional() })
+      .strict()
+      .optional(),
+    text: z.string().optional(),
+    grid: grid.optional(),
+    detect: detectSettings.optional(),
+  })
+  .strict();
+
+export const page = z
+  .object({
+    id,
+    title: z.string(),
+    dwell: duration.default(30_000),
+    panels: z.array(panel).min(1),
+  })
+  .strict();
+
+export const brand = z.object({ id, name: z.string(), color: color.default('#4c78a8') }).strict();
+
+const notifyRoute = z
+  .object({
+    brand: id.optional(),
+    minSeverity: severity.default('high'),
+    sound: z.record(severity, z.string()).optional(),
+    resolved: z.boolean().default(true),
+  })
+  .strict();
+
+export const notifySettings = z
+  .object({
+    minSeverity: severity.default('high'),
+    resolved: z.boolean().default(true),
+    quietHours: z
+      .object({ from: z.string().regex(/^\d\d:\d\d$/), to: z.string().regex(/^\d\d:\d\d$/) })
+      .strict()
+      .optional(),
+    ratePerMinute: z.number().int().positive().default(6),
+    escalateAfter: duration.default(300_000),
+    routes: z.array(notifyRoute).default([]),
+  })
+  .strict();
+
+export const boardSchema = z
+  .object({
+    title: z.string().default('Wallboard'),
+    retention: duration.default(86_400_000),
+    timezone: z.string().optional(),
+    theme: z.enum(['dark', 'light']).default('dark'),
+    brands: z.array(brand).default([]),
+    sources: z
+      .object({
+        prometheus: z.array(prometheusSource).default([]),
+        alertmanager: z.array(alertmanagerSource).default([]),
+        'prometheus-alerts': z.array(prometheusAlertsSource).default([]),
+        health: z.array(healthSource).default([]),
+        demo: z.array(demoSource).default([]),
+      })
+      .strict()
+      .default({ prometheus: [], alertmanager: [], 'prometheus-alerts': [], health: [], demo: [] }),
+    detect: detectSettings.default({ method: 'auto', sensitivity: 'medium', notify: false }),
+    notify: notifySettings.default({
+      minSeverity: 'high',
+      resolved: true,
+      ratePerMinute: 6,
+      escalateAfter: 300_000,
+      routes: [],
+    }),
+    pages: z.array(page).min(1, 'a board needs at least one page'),
+  })
+  .strict();
+
+export type Board = z.infer<typeof boardSchema>;
+export type BoardInput = z.input<typeof boardSchema>;
+export type Page = z.infer<typeof page>;
+export type Panel = z.infer<typeof panel>;
+export type Brand = z.infer<typeof brand>;
+export type PrometheusSourceConfig = z.infer<typeof prometheusSource>;
+export type AlertmanagerSourceConfig = z.infer<typeof alertmanagerSource>;
+export type PrometheusAlertsSourceConfig = z.infer<typeof prometheusAlertsSource>;
+export type HealthSourceConfig = z.infer<typeof healthSource>;
+export type DemoSourceConfig = z.infer<typeof demoSource>;
+export type DetectSettings = z.infer<typeof detectSettings>;
+export type NotifySettings = z.infer<typeof notifySettings>;
+export type Threshold = z.infer<typeof threshold>;
+export type SourceKind = keyof Board['sources'];
+
+/** Every query a panel draws, with the Prometheus (or demo) source that answers it. */
+export interface PanelQuery {
+  panelId: string;
+  source: string;
+  query: string;
+  legend?: string;
+}
+
+/** The queries of one panel; the source defaults to the only metric source when the panel names none. */
+export function panelQueries(board: Board, p: Panel): PanelQuery[] {
+  const metricSources = [...board.sources.prometheus, ...board.sources.demo].map((s) => s.id);
+  const source = p.source ?? metricSources[0];
+  if (source === undefined) return [];
+  const out: PanelQuery[] = [];
+  if (p.query) out.push({ panelId: p.id, source, query: p.query, ...(p.legend ? { legend: p.legend } : {}) });
+  for (const q of p.queries ?? []) {
+    out.push({ panelId: p.id, source, query: q.query, ...(q.legend ? { legend: q.legend } : {}) });
+  }
+  return out;
+}
+
+/** Cross-field checks zod cannot express per field: references between sections. Each issue has a path. */
+export function boardReferenceIssues(board: Board): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const brands = new Set(board.brands.map((b) => b.id));
+  const metricSources = new Set([...board.sources.prometheus, ...board.sources.demo].map((s) => s.id));
+  const health = new Set(board.sources.health.map((s) => s.id));
+  const allIds = new Map<string, (string | number)[]>();
+  for (const [kind, list] of Object.entries(board.sources)) {
+    list.forEach((s, i) => {
+      if (allIds.has(s.id)) issues.push({ path: ['sources', kind, i, 'id'], message: `source id "${s.id}" is used twice` });
+      allIds.set(s.id, ['sources', kind, i]);
+    });
+  }
+  board.sources.health.forEach((h, i) => {
+    if (h.brand && !brands.has(h.brand)) issues.push({ path: ['sources', 'health', i, 'brand'], message: `unknown brand "${h.brand}"; brands are: ${[...brands].join(', ') || '(none)'}` });
+  });
+  const panelIds = new Set<string>();
+  board.pages.forEach((pg, pi) => {
+    pg.panels.forEach((p, i) => {
+      const at = ['pages', pi, 'panels', i];
+      if (panelIds.has(p.id)) issues.push({ path: [...at, 'id'], message: `panel id "${p.id}" is used twice` });
+      panelIds.add(p.id);
+      if (p.brand && !brands.has(p.brand)) issues.push({ path: [...at, 'brand'], message: `unknown brand "${p.brand}"; brands are: ${[...brands].join(', ') || '(none)'}` });
+      if (p.source && !metricSources.has(p.source)) issues.push({ path: [...at, 'source'], message: `unknown metric source "${p.source}"; prometheus/demo sources are: ${[...metricSources].join(', ') || '(none)'}` });
+      const needsQuery = p.type === 'stat' || p.type === 'timeseries' || p.type === 'gauge';
+      if (needsQuery && !p.query && !p.queries?.length) issues.push({ path: at, message: `a ${p.type} panel needs a "query"` });
+      if (needsQuery && metricSources.size === 0) issues.push({ path: at, message: 'a query panel needs a prometheus or demo source under "sources"' });
+      if (needsQuery && !p.source && metricSources.size > 1) issues.push({ path: at, message: `several metric sources exist; name one with "source:" (${[...metricSources].join(', ')})` });
+      (p.targets ?? []).forEach((t, ti) => {
+        // why: the demo source simulates its own health targets, which the board does not list
+        if (!health.has(t) && board.sources.demo.length === 0) issues.push({ path: [...at, 'targets', ti], message: `unknown health target "${t}"; health sources are: ${[...health].join(', ') || '(none)'}` });
+      });
+    });
+  });
+  return issues;
+}

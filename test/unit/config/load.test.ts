@@ -1,0 +1,140 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkConfigCommand } from '../../../src/main/cli/check-config';
+import { formatProblem, loadBoardFile, parseBoardText } from '../../../src/main/engine/config/load';
+import { parseDuration } from '../../../src/shared/config-schema';
+
+const EXAMPLE = 'test/fixtures/boards/issue-example.yaml';
+
+function problems(text: string, env: NodeJS.ProcessEnv = {}): string[] {
+  const r = parseBoardText(text, 'b.yaml', env);
+  return r.ok ? [] : r.problems.map(formatProblem);
+}
+
+const MINIMAL = `pages:
+  - id: p
+    title: P
+    panels:
+      - { id: t, type: text, text: hello }
+`;
+
+describe('board file', () => {
+  it('accepts the example board of the contract and applies defaults', () => {
+    const r = loadBoardFile(EXAMPLE, { PROM_TOKEN: 's3cret' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.board.retention).toBe(86_400_000);
+    expect(r.board.sources.prometheus[0]?.interval).toBe(15_000);
+    expect(r.board.sources.prometheus[0]?.headers.Authorization).toBe('Bearer s3cret');
+    expect(r.board.sources.alertmanager[0]?.interval).toBe(15_000);
+    expect(r.board.sources.health[0]?.failAfter).toBe(3);
+    expect(r.board.pages[0]?.dwell).toBe(30_000);
+  });
+
+  it('names a missing environment variable at its line and column', () => {
+    const r = loadBoardFile(EXAMPLE, {});
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map(formatProblem)).toEqual([
+      `${EXAMPLE}:12:33: environment variable PROM_TOKEN is not set (referenced as \${env:PROM_TOKEN}); set it or remove the reference`,
+    ]);
+  });
+
+  it('reports every error with file:line:col, the key, and what is allowed', () => {
+    const out = problems(`title: X
+sources:
+  prometheus:
+    - { id: prom, url: "ftp://x", interval: 15x }
+pages:
+  - id: p
+    title: P
+    panels:
+      - { id: a, type: chart, query: up }
+      - { id: b, type: stat, query: up, colour: red }
+`);
+    expect(out).toEqual([
+      'b.yaml:4:24: sources.prometheus[0].url: expected an http:// or https:// URL',
+      'b.yaml:4:45: sources.prometheus[0].interval: "15x" is not a duration; use a number with ms, s, m, h or d (e.g. 15s, 5m, 24h)',
+      'b.yaml:9:24: pages[0].panels[0].type: Invalid option: expected one of "stat"|"timeseries"|"gauge"|"health"|"alertlist"|"text"',
+      'b.yaml:10:9: pages[0].panels[1]: Unrecognized key: "colour"',
+    ]);
+  });
+
+  it('checks references between sections: brands, sources and health targets', () => {
+    const out = problems(`brands: [{ id: shop, name: Shop }]
+sources:
+  prometheus: [{ id: prom, url: "http://127.0.0.1:9090" }]
+pages:
+  - id: p
+    title: P
+    panels:
+      - { id: a, type: stat, brand: shoop, query: up }
+      - { id: b, type: stat, source: other, query: up }
+      - { id: c, type: health, targets: [nope] }
+      - { id: a, type: gauge }
+`);
+    expect(out).toEqual([
+      'b.yaml:8:37: pages[0].panels[0].brand: unknown brand "shoop"; brands are: shop',
+      'b.yaml:9:38: pages[0].panels[1].source: unknown metric source "other"; prometheus/demo sources are: prom',
+      'b.yaml:10:42: pages[0].panels[2].targets[0]: unknown health target "nope"; health sources are: (none)',
+      'b.yaml:11:15: pages[0].panels[3].id: panel id "a" is used twice',
+      'b.yaml:11:9: pages[0].panels[3]: a gauge panel needs a "query"',
+    ]);
+  });
+
+  it('reports YAML syntax errors with their position', () => {
+    const out = problems('title: [unclosed\npages: []\n');
+    expect(out.length).toBeGreaterThan(0);
+    expect(out[0]).toMatch(/^b\.yaml:\d+:\d+: /);
+  });
+
+  it('requires at least one page', () => {
+    expect(problems('title: X\npages: []\n')).toEqual(['b.yaml:2:8: pages: a board needs at least one page']);
+  });
+
+  it('accepts a minimal board', () => {
+    expect(problems(MINIMAL)).toEqual([]);
+  });
+
+  it('parses durations in ms, s, m, h and d', () => {
+    expect(parseDuration('250ms')).toBe(250);
+    expect(parseDuration('15s')).toBe(15_000);
+    expect(parseDuration('5m')).toBe(300_000);
+    expect(parseDuration('24h')).toBe(86_400_000);
+    expect(parseDuration('1.5h')).toBe(5_400_000);
+    expect(parseDuration('7d')).toBe(604_800_000);
+    expect(parseDuration('15')).toBeUndefined();
+    expect(parseDuration('fast')).toBeUndefined();
+  });
+});
+
+describe('wallboard check-config', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wb-check-'));
+
+  it('exits 0 with a one-line summary for a good board', () => {
+    const file = join(dir, 'good.yaml');
+    writeFileSync(file, MINIMAL);
+    const out: string[] = [];
+    expect(checkConfigCommand(file, (s) => out.push(s), () => undefined)).toBe(0);
+    expect(out.join('')).toBe(`${file}: ok — "Wallboard": 1 pages, 1 panels, 0 brands, 0 sources\n`);
+  });
+
+  it('exits 1 and prints every error as file:line:col: message', () => {
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, 'pages:\n  - id: p\n    title: P\n    panels:\n      - { id: x, type: pie }\n      - { id: y, type: stat, unit: furlongs, query: up }\n');
+    const err: string[] = [];
+    expect(checkConfigCommand(file, () => undefined, (s) => err.push(s))).toBe(1);
+    const lines = err.join('').trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(new RegExp(`^${file}:5:\\d+: pages\\[0\\]\\.panels\\[0\\]\\.type: `));
+    expect(lines[1]).toMatch(new RegExp(`^${file}:6:\\d+: pages\\[0\\]\\.panels\\[1\\]\\.unit: `));
+  });
+
+  it('exits 1 naming a file that does not exist', () => {
+    const err: string[] = [];
+    expect(checkConfigCommand(join(dir, 'missing.yaml'), () => undefined, (s) => err.push(s))).toBe(1);
+    expect(err.join('')).toBe(`${join(dir, 'missing.yaml')}:1:1: cannot read board file: file not found\n`);
+  });
+});
