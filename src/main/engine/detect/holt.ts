@@ -1,0 +1,48 @@
+/**
+ * Holt's linear smoothing (level + trend) as a one-step predictor, with a robust scale of its
+ * prediction errors (EW mean absolute error, outliers capped so they cannot widen it).
+ */
+export class Holt {
+  level = 0;
+  trend = 0;
+  /** EW mean |prediction error|; ×1.2533 ≈ σ for Gaussian noise */
+  mae = 0;
+  n = 0;
+  private readonly a: number;
+  private readonly b: number;
+  private readonly m: number;
+
+  /** span: samples of the level's EWMA; trendSpan: of the trend's; scaleSpan: of the error scale. */
+  constructor(span: number, trendSpan: number, scaleSpan: number) {
+    this.a = 2 / (span + 1);
+    this.b = 2 / (trendSpan + 1);
+    this.m = 2 / (scaleSpan + 1);
+  }
+
+  /** σ estimate of the prediction error, floored so a flat line does not divide by zero. */
+  scale(): number {
+    const l = this.level < 0 ? -this.level : this.level;
+    return this.mae * 1.2533 + 1e-9 * l + 1e-12;
+  }
+
+  /** Learns v; returns its prediction error (v − forecast), 0 for the first sample. */
+  step(v: number): number {
+    if (this.n === 0) {
+      this.level = v;
+      this.n = 1;
+      return 0;
+    }
+    const forecast = this.level + this.trend;
+    const e = v - forecast;
+    const ae = e < 0 ? -e : e;
+    const cap = 6 * this.scale();
+    // why: until the scale has seen enough samples, average plainly so it starts from the data
+    const m = this.n < 1 / this.m ? 1 / this.n : this.m;
+    this.mae += m * ((this.n > 30 && ae > cap ? cap : ae) - this.mae);
+    const prev = this.level;
+    this.level = forecast + this.a * e;
+    this.trend += this.b * (this.level - prev - this.trend);
+    this.n++;
+    return e;
+  }
+}

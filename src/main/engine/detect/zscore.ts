@@ -1,0 +1,32 @@
+import type { Component } from './types';
+import { formatDuration } from './format';
+import { Holt } from './holt';
+
+/**
+ * Robust z-score against a rolling baseline: the baseline is Holt's level + trend over `baseline`
+ * samples (so a steady ramp is not a deviation), the scale the EW mean absolute prediction error.
+ */
+export class ZScoreModel implements Component {
+  private readonly holt: Holt;
+
+  constructor(
+    readonly baseline = 12,
+    scaleSpan = 300,
+    private readonly warmup = 30,
+  ) {
+    this.holt = new Holt(baseline, baseline * 4, scaleSpan);
+  }
+
+  observe(_t: number, v: number): number {
+    const scale = this.holt.scale();
+    const e = this.holt.step(v);
+    if (this.holt.n <= this.warmup) return 0;
+    const z = e / scale;
+    return z > 1e3 ? 1e3 : z < -1e3 ? -1e3 : z;
+  }
+
+  explain(z: number, _v: number, stepMs: number): string {
+    const side = z >= 0 ? 'above' : 'below';
+    return `${Math.abs(z).toFixed(1)}σ ${side} its ${formatDuration(this.baseline * stepMs)} baseline`;
+  }
+}

@@ -1,0 +1,67 @@
+// `npm run bench`: runs every benchmark module and writes BENCHMARKS.md with the machine and the
+// command. Each module exports run(): Promise<string> (a markdown section). Pass names to run some:
+// `npm run bench -- store detect`.
+import { writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { cpus, totalmem, release } from 'node:os';
+import { execSync } from 'node:child_process';
+
+const BENCHES: Record<string, string> = {
+  store: './store-bench.ts',
+  detect: './detect-bench.ts',
+  nab: './nab-eval.ts',
+  renderer: './renderer-bench.ts',
+};
+
+const chosen = process.argv.slice(2).filter((a) => a in BENCHES);
+const names = chosen.length ? chosen : Object.keys(BENCHES);
+const OUT = 'BENCHMARKS.md';
+
+function machine(): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const chromium = (() => {
+    try {
+      return execSync('/usr/bin/chromium --version', { encoding: 'utf8' }).trim();
+    } catch {
+      return 'chromium: not installed';
+    }
+  })();
+  return `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Linux ${release()}, Node ${process.version}, ${chromium}`;
+}
+
+/** Keeps the sections of benches not run this time, so a partial run does not erase the others. */
+function previousSections(): Map<string, string> {
+  const map = new Map<string, string>();
+  if (!existsSync(OUT)) return map;
+  const text = readFileSync(OUT, 'utf8');
+  for (const m of text.matchAll(/<!-- bench:(\w+) -->\n([\s\S]*?)<!-- \/bench:\1 -->/g)) map.set(m[1] as string, m[2] as string);
+  return map;
+}
+
+const sections = previousSections();
+for (const name of names) {
+  process.stderr.write(`bench: ${name}…\n`);
+  const started = Date.now();
+  const mod = (await import(BENCHES[name] as string)) as { run: () => Promise<string> };
+  const md = await mod.run();
+  sections.set(name, `${md.trim()}\n\n_${new Date().toISOString().slice(0, 10)}, ${((Date.now() - started) / 1000).toFixed(0)} s._\n`);
+  process.stderr.write(`bench: ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+const body = Object.keys(BENCHES)
+  .filter((n) => sections.has(n))
+  .map((n) => `<!-- bench:${n} -->\n${sections.get(n)}<!-- /bench:${n} -->`)
+  .join('\n\n');
+
+writeFileSync(
+  OUT,
+  `# Benchmarks
+
+Written by \`npm run bench\` (all) or \`npm run bench -- <name…>\` (some of: ${Object.keys(BENCHES).join(', ')}).
+Figures are what this machine measured; targets are from the issues.
+
+Machine: ${machine()}
+
+${body}
+`,
+);
+process.stderr.write(`bench: wrote ${OUT}\n`);

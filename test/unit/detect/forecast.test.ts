@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { forecastTimeToThreshold, formatDuration } from '../../../src/main/engine/detect/index';
+
+const MIN = 60_000;
+const T0 = Date.UTC(2024, 0, 1);
+
+/** One point a minute for two hours on a ramp of `perMin` from 100, with a few wild spikes. */
+function ramp(perMin: number): { t: number; v: number }[] {
+  return Array.from({ length: 120 }, (_, i) => ({ t: T0 + i * MIN, v: 100 + perMin * i + (i % 37 === 5 ? 500 : 0) }));
+}
+
+describe('forecastTimeToThreshold', () => {
+  it('says when a rising trend reaches the threshold, ignoring spikes', () => {
+    // at 0.5/min the last point (119 min) is at 159.5; 200 is 40.5 / 0.5 = 81 min later
+    const f = forecastTimeToThreshold(ramp(0.5), 200);
+    expect(f?.etaMs).toBeCloseTo(81 * MIN, -3);
+    expect(f?.text).toBe('reaches 200 in 1 h 21 m');
+  });
+
+  it('uses the label for what reaching the threshold means', () => {
+    const f = forecastTimeToThreshold(ramp(0.2), 200, { label: 'disk full' });
+    // 200 − (100 + 0.2 · 119) = 76.2 → 381 min
+    expect(f?.text).toBe('disk full in 6 h 21 m');
+  });
+
+  it('gives nothing for a trend heading away, a flat line, too few points, or too far out', () => {
+    expect(forecastTimeToThreshold(ramp(-0.5), 200)).toBeUndefined();
+    expect(forecastTimeToThreshold(ramp(0), 200)).toBeUndefined();
+    expect(forecastTimeToThreshold(ramp(0.5).slice(0, 3), 200)).toBeUndefined();
+    expect(forecastTimeToThreshold(ramp(0.5), 200, { maxEtaMs: 30 * MIN })).toBeUndefined();
+  });
+
+  it('forecasts a falling trend toward a lower threshold', () => {
+    const f = forecastTimeToThreshold(ramp(-0.5), 40);
+    // last point 40.5 → 0.5 above 40 → 1 min
+    expect(f?.text).toBe('reaches 40 in 1 min');
+  });
+});
+
+describe('formatDuration', () => {
+  it('reads like a person would say it', () => {
+    expect(formatDuration(45_000)).toBe('45 s');
+    expect(formatDuration(45 * MIN)).toBe('45 min');
+    expect(formatDuration(190 * MIN)).toBe('3 h 10 m');
+    expect(formatDuration(120 * MIN)).toBe('2 h');
+    expect(formatDuration(52 * 60 * MIN)).toBe('2 d 4 h');
+  });
+});
