@@ -1,0 +1,172 @@
+// Health conditions as written in the board file: "[STATUS] == 200", "[RESPONSE_TIME] < 800",
+// "[BODY].status == healthy", "[CERTIFICATE_EXPIRATION] > 48h". Parsed once, evaluated per check.
+import { parseDuration } from '../../../shared/config-schema';
+
+export type Operator = '==' | '!=' | '<' | '<=' | '>' | '>=';
+export type Placeholder = 'STATUS' | 'RESPONSE_TIME' | 'CERTIFICATE_EXPIRATION' | 'BODY';
+
+export interface Condition {
+  text: string;
+  placeholder: Placeholder;
+  /** For BODY: path segments after [BODY], e.g. ["services", "db", "status"] or ["items", 0]. */
+  path: (string | number)[];
+  op: Operator;
+  expected: string;
+}
+
+/** What one check saw, for the conditions to judge. */
+export interface Observation {
+  status?: number;
+  /** ms */
+  responseTimeMs?: number;
+  /** unix ms */
+  certExpiresAt?: number;
+  /** unix ms */
+  now: number;
+  body?: string;
+}
+
+const CONDITION_RE = /^\s*\[(STATUS|RESPONSE_TIME|CERTIFICATE_EXPIRATION|BODY)\]((?:\.[^\s.[\]=!<>]+|\[\d+\])*)\s*(==|!=|<=|>=|<|>)\s*(.*?)\s*$/;
+
+/** `.a.b[0].c` → ["a", "b", 0, "c"]; undefined when malformed. */
+export function parseJsonPath(text: string): (string | number)[] | undefined {
+  const out: (string | number)[] = [];
+  const re = /\.([^\s.[\]]+)|\[(\d+)\]/y;
+  let pos = 0;
+  while (pos < text.length) {
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (!m) return undefined;
+    out.push(m[1] !== undefined ? m[1] : Number(m[2]));
+    pos = re.lastIndex;
+  }
+  return out;
+}
+
+export function parseCondition(text: string): { ok: true; condition: Condition } | { ok: false; reason: string } {
+  const m = CONDITION_RE.exec(text);
+  if (!m) return { ok: false, reason: `not a condition: "${text.slice(0, 200)}"` };
+  const placeholder = m[1] as Placeholder;
+  const path = parseJsonPath(m[2] ?? '');
+  if (!path) return { ok: false, reason: `bad path in "${text.slice(0, 200)}"` };
+  if (path.length > 0 && placeholder !== 'BODY') return { ok: false, reason: `only [BODY] takes a path: "${text.slice(0, 200)}"` };
+  let expected = m[4] ?? '';
+  if (expected === '') return { ok: false, reason: `missing value in "${text.slice(0, 200)}"` };
+  // why: `== "healthy"` and `== healthy` mean the same; quotes are allowed for values with spaces
+  if (expected.length >= 2 && /^(["']).*\1$/.test(expected)) expected = expected.slice(1, -1);
+  return { ok: true, condition: { text: text.trim(), placeholder, path, op: m[3] as Operator, expected } };
+}
+
+function compare(a: number | string, op: Operator, b: number | string): boolean {
+  switch (op) {
+    case '==':
+      return a === b;
+    case '!=':
+      return a !== b;
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    case '>=':
+      return a >= b;
+  }
+}
+
+/** `71h`, `90m`, `12s`: a remaining certificate lifetime, floored, in the unit people read it in. */
+export function formatDuration(ms: number): string {
+  const sign = ms < 0 ? '-' : '';
+  const a = Math.abs(ms);
+  if (a >= 3_600_000) return `${sign}${Math.floor(a / 3_600_000)}h`;
+  if (a >= 60_000) return `${sign}${Math.floor(a / 60_000)}m`;
+  if (a >= 1000) return `${sign}${Math.floor(a / 1000)}s`;
+  return `${sign}${Math.round(a)}ms`;
+}
+
+/** A duration like 48h or a bare number of ms. */
+function expectedMs(text: string): number | undefined {
+  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  return parseDuration(text);
+}
+
+/** Value at a JSON path; `found: false` when any step is missing. */
+export function valueAt(data: unknown, path: (string | number)[]): { found: true; value: unknown } | { found: false } {
+  let cur: unknown = data;
+  for (const seg of path) {
+    if (typeof seg === 'number') {
+      if (!Array.isArray(cur) || seg >= cur.length) return { found: false };
+      cur = cur[seg];
+    } else {
+      if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || !Object.hasOwn(cur, seg)) return { found: false };
+      cur = (cur as Record<string, unknown>)[seg];
+    }
+  }
+  return { found: true, value: cur };
+}
+
+const SEEN_CHARS = 100;
+const short = (s: string): string => (s.length > SEEN_CHARS ? `${s.slice(0, SEEN_CHARS)}…` : s);
+
+/** Parses a body as JSON once per check; undefined when not JSON. */
+export function bodyJson(body: string | undefined): unknown {
+  if (body === undefined) return undefined;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** null when the condition holds, else what was seen ("got 503"). */
+export function evaluateCondition(c: Condition, o: Observation, json: unknown = bodyJson(o.body)): string | null {
+  switch (c.placeholder) {
+    case 'STATUS': {
+      if (o.status === undefined) return 'got no response';
+      const want = Number(c.expected);
+      if (!Number.isFinite(want)) return `"${short(c.expected)}" is not a number`;
+      return compare(o.status, c.op, want) ? null : `got ${o.status}`;
+    }
+    case 'RESPONSE_TIME': {
+      if (o.responseTimeMs === undefined) return 'got no response';
+      const want = expectedMs(c.expected);
+      if (want === undefined) return `"${short(c.expected)}" is not a duration`;
+      return compare(o.responseTimeMs, c.op, want) ? null : `got ${Math.round(o.responseTimeMs)}ms`;
+    }
+    case 'CERTIFICATE_EXPIRATION': {
+      if (o.certExpiresAt === undefined) return o.status === undefined ? 'got no response' : 'got no certificate';
+      const want = expectedMs(c.expected);
+      if (want === undefined) return `"${short(c.expected)}" is not a duration`;
+      const left = o.certExpiresAt - o.now;
+      return compare(left, c.op, want) ? null : `got ${formatDuration(left)}`;
+    }
+    case 'BODY': {
+      if (o.body === undefined) return 'got no response';
+      let seen: string;
+      if (c.path.length === 0) seen = o.body;
+      else {
+        if (json === undefined) return 'body is not JSON';
+        const v = valueAt(json, c.path);
+        if (!v.found) return 'no such field';
+        seen = typeof v.value === 'string' ? v.value : JSON.stringify(v.value);
+      }
+      const a = Number(seen);
+      const b = Number(c.expected);
+      const numeric = seen.trim() !== '' && c.expected.trim() !== '' && Number.isFinite(a) && Number.isFinite(b);
+      if (!numeric && c.op !== '==' && c.op !== '!=') return `got ${short(seen)}, not a number`;
+      const holds = numeric ? compare(a, c.op, b) : compare(seen, c.op, c.expected);
+      return holds ? null : `got ${short(seen)}`;
+    }
+  }
+}
+
+/** Every condition that failed, as written, with what was seen: "[STATUS] == 200 (got 503)". */
+export function failedConditions(conditions: Condition[], o: Observation): string[] {
+  const json = bodyJson(o.body);
+  const out: string[] = [];
+  for (const c of conditions) {
+    const seen = evaluateCondition(c, o, json);
+    if (seen !== null) out.push(`${c.text} (${seen})`);
+  }
+  return out;
+}

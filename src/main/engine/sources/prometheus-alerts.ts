@@ -1,0 +1,90 @@
+// Prometheus's own alert list (/api/v1/alerts): pending and firing alerts straight from the rule
+// evaluator, for setups without an Alertmanager. The only place that knows that shape.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Board, PrometheusAlertsSourceConfig } from '../../../shared/config-schema';
+import type { AlertRecord, Batch, Labels } from '../../../shared/model';
+import type { PollContext, Source } from './source';
+import { httpJson, joinUrl, quote, sourceHttpOptions } from './http';
+import { mapSeverity } from './severity';
+
+const MAX_TEXT = 1024;
+
+const labels = z.record(z.string(), z.string());
+const response = z.object({
+  status: z.literal('success'),
+  data: z.object({
+    alerts: z.array(
+      z.object({
+        labels,
+        annotations: labels.default({}),
+        state: z.enum(['pending', 'firing', 'inactive']),
+        activeAt: z.string().optional(),
+      }),
+    ),
+  }),
+});
+
+/** 16 hex of sha256 over the sorted labels: the same alert gets the same id on every poll and restart. */
+export function labelsFingerprint(l: Labels): string {
+  const sorted = Object.keys(l)
+    .sort()
+    .map((k) => [k, l[k]]);
+  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex').slice(0, 16);
+}
+
+const cut = (s: string): string => (s.length > MAX_TEXT ? s.slice(0, MAX_TEXT) : s);
+const cutAll = (r: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(r).map(([k, v]) => [cut(k), cut(v)]));
+
+export function mapPrometheusAlerts(source: string, data: unknown, now: number): { ok: true; alerts: AlertRecord[] } | { ok: false; reason: string } {
+  const parsed = response.safeParse(data);
+  if (!parsed.success) return { ok: false, reason: `not a Prometheus alert list: ${quote(z.prettifyError(parsed.error))}` };
+  const alerts: AlertRecord[] = [];
+  for (const a of parsed.data.data.alerts) {
+    if (a.state === 'inactive') continue;
+    const activeAt = a.activeAt ? Date.parse(a.activeAt) : NaN;
+    alerts.push({
+      fingerprint: labelsFingerprint(a.labels),
+      source,
+      labels: cutAll(a.labels),
+      annotations: cutAll(a.annotations),
+      state: a.state,
+      severity: mapSeverity(a.labels.severity),
+      startsAt: Number.isFinite(activeAt) ? activeAt : now,
+      silencedBy: [],
+      inhibitedBy: [],
+    });
+  }
+  return { ok: true, alerts };
+}
+
+export function createPrometheusAlertsSource(cfg: PrometheusAlertsSourceConfig): Source {
+  return {
+    id: cfg.id,
+    kind: 'prometheus-alerts',
+    intervalMs: cfg.interval,
+    timeoutMs: cfg.timeout + 1000,
+    async poll(ctx: PollContext): Promise<Batch> {
+      const started = performance.now();
+      const batch: Batch = { source: cfg.id, kind: 'prometheus-alerts', at: ctx.now, durationMs: 0, status: { ok: true }, samples: [], queries: [], health: [] };
+      try {
+        const r = await httpJson(joinUrl(cfg.url, '/api/v1/alerts'), sourceHttpOptions(cfg, ctx.signal));
+        if (!r.ok) batch.status = { ok: false, reason: r.reason };
+        else {
+          const m = mapPrometheusAlerts(cfg.id, r.data, ctx.now);
+          if (m.ok) batch.alerts = m.alerts;
+          else batch.status = { ok: false, reason: m.reason };
+        }
+      } catch (err) {
+        batch.status = { ok: false, reason: `internal error: ${err instanceof Error ? err.message : String(err)}` };
+      }
+      batch.durationMs = Math.round(performance.now() - started);
+      return batch;
+    },
+  };
+}
+
+export function createPrometheusAlertsSources(board: Board): Source[] {
+  return board.sources['prometheus-alerts'].map(createPrometheusAlertsSource);
+}
