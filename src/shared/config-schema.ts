@@ -154,7 +154,7 @@ const notifyRoute = z
   .object({
     brand: id.optional(),
     minSeverity: severity.default('high'),
-    sound: z.record(severity, z.string()).optional(),
+    sound: z.partialRecord(severity, z.string()).optional(),
     resolved: z.boolean().default(true),
   })
   .strict();
