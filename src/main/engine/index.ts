@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BoardView, ConfigErrorView, EngineApi, EngineRequests, RequestName, StatusReport } from '../../shared/api';
 import { type Board, panelQueries } from '../../shared/config-schema';
-import type { Batch } from '../../shared/model';
+import type { Batch, Incident } from '../../shared/model';
 import { toBoardView } from './board-view';
 import { formatProblem, loadBoardFile } from './config/load';
 import { summarize } from './config/summary';
@@ -20,6 +20,11 @@ import { createSources } from './sources/registry';
 import { openStore } from './store/index';
 import type { Store } from './store/types';
 import { UpdateCoalescer } from './update-coalescer';
+import { anomalyPoints, Detection, type FlaggedAnomaly } from './detection';
+import { enrichPanels } from './enrich';
+import { IncidentFlow } from './incident-flow';
+import { createLogSink, fanOut, type NotificationSink } from './notify/index';
+import type { ActionResult, AnomalyObservation } from './alerts/index';
 
 export interface EngineOptions {
   /** Board file; the built-in demo board when absent. */
@@ -29,6 +34,8 @@ export interface EngineOptions {
   watch?: boolean;
   now?: () => number;
   log?: (line: string) => void;
+  /** Where notifications go besides the `notification` event (OS notifications in Electron). */
+  sinks?: NotificationSink[];
 }
 
 export interface Engine extends EngineApi {
@@ -41,6 +48,18 @@ export interface Engine extends EngineApi {
   metricsText(): string;
   /** For /healthz: the engine runs and at least one source delivered recently (or none is configured). */
   healthy(): boolean;
+}
+
+/** A rejected action; `status` maps to HTTP (400 bad request, 404 unknown incident, 502 upstream failed). */
+export class ActionError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+function unwrap(r: ActionResult): Incident {
+  if (!r.ok) throw new ActionError(r.status, r.reason);
+  return r.incident;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +88,16 @@ export function createEngine(options: EngineOptions): Engine {
   let stopWatch: () => void = () => undefined;
   let stopMaintenance: () => void = () => undefined;
   let started = false;
+  const detection = new Detection(store);
+  detection.setBoard(board, now());
+  const flow = new IncidentFlow({
+    store,
+    board: () => board,
+    now,
+    log,
+    sink: fanOut([createLogSink(log), { name: 'event', deliver: (n) => emitter.emit('notification', n) }, ...(options.sinks ?? [])]),
+    onIncidents: () => updates.add({ at: now(), panels: [], health: false, alerts: false, incidents: true }),
+  });
 
   function boardView(): BoardView {
     return toBoardView(board, version, configError);
@@ -92,8 +121,11 @@ export function createEngine(options: EngineOptions): Engine {
     return [...ids];
   }
 
-  function onBatch(batch: Batch): void {
-    const stored = batch.samples.reduce((n, s) => n + s.ts.length, 0);
+  function onBatch(polled: Batch): void {
+    const stored = polled.samples.reduce((n, s) => n + s.ts.length, 0);
+    const { scores, changed } = detection.score(polled.samples);
+    // why: scores are written in the same transaction as the samples they score
+    const batch = scores.length ? { ...polled, samples: [...polled.samples, ...scores] } : polled;
     try {
       store.writeBatch(batch);
     } catch (err) {
@@ -101,7 +133,14 @@ export function createEngine(options: EngineOptions): Engine {
       log(`buffer write failed for ${batch.source}: ${(err as Error).message}`);
       throw err;
     }
-    metrics.recordPoll(batch, stored);
+    metrics.recordPoll(polled, stored);
+    const at = now();
+    const snap = snapshotAt(store, board, at, { live: true, intervals });
+    try {
+      flow.afterBatch(batch, snap, snap.sources, changed.map((a) => anomalyObservation(a)));
+    } catch (err) {
+      log(`incident update failed: ${(err as Error).message}`);
+    }
     updates.add({
       at: batch.at,
       panels: panelsOf(batch.source),
@@ -142,6 +181,7 @@ export function createEngine(options: EngineOptions): Engine {
     board = next.board;
     configError = undefined;
     version++;
+    detection.setBoard(board, now());
     if (started) startPolling();
     log(`board reloaded: ${summarize(board)}`);
     emitter.emit('config', boardView());
@@ -149,27 +189,25 @@ export function createEngine(options: EngineOptions): Engine {
     return true;
   }
 
-  const handlers: { [K in RequestName]: (args: EngineRequests[K]['args']) => EngineRequests[K]['result'] } = {
+  const handlers: { [K in RequestName]: (args: EngineRequests[K]['args']) => EngineRequests[K]['result'] | Promise<EngineRequests[K]['result']> } = {
     board: () => boardView(),
-    query: (args) => queryPanels(store, board, args),
+    query: (args) => {
+      const result = queryPanels(store, board, args);
+      const anomalies = anomalyPoints(store, result.panels.flatMap((p) => p.series), args.from, args.to);
+      return Object.keys(anomalies).length ? { ...result, anomalies } : result;
+    },
     snapshot: (args) => {
       const at = args.at ?? now();
-      return { ...snapshotAt(store, board, at, { live: args.at === undefined, intervals }), incidents: [] };
+      const snap = snapshotAt(store, board, at, { live: args.at === undefined, intervals });
+      enrichPanels(snap, board, store, detection);
+      return { ...snap, incidents: flow.list(args.at) };
     },
     status: () => status(),
-    incidents: () => [],
-    ack: () => {
-      throw new Error('incidents are not available yet');
-    },
-    snooze: () => {
-      throw new Error('incidents are not available yet');
-    },
-    silence: () => {
-      throw new Error('incidents are not available yet');
-    },
-    unsilence: () => {
-      throw new Error('incidents are not available yet');
-    },
+    incidents: (args) => flow.list(args.at, args.includeResolved ?? false),
+    ack: (args) => unwrap(flow.tracker.ack(args.id, args.note, args.by)),
+    snooze: (args) => unwrap(flow.tracker.snooze(args.id, args.until)),
+    silence: async (args) => unwrap(await flow.tracker.silence(args.id, args.duration, args.comment)),
+    unsilence: async (args) => unwrap(await flow.tracker.unsilence(args.id)),
   };
 
   return {
@@ -179,6 +217,7 @@ export function createEngine(options: EngineOptions): Engine {
       if (started) return;
       started = true;
       startPolling();
+      flow.start();
       stopMaintenance = startMaintenance(store, () => board.retention, now, log);
       if (options.watch !== false) stopWatch = watchFile(configFile, () => void reload());
     },
@@ -186,6 +225,7 @@ export function createEngine(options: EngineOptions): Engine {
       started = false;
       stopWatch();
       stopMaintenance();
+      flow.stop();
       await scheduler?.stop();
       updates.flush();
       store.close();
@@ -204,5 +244,16 @@ export function createEngine(options: EngineOptions): Engine {
       const s = status().sources;
       return s.length === 0 || s.some((x) => x.state === 'ok');
     },
+  };
+}
+
+function anomalyObservation(a: FlaggedAnomaly): AnomalyObservation {
+  return {
+    ref: a.key,
+    panelId: a.panelId,
+    title: a.explanation ? `Anomaly on ${a.panelId}: ${a.explanation}` : `Anomaly on ${a.panelId}`,
+    score: a.score,
+    flagged: a.flagged,
+    ...(a.explanation ? { explanation: a.explanation } : {}),
   };
 }

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ZodError } from 'zod';
-import type { Engine } from '../engine/index';
+import { ActionError, type Engine } from '../engine/index';
 import { callEngine, formatZodError, parseApiRequest } from './api-routes';
 import { SseHub } from './sse';
 import { serveStatic } from './static-files';
@@ -76,7 +76,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       try {
         sendJson(res, 200, await callEngine(opts.engine, parsed));
       } catch (err) {
-        sendJson(res, 422, { error: (err as Error).message });
+        sendJson(res, err instanceof ActionError ? err.status : 422, { error: (err as Error).message });
       }
       return;
     }

@@ -1,0 +1,101 @@
+import type { Detector, DetectResult, Sensitivity } from './types';
+import { ContextModel } from './context';
+import { formatNumber } from './format';
+import { Likelihood, type LikelihoodParams } from './likelihood';
+
+/** One parameter set for every series (chosen on the tuning half of NAB; see nab-eval.ts). */
+export interface ContextualParams {
+  /** The discretizations, each a separate context memory; their novelties are averaged. */
+  grids: readonly { levels: number; offset: number }[];
+  /** longest context, in samples */
+  orders: number;
+  /** samples that set the grids before anything is learned */
+  warmup: number;
+  /** log2 of each context memory's slots */
+  tableBits: number;
+  likelihood: LikelihoodParams;
+  /** weight of the component ensemble's score in the raw anomaly (the rest is contextual novelty) */
+  blend: number;
+  /**
+   * factor on the ensemble's own score when it is louder than the contextual one (0 = never):
+   * a single wild value moves a 5-sample likelihood little, but the ensemble sees it at once
+   */
+  ensembleMax: number;
+  /** surprisal (log10 of 1/probability) at which a sample is flagged at medium sensitivity */
+  flagAt: number;
+  /** samples after a flag whose scores are withheld: one episode, one detection */
+  rest: number;
+}
+
+/** log10 units added to the surprisal: high flags at 10× the probability of medium, low at 1/10. */
+const SENSITIVITY_SHIFT: Record<Sensitivity, number> = { low: -1, medium: 0, high: 1 };
+
+const NOTHING: DetectResult = Object.freeze({ score: 0, flagged: false });
+
+/**
+ * The default detector. Raw anomaly = how much of the current value the learned contexts failed to
+ * predict (CAD-style, averaged over a few discretizations so no single bin edge decides), blended
+ * with the component ensemble's score (z-score, daily profile, change-point) so a value that is
+ * wrong for the time of day counts too. The raw anomaly is turned into a likelihood against the
+ * series' own history, and after a detection the next `rest` samples are withheld.
+ */
+export class ContextualDetector implements Detector {
+  readonly method = 'auto' as const;
+  private readonly models: ContextModel[];
+  private readonly likelihood: Likelihood;
+  private readonly shift: number;
+  private n = 0;
+  /** samples since the last flag (large = none recently) */
+  private since = Infinity;
+  private prev = NaN;
+
+  constructor(
+    private readonly ensemble: Detector | undefined,
+    sensitivity: Sensitivity,
+    private readonly p: ContextualParams,
+  ) {
+    this.models = p.grids.map((g) => new ContextModel({ levels: g.levels, offset: g.offset, orders: p.orders, warmup: p.warmup, tableBits: p.tableBits }));
+    this.likelihood = new Likelihood(p.likelihood);
+    this.shift = SENSITIVITY_SHIFT[sensitivity];
+  }
+
+  update(t: number, v: number): DetectResult {
+    if (!Number.isFinite(v) || !Number.isFinite(t)) return NOTHING;
+    const inner = this.ensemble ? this.ensemble.update(t, v) : NOTHING;
+    let novelty = 0;
+    let fresh = false;
+    const models = this.models;
+    for (let i = 0; i < models.length; i++) {
+      const m = models[i] as ContextModel;
+      novelty += m.observe(v);
+      fresh ||= m.lastNew;
+    }
+    novelty /= models.length;
+    const prev = this.prev;
+    this.prev = v;
+    this.n++;
+    this.since++;
+    // why: until the grids are set the novelty says nothing; keeping it out of the likelihood's
+    // history stops the first learned samples from looking like an anomaly
+    if (this.n <= this.p.warmup) return NOTHING;
+    const b = this.p.blend;
+    const s = this.likelihood.update((1 - b) * novelty + b * inner.score) + this.shift;
+    const own = s > 0 ? s / (s + this.p.flagAt) : 0;
+    // why: the ensemble already applied the sensitivity to its own score
+    const loud = inner.score * this.p.ensembleMax;
+    const score = own > loud ? own : loud;
+    if (score <= 0) return NOTHING;
+    const flagged = score >= 0.5;
+    const withheld = this.since <= this.p.rest;
+    if (flagged) this.since = 0;
+    if (withheld) return NOTHING;
+    if (!flagged) return { score, flagged: false };
+    const explanation =
+      loud >= own && inner.explanation
+        ? inner.explanation
+        : fresh
+          ? `${formatNumber(v)} is outside every level seen before`
+          : `unusual pattern: ${formatNumber(v)} after ${formatNumber(prev)} has rarely followed values like these`;
+    return { score, flagged: true, explanation };
+  }
+}

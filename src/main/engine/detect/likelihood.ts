@@ -1,0 +1,81 @@
+/**
+ * Anomaly likelihood, after Numenta's AnomalyLikelihood: a raw anomaly score is noisy (a noisy
+ * series is "surprising" all the time), so what is reported is how unusual the *recent average*
+ * raw score is against this series' own long history of it — a Gaussian upper tail of the short
+ * mean against the EW mean and variance of past short means. Sparse, confident detections come
+ * out of this even when the raw score is busy. Fixed memory, O(1) per sample.
+ */
+
+export interface LikelihoodParams {
+  /** samples averaged into the short mean */
+  short: number;
+  /** samples: EW span of the long mean and variance */
+  long: number;
+  /** samples of raw score before anything is reported */
+  warmup: number;
+}
+
+/** Floors, as Numenta's lower-bound check: a near-silent history must not make any blip certain. */
+const MIN_MEAN = 0.03;
+const MIN_STD = 0.0173; // √0.0003
+
+export class Likelihood {
+  private readonly ring: Float64Array;
+  private k = 0;
+  private sum = 0;
+  private n = 0;
+  private mean = 0;
+  private variance = 0;
+  private readonly a: number;
+
+  constructor(private readonly p: LikelihoodParams) {
+    this.ring = new Float64Array(Math.max(1, p.short));
+    this.a = 2 / (p.long + 1);
+  }
+
+  /** Surprisal log10(1/P) of the short mean ending with raw score x (0 during warm-up). */
+  update(x: number): number {
+    const ring = this.ring;
+    this.sum += x - (ring[this.k] as number);
+    ring[this.k] = x;
+    this.k = this.k + 1 === ring.length ? 0 : this.k + 1;
+    const m = this.sum / ring.length;
+    this.n++;
+    let s = 0;
+    if (this.n > this.p.warmup) {
+      const sd = Math.max(Math.sqrt(this.variance), MIN_STD);
+      s = upperTailSurprisal((m - Math.max(this.mean, MIN_MEAN)) / sd);
+    }
+    // why: average plainly until the span is filled, so the estimate starts from the data
+    const a = this.n < 1 / this.a ? 1 / this.n : this.a;
+    const d = m - this.mean;
+    this.mean += a * d;
+    this.variance = (1 - a) * (this.variance + a * d * d);
+    return s;
+  }
+}
+
+/** −log10 of the standard normal upper tail Q(z), accurate far into the tail. */
+export function upperTailSurprisal(z: number): number {
+  if (z < -8) return 0;
+  if (z > 35) {
+    // why: erfc underflows; use the asymptote Q(z) ≈ φ(z)/z
+    return (z * z) / 2 / Math.LN10 + Math.log10(z * Math.sqrt(2 * Math.PI));
+  }
+  const q = 0.5 * erfc(z / Math.SQRT2);
+  return q >= 1 ? 0 : -Math.log10(q);
+}
+
+/** Complementary error function (Numerical Recipes' Chebyshev fit, relative error < 1.2e-7). */
+function erfc(x: number): number {
+  const z = x < 0 ? -x : x;
+  const t = 1 / (1 + 0.5 * z);
+  const r =
+    t *
+    Math.exp(
+      -z * z -
+        1.26551223 +
+        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return x >= 0 ? r : 2 - r;
+}

@@ -1,0 +1,105 @@
+// Step 5 of a poll: what the engine saw → incidents (alerts/) → notification decisions (notify/)
+// → sinks. The policy state is saved after every decision, so dedupe survives a restart.
+import type { NotificationView } from '../../shared/api';
+import type { Board } from '../../shared/config-schema';
+import type { Batch, Incident, SourceStatus } from '../../shared/model';
+import { createIncidentTracker, type IncidentTracker, type IncidentTransition, type ThresholdObservation, type AnomalyObservation } from './alerts/index';
+import { createPolicyStore, decide, tzOffsetMinutes, type NotificationSink, type PolicyState } from './notify/index';
+import type { Store } from './store/types';
+import type { Snapshot } from '../../shared/api';
+
+const TICK_MS = 5_000; // ms between escalation checks and flushes of held (burst / rate-limited) notifications
+
+export interface IncidentFlowOptions {
+  store: Store;
+  board: () => Board;
+  now: () => number;
+  sink: NotificationSink;
+  onIncidents: () => void;
+  log: (line: string) => void;
+}
+
+export class IncidentFlow {
+  readonly tracker: IncidentTracker;
+  private readonly policyStore;
+  private policy: PolicyState;
+  private pending: IncidentTransition[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly o: IncidentFlowOptions) {
+    this.tracker = createIncidentTracker({
+      db: o.store.db,
+      board: o.board,
+      now: o.now,
+      // why: ack/snooze transitions arrive here too, not only those observe() returns
+      onTransition: (t) => this.pending.push(t),
+    });
+    this.policyStore = createPolicyStore(o.store.db);
+    this.policy = this.policyStore.load();
+  }
+
+  start(): void {
+    this.timer = setInterval(() => {
+      try {
+        this.tracker.tick(this.o.now());
+        this.flush();
+      } catch (err) {
+        this.o.log(`incident tick failed: ${(err as Error).message}`);
+      }
+    }, TICK_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** After a batch is stored: feed the tracker what this batch changed, then decide. */
+  afterBatch(batch: Batch, snapshot: Omit<Snapshot, 'incidents'>, sources: SourceStatus[], anomalies: AnomalyObservation[]): void {
+    const board = this.o.board();
+    const alertSource = batch.kind === 'alertmanager' || batch.kind === 'prometheus-alerts' || batch.kind === 'demo';
+    const thresholds: ThresholdObservation[] = [];
+    for (const page of board.pages) {
+      for (const p of page.panels) {
+        if (!p.thresholds.length) continue;
+        const snap = snapshot.panels[p.id];
+        if (!snap || (snap.state !== 'ok' && snap.state !== 'stale')) continue;
+        thresholds.push({ panelId: p.id, ...(p.brand ? { brand: p.brand } : {}), title: p.title ?? p.id, severity: snap.thresholdSeverity, value: snap.values[0]?.value ?? null });
+      }
+    }
+    this.tracker.observe({
+      at: batch.at,
+      ...(alertSource && batch.alerts !== undefined ? { alerts: snapshot.alerts } : {}),
+      ...(batch.health.length ? { health: batch.health } : {}),
+      thresholds,
+      ...(anomalies.length ? { anomalies } : {}),
+      sources,
+    });
+    this.flush();
+  }
+
+  list(at?: number, includeResolved = false): Incident[] {
+    return this.tracker.list({ ...(at !== undefined ? { at } : {}), includeResolved });
+  }
+
+  /** Runs the policy over the pending transitions (also with none: held summaries go out later). */
+  flush(): void {
+    const transitions = this.pending;
+    this.pending = [];
+    const now = this.o.now();
+    const board = this.o.board();
+    const d = decide(this.policy, { transitions, now, settings: board.notify, utcOffsetMinutes: tzOffsetMinutes(board.timezone, now) });
+    this.policy = d.state;
+    if (transitions.length || d.notifications.length) this.policyStore.save(d.state, now);
+    if (transitions.length) this.o.onIncidents();
+    for (const n of d.notifications) this.deliver(n);
+  }
+
+  private deliver(n: NotificationView): void {
+    try {
+      this.o.sink.deliver(n);
+    } catch (err) {
+      this.o.log(`notification sink failed: ${(err as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+// The state of one panel at time `at`, read from the store: values, ok / nodata / stale / error /
+// loading, threshold crossed and yesterday's value.
+import type { PanelSnapshot } from '../../../shared/api';
+import { panelQueries, type Board, type Panel, type Severity, type Threshold } from '../../../shared/config-schema';
+import type { HealthResult } from '../../../shared/model';
+import type { Store } from '../store/types';
+import { isMetricPanel } from './panels';
+import { seriesName } from './series-name';
+
+export const DEFAULT_INTERVAL_MS = 15_000;
+const DAY_MS = 86_400_000;
+
+export interface PanelContext {
+  store: Store;
+  board: Board;
+  at: number;
+  intervals: Map<string, number>;
+  /** Sources polled at least once by `at`, with whether their newest poll succeeded. */
+  polled: Map<string, { up: boolean }>;
+  health: HealthResult[];
+}
+
+/** The crossed threshold with the highest value; thresholds are crossed at value ≥ threshold. */
+export function thresholdSeverity(value: number | null, thresholds: readonly Threshold[]): Severity | undefined {
+  if (value === null || Number.isNaN(value)) return undefined;
+  let best: Threshold | undefined;
+  for (const t of thresholds) if (value >= t.value && (!best || t.value > best.value)) best = t;
+  return best?.severity;
+}
+
+export function panelSnapshot(ctx: PanelContext, panel: Panel): PanelSnapshot {
+  if (panel.type === 'health') {
+    const wanted = panel.targets ? new Set(panel.targets) : undefined;
+    const mine = ctx.health.filter((h) => (wanted ? wanted.has(h.targetId) : !panel.brand || h.brand === panel.brand));
+    return { panelId: panel.id, state: mine.length ? 'ok' : 'nodata', values: [] };
+  }
+  if (!isMetricPanel(panel)) return { panelId: panel.id, state: 'ok', values: [] };
+  return metricSnapshot(ctx, panel);
+}
+
+function metricSnapshot(ctx: PanelContext, panel: Panel): PanelSnapshot {
+  const { store, at } = ctx;
+  const queries = panelQueries(ctx.board, panel);
+  const base = { panelId: panel.id, values: [] as PanelSnapshot['values'] };
+  if (queries.length === 0) return { ...base, state: 'nodata', reason: 'no metric source' };
+  if (queries.some((q) => !ctx.polled.has(q.source))) return { ...base, state: 'loading' };
+
+  const values: PanelSnapshot['values'] = [];
+  const ids: number[] = [];
+  let error: string | undefined;
+  let newest = -Infinity;
+  let interval = 0; // ms: the slowest source of the panel
+  for (const q of queries) {
+    const every = ctx.intervals.get(q.source) ?? DEFAULT_INTERVAL_MS;
+    interval = Math.max(interval, every);
+    const outcome = store.queryOutcomeAt(q.source, q.query, at);
+    // why: when the source itself is down, that is a pipeline problem shown as stale data, not a query error
+    if (outcome && !outcome.ok && ctx.polled.get(q.source)?.up) error ??= outcome.reason ?? 'error';
+    const latest = store
+      .seriesFor(q.source, q.query)
+      .map((s) => ({ s, l: store.latest(s.id, at) }))
+      .filter((e): e is { s: (typeof e)['s']; l: { t: number; v: number } } => e.l !== undefined);
+    // why: series that vanished from the query's answer are not current values
+    let ref = outcome?.ok ? outcome.at : -Infinity;
+    for (const e of latest) ref = Math.max(ref, e.l.t);
+    for (const e of latest) {
+      if (e.l.t < ref - 2 * every) continue;
+      values.push({ key: e.s.key, name: seriesName(e.s.labels, e.s.query, q.legend), value: Number.isFinite(e.l.v) ? e.l.v : null, t: e.l.t });
+      ids.push(e.s.id);
+      newest = Math.max(newest, e.l.t);
+    }
+  }
+  if (error !== undefined) return { ...base, values, state: 'error', reason: error };
+  if (values.length === 0) return { ...base, state: 'nodata' };
+
+  const dataAgeMs = Math.max(0, at - newest);
+  const headline = values[0]?.value ?? null;
+  const out: PanelSnapshot = { ...base, values, state: dataAgeMs > 2 * interval ? 'stale' : 'ok', dataAgeMs };
+  const severity = thresholdSeverity(headline, panel.thresholds);
+  if (severity) out.thresholdSeverity = severity;
+  const headId = ids[0];
+  if (headId !== undefined) {
+    const y = store.latest(headId, at - DAY_MS);
+    if (y && y.t >= at - DAY_MS - 2 * interval) out.yesterday = Number.isFinite(y.v) ? y.v : null;
+  }
+  return out;
+}

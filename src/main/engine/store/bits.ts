@@ -1,0 +1,109 @@
+// Bit-level writer and reader for the chunk codec. Bits are packed MSB first.
+// Values wider than 32 bits are written as two parts (hi, lo) by the caller, because JS bitwise
+// operators work on 32-bit integers.
+
+const TWO_32 = 4_294_967_296;
+
+export class BitWriter {
+  private buf: Uint8Array;
+  private byte = 0; // index of the byte being filled
+  private bit = 0; // bits already used in buf[byte], 0..7
+
+  constructor(capacity = 256) {
+    this.buf = new Uint8Array(Math.max(8, capacity));
+  }
+
+  /** Writes the low `n` bits of `value` (0 ≤ n ≤ 32), most significant first. */
+  write(value: number, n: number): void {
+    if (n === 0) return;
+    this.ensure(n);
+    const v = value >>> 0;
+    let left = n;
+    while (left > 0) {
+      const free = 8 - this.bit;
+      const take = left < free ? left : free;
+      const shift = left - take; // ≤ 31 since take ≥ 1
+      const part = (v >>> shift) & ((1 << take) - 1);
+      (this.buf[this.byte] as number) |= part << (free - take);
+      this.bit += take;
+      left -= take;
+      if (this.bit === 8) {
+        this.byte++;
+        this.bit = 0;
+      }
+    }
+  }
+
+  writeBit(b: 0 | 1): void {
+    this.ensure(1);
+    if (b) (this.buf[this.byte] as number) |= 0x80 >>> this.bit;
+    if (++this.bit === 8) {
+      this.byte++;
+      this.bit = 0;
+    }
+  }
+
+  /** A non-negative integer below 2^53, as 21 + 32 bits. */
+  writeUint53(value: number): void {
+    this.write(Math.floor(value / TWO_32), 21);
+    this.write(value % TWO_32, 32);
+  }
+
+  /** Bytes written so far (the last byte is zero-padded). */
+  finish(): Uint8Array {
+    return this.buf.slice(0, this.byte + (this.bit > 0 ? 1 : 0));
+  }
+
+  get bitLength(): number {
+    return this.byte * 8 + this.bit;
+  }
+
+  private ensure(n: number): void {
+    if (this.byte + 8 + (n >> 3) < this.buf.length) return;
+    const next = new Uint8Array(this.buf.length * 2 + (n >> 3));
+    next.set(this.buf);
+    this.buf = next;
+  }
+}
+
+export class BitReader {
+  private byte = 0;
+  private bit = 0;
+
+  constructor(private readonly buf: Uint8Array) {}
+
+  readBit(): number {
+    const b = ((this.buf[this.byte] ?? 0) >>> (7 - this.bit)) & 1;
+    if (++this.bit === 8) {
+      this.byte++;
+      this.bit = 0;
+    }
+    return b;
+  }
+
+  /** Reads `n` bits (0 ≤ n ≤ 32) as an unsigned integer. Reading past the end yields zeros. */
+  read(n: number): number {
+    let out = 0;
+    let left = n;
+    while (left > 0) {
+      const free = 8 - this.bit;
+      const take = left < free ? left : free;
+      const cur = this.buf[this.byte] ?? 0;
+      const part = (cur >>> (free - take)) & ((1 << take) - 1);
+      // why: multiply instead of << so a full 32-bit result stays unsigned
+      out = out * (1 << take) + part;
+      this.bit += take;
+      left -= take;
+      if (this.bit === 8) {
+        this.byte++;
+        this.bit = 0;
+      }
+    }
+    return out;
+  }
+
+  readUint53(): number {
+    const hi = this.read(21);
+    return hi * TWO_32 + this.read(32);
+  }
+}

@@ -1,0 +1,98 @@
+// The offline buffer: better-sqlite3 behind the Store interface (store/types.ts).
+import { statSync } from 'node:fs';
+import type { Batch } from '../../../shared/model';
+import { HeadState } from './head-state';
+import { alertIntervals, HealthTable, mergeAlerts, mergeSilences, silenceIntervals } from './intervals';
+import { migrate, openDatabase } from './migrate';
+import { OutcomeTables } from './outcomes';
+import { createRetainer, DEFAULT_RETAIN_LIMITS, type RetainLimits } from './retain';
+import { createSealer, DEFAULT_SEAL_LIMITS, type SealLimits } from './seal';
+import { SeriesTable } from './series';
+import type { Store } from './types';
+
+export type { Store } from './types';
+
+export interface OpenStoreOptions {
+  file: string;
+  /** ms of history kept; samples older than now − retention are not written. */
+  retentionMs: number;
+  /** unix ms; injected for tests and the bench. */
+  now?: () => number;
+  seal?: Partial<SealLimits>;
+  retain?: Partial<RetainLimits>;
+}
+
+export function openStore(opts: OpenStoreOptions): Store {
+  const now = opts.now ?? Date.now;
+  const db = openDatabase(opts.file);
+  migrate(db);
+  const sealLimits = { ...DEFAULT_SEAL_LIMITS, ...opts.seal };
+  const heads = new HeadState(db, sealLimits.maxCount);
+  const series = new SeriesTable(db, heads);
+  const outcomes = new OutcomeTables(db);
+  const health = new HealthTable(db);
+  const alerts = alertIntervals(db);
+  const silences = silenceIntervals(db);
+  const seal = createSealer(db, heads, sealLimits);
+  const retain = createRetainer(db, heads, (ids) => series.forgetIds(ids), { ...DEFAULT_RETAIN_LIMITS, ...opts.retain });
+  const counts = db.prepare<[], { series: number; chunks: number; chunkSamples: number | null; head: number }>(
+    `SELECT (SELECT count(*) FROM series) AS series, (SELECT count(*) FROM chunks) AS chunks,
+            (SELECT sum(count) FROM chunks) AS chunkSamples, (SELECT count(*) FROM head) AS head`,
+  );
+
+  const write = db.transaction((batch: Batch, added: string[]) => {
+    series.write(batch.samples, now() - opts.retentionMs, added);
+    outcomes.write(batch);
+    health.write(batch.health);
+    if (batch.alerts !== undefined) alerts.write(batch.source, batch.at, batch.alerts);
+    if (batch.silences !== undefined) silences.write(batch.source, batch.at, batch.silences);
+  });
+
+  const fileBytes = (f: string): number => {
+    try {
+      return statSync(f).size;
+    } catch {
+      return 0;
+    }
+  };
+
+  return {
+    file: opts.file,
+    db,
+    writeBatch(batch) {
+      const added: string[] = [];
+      try {
+        write.immediate(batch, added);
+      } catch (err) {
+        // why: ids handed out inside the rolled-back transaction no longer exist
+        series.forgetKeys(added);
+        throw err;
+      }
+    },
+    seriesFor: (source, query) => series.seriesFor(source, query),
+    range: (id, from, to) => series.range(id, from, to),
+    latest: (id, at) => series.latest(id, at),
+    lastSampleAt: (source, query) => series.lastSampleAt(source, query),
+    queryOutcomeAt: (source, query, at) => outcomes.queryOutcomeAt(source, query, at),
+    healthAt: (at) => health.at(at),
+    alertsAt: (at) => mergeAlerts(alerts.at(at)),
+    silencesAt: (at) => mergeSilences(silences.at(at)),
+    sourceStatusAt: (at) => outcomes.sourceStatusAt(at),
+    retain,
+    seal,
+    stats() {
+      const c = counts.get();
+      const head = c?.head ?? 0;
+      return {
+        series: c?.series ?? 0,
+        chunks: c?.chunks ?? 0,
+        headSamples: head,
+        samples: head + (c?.chunkSamples ?? 0),
+        bytes: fileBytes(opts.file) + fileBytes(`${opts.file}-wal`),
+      };
+    },
+    close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+// Per-query outcomes and per-source status, stored as runs: a row per run of equal outcomes with
+// its first and newest poll time. A poll that changes nothing costs one UPDATE and no new row.
+// Reading "as of T" inside a run that continued past T reports T as the newest poll: the exact
+// poll times inside a run are not kept (they are at most one interval apart).
+import type Database from 'better-sqlite3';
+import type { Batch, SourceStatus } from '../../../shared/model';
+import type { QueryOutcomeAt } from './types';
+
+type RunRow = { id: number; ok: number; reason: string | null; last_at: number; last_ok_at: number | null };
+
+export class OutcomeTables {
+  private readonly st;
+
+  constructor(db: Database.Database) {
+    this.st = {
+      queryRun: db.prepare<[string, string], RunRow>(
+        'SELECT id, ok, reason, last_at, NULL AS last_ok_at FROM query_outcomes WHERE source = ? AND query = ? ORDER BY at DESC LIMIT 1',
+      ),
+      queryExtend: db.prepare<[number, number]>('UPDATE query_outcomes SET last_at = max(last_at, ?) WHERE id = ?'),
+      queryInsert: db.prepare<[string, string, number, number, number, string | null]>(
+        'INSERT INTO query_outcomes (source, query, at, last_at, ok, reason) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      queryAt: db.prepare<[string, string, number], { at: number; last_at: number; ok: number; reason: string | null }>(
+        'SELECT at, last_at, ok, reason FROM query_outcomes WHERE source = ? AND query = ? AND at <= ? ORDER BY at DESC LIMIT 1',
+      ),
+      source: db.prepare<[string, string]>('INSERT INTO sources (id, kind) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind'),
+      statusRun: db.prepare<[string], RunRow>(
+        'SELECT id, ok, reason, last_at, last_ok_at FROM source_status WHERE source = ? ORDER BY at DESC LIMIT 1',
+      ),
+      statusExtend: db.prepare<[number, number, number]>('UPDATE source_status SET last_at = max(last_at, ?), duration_ms = ? WHERE id = ?'),
+      statusInsert: db.prepare<[string, number, number, number, string | null, number, number | null]>(
+        'INSERT INTO source_status (source, at, last_at, ok, reason, duration_ms, last_ok_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      statusAt: db.prepare<
+        [{ at: number }],
+        { source: string; kind: string; at: number | null; last_at: number | null; ok: number | null; reason: string | null; last_ok_at: number | null }
+      >(
+        `SELECT s.id AS source, s.kind AS kind, r.at, r.last_at, r.ok, r.reason, r.last_ok_at
+           FROM sources s
+           JOIN source_status r ON r.id = (SELECT id FROM source_status WHERE source = s.id AND at <= @at ORDER BY at DESC LIMIT 1)
+          ORDER BY s.id`,
+      ),
+    };
+  }
+
+  /** Call inside the batch transaction. */
+  write(batch: Batch): void {
+    for (const q of batch.queries) {
+      const reason = q.outcome.ok ? null : q.outcome.reason;
+      const run = this.st.queryRun.get(q.source, q.query);
+      if (run && run.ok === Number(q.outcome.ok) && run.reason === reason) this.st.queryExtend.run(batch.at, run.id);
+      else this.st.queryInsert.run(q.source, q.query, batch.at, batch.at, Number(q.outcome.ok), reason);
+    }
+    this.st.source.run(batch.source, batch.kind);
+    const reason = batch.status.ok ? null : batch.status.reason;
+    const run = this.st.statusRun.get(batch.source);
+    if (run && run.ok === Number(batch.status.ok) && run.reason === reason) {
+      this.st.statusExtend.run(batch.at, batch.durationMs, run.id);
+    } else {
+      const lastOk = run ? (run.ok ? run.last_at : run.last_ok_at) : null;
+      this.st.statusInsert.run(batch.source, batch.at, batch.at, Number(batch.status.ok), reason, batch.durationMs, lastOk);
+    }
+  }
+
+  queryOutcomeAt(source: string, query: string, at: number): QueryOutcomeAt | undefined {
+    const r = this.st.queryAt.get(source, query, at);
+    if (!r) return undefined;
+    const when = Math.min(r.last_at, at);
+    return r.ok ? { ok: true, at: when } : { ok: false, reason: r.reason ?? 'error', at: when };
+  }
+
+  sourceStatusAt(at: number): Omit<SourceStatus, 'state' | 'intervalMs' | 'dataAgeMs'>[] {
+    const out: Omit<SourceStatus, 'state' | 'intervalMs' | 'dataAgeMs'>[] = [];
+    for (const r of this.st.statusAt.all({ at })) {
+      if (r.at === null || r.last_at === null) continue;
+      const lastAttempt = Math.min(r.last_at, at);
+      const lastSuccess = r.ok ? lastAttempt : r.last_ok_at;
+      out.push({
+        sourceId: r.source,
+        kind: r.kind as SourceStatus['kind'],
+        lastAttempt,
+        ...(lastSuccess !== null ? { lastSuccess } : {}),
+        ...(!r.ok ? { reason: r.reason ?? 'error' } : {}),
+      });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,232 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../../src/main/engine/store/index';
+import { migrate } from '../../../src/main/engine/store/migrate';
+import { migrations } from '../../../src/main/engine/store/migrations';
+import { emptyBatch, type HealthResult } from '../../../src/shared/model';
+import { all, DAY, metricBatch, series, T0, tempStore, type TempStore } from './temp-store';
+
+let t: TempStore;
+afterEach(() => t?.cleanup());
+
+const S = 'prom';
+const Q = 'up';
+const step = 15_000; // ms
+
+/** n polls of one series starting at T0, value f(i). */
+function writePolls(store: TempStore['store'], n: number, f: (i: number) => number, labels = { instance: 'a' }, start = T0): void {
+  for (let i = 0; i < n; i++) {
+    const at = start + i * step;
+    store.writeBatch(metricBatch(S, at, [series(S, Q, labels, [at], [f(i)])]));
+  }
+}
+
+describe('opening a store', () => {
+  it('sets WAL, incremental auto-vacuum and foreign keys, and applies migrations once across reopen', () => {
+    t = tempStore();
+    const latest = Math.max(...migrations.map((m) => m.version));
+    expect(t.store.db.pragma('user_version', { simple: true })).toBe(latest);
+    expect(t.store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(t.store.db.pragma('auto_vacuum', { simple: true })).toBe(2);
+    expect(t.store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    writePolls(t.store, 3, (i) => i);
+    const store = t.reopen();
+    expect(migrate(store.db)).toEqual([]);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(latest);
+    expect(all(store, store.seriesFor(S, Q)[0]!.id).values).toEqual([0, 1, 2]);
+  });
+});
+
+describe('writeBatch', () => {
+  it('lands nothing of a batch when any part of it throws, and the next batch still writes', () => {
+    t = tempStore();
+    const good = series(S, Q, { instance: 'a' }, [T0], [1]);
+    const bad = series(S, Q, { instance: 'b' }, [T0, T0 + step], [1]); // two timestamps, one value
+    const health: HealthResult = { targetId: 'api', source: 'h', at: T0, observed: 'healthy', state: 'healthy', latencyMs: 3, failures: [], services: {} };
+    expect(() => t.store.writeBatch(metricBatch(S, T0, [good, bad], { health: [health] }))).toThrow();
+    expect(t.store.stats()).toMatchObject({ series: 0, samples: 0 });
+    expect(t.store.healthAt(T0 + DAY)).toEqual([]);
+    expect(t.store.sourceStatusAt(T0 + DAY)).toEqual([]);
+    expect(t.store.queryOutcomeAt(S, Q, T0 + DAY)).toBeUndefined();
+
+    t.store.writeBatch(metricBatch(S, T0, [good]));
+    const [s] = t.store.seriesFor(S, Q);
+    expect(all(t.store, s!.id)).toEqual({ ts: [T0], values: [1] });
+  });
+
+  it('keeps NaN and ±Infinity, in the head and after sealing', () => {
+    t = tempStore();
+    const vals = [NaN, Infinity, -Infinity, 0.1, -5e-324];
+    writePolls(t.store, vals.length, (i) => vals[i]!);
+    const id = t.store.seriesFor(S, Q)[0]!.id;
+    expect(all(t.store, id).values).toEqual(vals);
+    expect(t.store.seal(T0 + DAY)).toBe(vals.length);
+    expect(t.store.stats().headSamples).toBe(0);
+    expect(all(t.store, id).values).toEqual(vals);
+    expect(t.store.latest(id, T0)?.v).toBeNaN();
+  });
+
+  it('tracks the newest sample time of a query for backfill', () => {
+    t = tempStore();
+    expect(t.store.lastSampleAt(S, Q)).toBeUndefined();
+    writePolls(t.store, 4, (i) => i, { instance: 'a' });
+    writePolls(t.store, 2, (i) => i, { instance: 'b' });
+    expect(t.store.lastSampleAt(S, Q)).toBe(T0 + 3 * step);
+    expect(t.store.seriesFor(S, Q).map((s) => s.labels)).toEqual([{ instance: 'a' }, { instance: 'b' }]);
+  });
+
+  it('does not write samples older than the retention window', () => {
+    t = tempStore({ retentionMs: DAY, now: () => T0 + DAY + step });
+    writePolls(t.store, 3, (i) => i);
+    expect(all(t.store, t.store.seriesFor(S, Q)[0]!.id).ts).toEqual([T0 + step, T0 + 2 * step]);
+  });
+});
+
+describe('sealing', () => {
+  it('returns the same samples from chunks as from the head, for any range and instant', () => {
+    t = tempStore();
+    const f = (i: number) => (i % 97 === 0 ? 1e9 : Math.sin(i / 10) * 100);
+    writePolls(t.store, 2_000, f);
+    const id = t.store.seriesFor(S, Q)[0]!.id;
+    const probes = [
+      [T0, T0 + 1_999 * step],
+      [T0 + 7 * step + 1, T0 + 900 * step],
+      [T0 + 481 * step, T0 + 481 * step],
+      [T0 - 5, T0 + 3],
+    ] as const;
+    const before = probes.map(([a, b]) => all(t.store, id, a, b));
+    const latestBefore = [T0 - 1, T0, T0 + 1_000 * step + 7, T0 + DAY].map((at) => t.store.latest(id, at));
+    let moved = 0;
+    for (let n = t.store.seal(T0 + 1_500 * step); n > 0; n = t.store.seal(T0 + 1_500 * step)) moved += n;
+    // whole chunks of 120 only: the 60 samples after the last full chunk wait in the head
+    expect(moved).toBe(1_440);
+    expect(t.store.stats()).toMatchObject({ headSamples: 560, chunks: 12 });
+    expect(probes.map(([a, b]) => all(t.store, id, a, b))).toEqual(before);
+    // far enough on, nothing can grow any more: everything is sealed, the last chunk unfilled
+    while (t.store.seal(T0 + 2_000 * step + 3 * 3_600_000) > 0);
+    expect(t.store.stats()).toMatchObject({ headSamples: 0, chunks: 17 });
+    expect(probes.map(([a, b]) => all(t.store, id, a, b))).toEqual(before);
+    expect([T0 - 1, T0, T0 + 1_000 * step + 7, T0 + DAY].map((at) => t.store.latest(id, at))).toEqual(latestBefore);
+  });
+
+  it('writes each chunk once, full, however often it is called', () => {
+    t = tempStore();
+    const sizes: number[] = [];
+    t.store.db.function('note_size', (n: unknown) => (sizes.push(Number(n)), null));
+    t.store.db.exec('CREATE TEMP TRIGGER chunk_written AFTER INSERT ON chunks BEGIN SELECT note_size(NEW.count); END');
+    for (let i = 0; i < 300; i++) {
+      writePolls(t.store, 1, () => i % 5, { instance: 'a' }, T0 + i * step);
+      t.store.seal(T0 + (i + 1) * step);
+    }
+    expect(sizes).toEqual([120, 120]);
+    expect(t.store.stats()).toMatchObject({ chunks: 2, headSamples: 60 });
+  });
+
+  it('flushes a remainder that can no longer grow, and tops that chunk up when the series resumes', () => {
+    t = tempStore();
+    writePolls(t.store, 30, (i) => i);
+    t.store.seal(T0 + 30 * step + 2 * 3_600_000 + 1); // the series went quiet for two hours
+    expect(t.store.db.prepare('SELECT count FROM chunks').all()).toEqual([{ count: 30 }]);
+    writePolls(t.store, 200, (i) => 30 + i, { instance: 'a' }, T0 + 30 * step);
+    t.store.seal(T0 + 230 * step);
+    expect(t.store.db.prepare('SELECT count, t_min FROM chunks ORDER BY t_min').all()).toEqual([{ count: 120, t_min: T0 }]);
+    expect(t.store.stats().headSamples).toBe(110);
+    expect(all(t.store, t.store.seriesFor(S, Q)[0]!.id).values).toEqual(Array.from({ length: 230 }, (_, i) => i));
+  });
+
+  it('merges late samples into sealed chunks in time order, the newer write winning', () => {
+    t = tempStore();
+    for (let i = 0; i < 10; i += 2) writePolls(t.store, 1, () => i, { instance: 'a' }, T0 + i * step);
+    t.store.seal(T0 + DAY);
+    for (let i = 1; i < 10; i += 2) writePolls(t.store, 1, () => i, { instance: 'a' }, T0 + i * step);
+    writePolls(t.store, 1, () => 40, { instance: 'a' }, T0 + 4 * step); // rewrite of a sealed sample
+    const id = t.store.seriesFor(S, Q)[0]!.id;
+    const expected = { ts: Array.from({ length: 10 }, (_, i) => T0 + i * step), values: [0, 1, 2, 3, 40, 5, 6, 7, 8, 9] };
+    expect(all(t.store, id)).toEqual(expected);
+    t.store.seal(T0 + DAY);
+    expect(all(t.store, id)).toEqual(expected);
+    expect(t.store.db.prepare('SELECT count(*) AS n FROM chunks').get()).toEqual({ n: 1 });
+  });
+
+  it('cuts chunks at the sample limit and at two hours', () => {
+    t = tempStore({ seal: { maxCount: 480 } });
+    writePolls(t.store, 1_000, (i) => i); // 15 s steps: 480 samples = 2 h, cut by count
+    for (let i = 0; i < 300; i++) {
+      const at = T0 + i * 60_000; // 60 s steps: 5 h, cut by span
+      t.store.writeBatch(metricBatch(S, at, [series(S, Q, { instance: 'slow' }, [at], [i])]));
+    }
+    while (t.store.seal(T0 + DAY) > 0);
+    const rows = t.store.db.prepare('SELECT series_id, count, t_max - t_min AS span FROM chunks ORDER BY series_id, t_min').all() as { series_id: number; count: number; span: number }[];
+    for (const r of rows) {
+      expect(r.count).toBeLessThanOrEqual(480);
+      expect(r.span).toBeLessThanOrEqual(2 * 3_600_000);
+    }
+    expect(rows.filter((r) => r.series_id === 1).map((r) => r.count)).toEqual([480, 480, 40]);
+    expect(rows.filter((r) => r.series_id === 2).map((r) => r.count)).toEqual([121, 121, 58]);
+  });
+});
+
+describe('retention', () => {
+  it('deletes whole chunks wholly older than the cut, never part of one', () => {
+    t = tempStore({ seal: { maxCount: 100 } });
+    writePolls(t.store, 1_000, (i) => i);
+    while (t.store.seal(T0 + DAY) > 0);
+    const id = t.store.seriesFor(S, Q)[0]!.id;
+    const cut = T0 + 250 * step; // inside the third chunk (samples 200..299)
+    const r = t.store.retain(cut);
+    expect(r).toEqual({ deletedChunks: 2, more: false });
+    const left = all(t.store, id);
+    expect(left.ts[0]).toBe(T0 + 200 * step);
+    expect(left.ts.length).toBe(800);
+  });
+
+  it('works in bounded steps, reporting more until done, then drops dead series', () => {
+    t = tempStore({ seal: { maxCount: 10 }, retain: { chunks: 7 } });
+    writePolls(t.store, 200, (i) => i);
+    while (t.store.seal(T0 + DAY) > 0);
+    expect(t.store.stats().chunks).toBe(20);
+    const results = [];
+    let r;
+    do results.push((r = t.store.retain(T0 + DAY)));
+    while (r.more);
+    expect(results.map((x) => x.deletedChunks)).toEqual([7, 7, 6]);
+    expect(t.store.stats()).toMatchObject({ chunks: 0, series: 0, samples: 0 });
+    expect(t.store.seriesFor(S, Q)).toEqual([]);
+    // a series seen again after being dropped gets a fresh identity and is written fine
+    writePolls(t.store, 1, () => 7, { instance: 'a' }, T0 + DAY);
+    expect(all(t.store, t.store.seriesFor(S, Q)[0]!.id).values).toEqual([7]);
+  });
+
+  it('deletes old health rows and old status runs but keeps each source’s newest status', () => {
+    t = tempStore();
+    const h = (at: number): HealthResult => ({ targetId: 'api', source: 'h', at, observed: 'healthy', state: 'healthy', latencyMs: 1, failures: [], services: {} });
+    t.store.writeBatch({ ...emptyBatch('h', 'health', T0), health: [h(T0)] });
+    t.store.writeBatch({ ...emptyBatch('h', 'health', T0 + 10), status: { ok: false, reason: 'x' }, health: [h(T0 + 10)] });
+    t.store.retain(T0 + DAY);
+    expect(t.store.healthAt(T0 + DAY)).toEqual([]);
+    expect(t.store.sourceStatusAt(T0 + DAY)).toEqual([{ sourceId: 'h', kind: 'health', lastAttempt: T0 + 10, lastSuccess: T0, reason: 'x' }]);
+  });
+});
+
+describe('stats', () => {
+  it('counts series, samples in chunks and head, and the file bytes', () => {
+    t = tempStore();
+    writePolls(t.store, 600, (i) => i);
+    t.store.seal(T0 + 500 * step);
+    const s = t.store.stats();
+    expect(s).toMatchObject({ series: 1, samples: 600, headSamples: 120, chunks: 4 });
+    expect(s.bytes).toBeGreaterThan(0);
+  });
+
+  it('opens an existing file written by an earlier process with the data intact', () => {
+    t = tempStore();
+    writePolls(t.store, 10, (i) => i * 2);
+    t.store.seal(T0 + 5 * step);
+    t.store.close();
+    const again = openStore({ file: t.file, retentionMs: DAY * 30, now: () => T0 });
+    try {
+      expect(all(again, again.seriesFor(S, Q)[0]!.id).values).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18]);
+    } finally {
+      again.close();
+    }
+  });
+});
