@@ -20,7 +20,11 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
-      rollupOptions: { input: { index: resolve('src/preload/index.ts') } },
+      rollupOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        // why: a sandboxed preload must be CommonJS; Electron does not load ESM preloads in the sandbox
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: {

@@ -13,7 +13,7 @@ function createWindow(): BrowserWindow {
     height: 900,
     backgroundColor: '#0b0e14',
     webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.mjs'),
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -3,6 +3,8 @@
  * One parameter set (DEFAULT_PARAMS) for every file. Parameters were chosen looking only at the
  * tuning half of the files (alternate files of each category, in name order); the held-out half is
  * scored with the thresholds chosen on the tuning half, so it is an honest out-of-sample figure.
+ * The default (`auto`) is the contextual detector (contextual.ts); its settings were picked among
+ * a small grid (grids, warm-up, likelihood spans, rest, blend) by the tuning-half standard score.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
