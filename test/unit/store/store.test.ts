@@ -83,7 +83,7 @@ describe('writeBatch', () => {
 
 describe('sealing', () => {
   it('returns the same samples from chunks as from the head, for any range and instant', () => {
-    t = tempStore();
+    t = tempStore({ seal: { stagger: false } });
     const f = (i: number) => (i % 97 === 0 ? 1e9 : Math.sin(i / 10) * 100);
     writePolls(t.store, 2_000, f);
     const id = t.store.seriesFor(S, Q)[0]!.id;
@@ -109,7 +109,7 @@ describe('sealing', () => {
   });
 
   it('writes each chunk once, full, however often it is called', () => {
-    t = tempStore();
+    t = tempStore({ seal: { stagger: false } });
     const sizes: number[] = [];
     t.store.db.function('note_size', (n: unknown) => (sizes.push(Number(n)), null));
     t.store.db.exec('CREATE TEMP TRIGGER chunk_written AFTER INSERT ON chunks BEGIN SELECT note_size(NEW.count); END');
@@ -121,15 +121,35 @@ describe('sealing', () => {
     expect(t.store.stats()).toMatchObject({ chunks: 2, headSamples: 60 });
   });
 
-  it('flushes a remainder that can no longer grow, and tops that chunk up when the series resumes', () => {
+  it('spreads the sealing of series started together over time', () => {
     t = tempStore();
+    const names = Array.from({ length: 40 }, (_, i) => `host-${i}`);
+    const sealedAt: number[] = [];
+    for (let i = 0; i < 240; i++) {
+      const at = T0 + i * step;
+      t.store.writeBatch(metricBatch(S, at, names.map((instance) => series(S, Q, { instance }, [at], [i]))));
+      const before = t.store.stats().chunks;
+      t.store.seal(at + step);
+      if (t.store.stats().chunks > before) sealedAt.push(i);
+    }
+    expect(t.store.stats().chunks).toBeGreaterThanOrEqual(40);
+    expect(new Set(sealedAt).size).toBeGreaterThan(10); // not all in one poll
+    for (const s of t.store.seriesFor(S, Q)) expect(all(t.store, s.id).values).toEqual(Array.from({ length: 240 }, (_, i) => i));
+  });
+
+  it('seals a remainder that can no longer grow as a short chunk, and carries on after it', () => {
+    t = tempStore({ seal: { stagger: false } });
     writePolls(t.store, 30, (i) => i);
+    t.store.seal(T0 + 30 * step); // could still grow: stays in the head
+    expect(t.store.stats()).toMatchObject({ chunks: 0, headSamples: 30 });
     t.store.seal(T0 + 30 * step + 2 * 3_600_000 + 1); // the series went quiet for two hours
     expect(t.store.db.prepare('SELECT count FROM chunks').all()).toEqual([{ count: 30 }]);
-    writePolls(t.store, 200, (i) => 30 + i, { instance: 'a' }, T0 + 30 * step);
-    t.store.seal(T0 + 230 * step);
-    expect(t.store.db.prepare('SELECT count, t_min FROM chunks ORDER BY t_min').all()).toEqual([{ count: 120, t_min: T0 }]);
-    expect(t.store.stats().headSamples).toBe(110);
+    writePolls(t.store, 200, (i) => 30 + i, { instance: 'a' }, T0 + 500 * step);
+    t.store.seal(T0 + 700 * step);
+    expect(t.store.db.prepare('SELECT count, t_min FROM chunks ORDER BY t_min').all()).toEqual([
+      { count: 30, t_min: T0 },
+      { count: 120, t_min: T0 + 500 * step },
+    ]);
     expect(all(t.store, t.store.seriesFor(S, Q)[0]!.id).values).toEqual(Array.from({ length: 230 }, (_, i) => i));
   });
 
@@ -144,11 +164,31 @@ describe('sealing', () => {
     expect(all(t.store, id)).toEqual(expected);
     t.store.seal(T0 + DAY);
     expect(all(t.store, id)).toEqual(expected);
-    expect(t.store.db.prepare('SELECT count(*) AS n FROM chunks').get()).toEqual({ n: 1 });
+    // late samples went into the sealed chunk; the one newer than it was sealed after it
+    expect(t.store.db.prepare('SELECT count, t_min, t_max FROM chunks ORDER BY t_min').all()).toEqual([
+      { count: 9, t_min: T0, t_max: T0 + 8 * step },
+      { count: 1, t_min: T0 + 9 * step, t_max: T0 + 9 * step },
+    ]);
+  });
+
+  it('after a restart, reads the same samples: unsealed ones from the file, sealed ones once', () => {
+    t = tempStore({ seal: { stagger: false } });
+    writePolls(t.store, 300, (i) => i * 1.5);
+    t.store.seal(T0 + 300 * step); // two chunks of 120, 60 left in the head
+    const id = t.store.seriesFor(S, Q)[0]!.id;
+    const before = all(t.store, id);
+    const store = t.reopen({ seal: { stagger: false } });
+    expect(store.stats()).toMatchObject({ headSamples: 60, chunks: 2, samples: 300 });
+    expect(all(store, id)).toEqual(before);
+    expect(store.lastSampleAt(S, Q)).toBe(T0 + 299 * step);
+    writePolls(store, 100, (i) => (300 + i) * 1.5, { instance: 'a' }, T0 + 300 * step);
+    store.seal(T0 + 400 * step);
+    expect(store.stats()).toMatchObject({ headSamples: 40, chunks: 3, samples: 400 });
+    expect(all(store, id).values).toEqual(Array.from({ length: 400 }, (_, i) => i * 1.5));
   });
 
   it('cuts chunks at the sample limit and at two hours', () => {
-    t = tempStore({ seal: { maxCount: 480 } });
+    t = tempStore({ seal: { maxCount: 480, stagger: false } });
     writePolls(t.store, 1_000, (i) => i); // 15 s steps: 480 samples = 2 h, cut by count
     for (let i = 0; i < 300; i++) {
       const at = T0 + i * 60_000; // 60 s steps: 5 h, cut by span
@@ -167,7 +207,7 @@ describe('sealing', () => {
 
 describe('retention', () => {
   it('deletes whole chunks wholly older than the cut, never part of one', () => {
-    t = tempStore({ seal: { maxCount: 100 } });
+    t = tempStore({ seal: { maxCount: 100, stagger: false } });
     writePolls(t.store, 1_000, (i) => i);
     while (t.store.seal(T0 + DAY) > 0);
     const id = t.store.seriesFor(S, Q)[0]!.id;
@@ -180,7 +220,7 @@ describe('retention', () => {
   });
 
   it('works in bounded steps, reporting more until done, then drops dead series', () => {
-    t = tempStore({ seal: { maxCount: 10 }, retain: { chunks: 7 } });
+    t = tempStore({ seal: { maxCount: 10, stagger: false }, retain: { chunks: 7 } });
     writePolls(t.store, 200, (i) => i);
     while (t.store.seal(T0 + DAY) > 0);
     expect(t.store.stats().chunks).toBe(20);
@@ -196,6 +236,15 @@ describe('retention', () => {
     expect(all(t.store, t.store.seriesFor(S, Q)[0]!.id).values).toEqual([7]);
   });
 
+  it('drops unsealed head samples past the window too, also after a restart', () => {
+    t = tempStore();
+    writePolls(t.store, 100, (i) => i);
+    t.store.retain(T0 + 60 * step);
+    const id = t.store.seriesFor(S, Q)[0]!.id;
+    expect(all(t.store, id).ts[0]).toBe(T0 + 60 * step);
+    expect(all(t.reopen(), id).values).toEqual(Array.from({ length: 40 }, (_, i) => 60 + i));
+  });
+
   it('deletes old health rows and old status runs but keeps each source’s newest status', () => {
     t = tempStore();
     const h = (at: number): HealthResult => ({ targetId: 'api', source: 'h', at, observed: 'healthy', state: 'healthy', latencyMs: 1, failures: [], services: {} });
@@ -209,7 +258,7 @@ describe('retention', () => {
 
 describe('stats', () => {
   it('counts series, samples in chunks and head, and the file bytes', () => {
-    t = tempStore();
+    t = tempStore({ seal: { stagger: false } });
     writePolls(t.store, 600, (i) => i);
     t.store.seal(T0 + 500 * step);
     const s = t.store.stats();

@@ -41,11 +41,13 @@ function sameTimes(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
 }
 
 /** The shared slots (ms) and, per series, the slot of each sample. */
-function buildSlots(cols: readonly Column[], medians: (number | undefined)[]): { slots: Float64Array; slotOf: Int32Array[] } {
+function buildSlots(cols: readonly Column[], medians: (number | undefined)[]): { slots: Float64Array; slotOf: Int32Array[]; shared: boolean } {
   const first = cols[0] as Column;
-  if (cols.every((c) => sameTimes(c.ts, first.ts))) {
-    const ident = Int32Array.from({ length: first.ts.length }, (_, i) => i);
-    return { slots: Float64Array.from(first.ts), slotOf: cols.map(() => ident) };
+  if (cols.every((c) => c === first || sameTimes(c.ts, first.ts))) {
+    const n = first.ts.length;
+    const ident = new Int32Array(n);
+    for (let i = 0; i < n; i++) ident[i] = i;
+    return { slots: Float64Array.from(first.ts), slotOf: cols.map(() => ident), shared: true };
   }
   let total = 0;
   for (const c of cols) total += c.ts.length;
@@ -72,7 +74,7 @@ function buildSlots(cols: readonly Column[], medians: (number | undefined)[]): {
     }
     return out;
   });
-  return { slots, slotOf };
+  return { slots, slotOf, shared: false };
 }
 
 /** Pairs (sample j, sample j+1) of each series that are further apart than GAP_FACTOR median steps. */
@@ -116,7 +118,7 @@ const between = (ta: number, tb: number, step: number): number => (ta + step < t
 export function alignColumns(cols: readonly Column[], maxPoints: number): Aligned {
   if (cols.length === 0) return { x: [], y: [] };
   const medians = cols.map((c) => medianStep(c.ts));
-  const { slots, slotOf } = buildSlots(cols, medians);
+  const { slots, slotOf, shared } = buildSlots(cols, medians);
   const gaps = findGaps(cols, medians);
   const gapCount = gaps.reduce((n, g) => n + g.length, 0);
   const limit = Math.max(2, Math.floor(maxPoints));
@@ -124,6 +126,12 @@ export function alignColumns(cols: readonly Column[], maxPoints: number): Aligne
   if (slots.length + gapCount <= limit) {
     const x = Array.from(slots);
     const y = cols.map((c, i) => {
+      if (shared) {
+        // why: every series has a point at every slot; no mapping needed
+        const col: (number | null)[] = new Array<number | null>(c.values.length);
+        for (let j = 0; j < c.values.length; j++) col[j] = cell(c.values[j] as number);
+        return col;
+      }
       const col: (number | null)[] = new Array<number | null>(x.length).fill(null);
       const map = slotOf[i] as Int32Array;
       for (let j = 0; j < c.ts.length; j++) col[map[j] as number] = cell(c.values[j] as number);

@@ -1,13 +1,13 @@
 // The offline buffer: better-sqlite3 behind the Store interface (store/types.ts).
 import { statSync } from 'node:fs';
 import type { Batch } from '../../../shared/model';
-import { HeadState } from './head-state';
+import { Head } from './head';
 import { alertIntervals, HealthTable, mergeAlerts, mergeSilences, silenceIntervals } from './intervals';
 import { migrate, openDatabase } from './migrate';
 import { OutcomeTables } from './outcomes';
 import { createRetainer, DEFAULT_RETAIN_LIMITS, type RetainLimits } from './retain';
 import { createSealer, DEFAULT_SEAL_LIMITS, type SealLimits } from './seal';
-import { SeriesTable } from './series';
+import { SeriesTable, type PendingHead } from './series';
 import type { Store } from './types';
 
 export type { Store } from './types';
@@ -27,25 +27,26 @@ export function openStore(opts: OpenStoreOptions): Store {
   const db = openDatabase(opts.file);
   migrate(db);
   const sealLimits = { ...DEFAULT_SEAL_LIMITS, ...opts.seal };
-  const heads = new HeadState(db, sealLimits.maxCount);
-  const series = new SeriesTable(db, heads);
+  const head = new Head(db, sealLimits);
+  const sealer = createSealer(db, head, sealLimits);
+  const series = new SeriesTable(db, head, sealer.mergeLate);
   const outcomes = new OutcomeTables(db);
   const health = new HealthTable(db);
   const alerts = alertIntervals(db);
   const silences = silenceIntervals(db);
-  const seal = createSealer(db, heads, sealLimits);
-  const retain = createRetainer(db, heads, (ids) => series.forgetIds(ids), { ...DEFAULT_RETAIN_LIMITS, ...opts.retain });
-  const counts = db.prepare<[], { series: number; chunks: number; chunkSamples: number | null; head: number }>(
+  const retain = createRetainer(db, head, (ids) => series.forgetIds(ids), { ...DEFAULT_RETAIN_LIMITS, ...opts.retain });
+  const counts = db.prepare<[], { series: number; chunks: number; chunkSamples: number | null }>(
     `SELECT (SELECT count(*) FROM series) AS series, (SELECT count(*) FROM chunks) AS chunks,
-            (SELECT sum(count) FROM chunks) AS chunkSamples, (SELECT count(*) FROM head) AS head`,
+            (SELECT sum(count) FROM chunks) AS chunkSamples`,
   );
 
-  const write = db.transaction((batch: Batch, added: string[]) => {
-    series.write(batch.samples, now() - opts.retentionMs, added);
+  const write = db.transaction((batch: Batch, added: string[]): PendingHead[] => {
+    const pending = series.write(batch.samples, now() - opts.retentionMs, added);
     outcomes.write(batch);
     health.write(batch.health);
     if (batch.alerts !== undefined) alerts.write(batch.source, batch.at, batch.alerts);
     if (batch.silences !== undefined) silences.write(batch.source, batch.at, batch.silences);
+    return pending;
   });
 
   const fileBytes = (f: string): number => {
@@ -61,12 +62,19 @@ export function openStore(opts: OpenStoreOptions): Store {
     db,
     writeBatch(batch) {
       const added: string[] = [];
+      let pending: PendingHead[];
       try {
-        write.immediate(batch, added);
+        pending = write.immediate(batch, added);
       } catch (err) {
         // why: ids handed out inside the rolled-back transaction no longer exist
         series.forgetKeys(added);
         throw err;
+      }
+      // committed: now the in-memory head may follow
+      for (const p of pending) {
+        const h = head.get(p.id);
+        for (let i = 0; i < p.ts.length; i++) head.add(h, p.ts[i] as number, p.values[i] as number);
+        head.plan(p.id, h);
       }
     },
     seriesFor: (source, query) => series.seriesFor(source, query),
@@ -79,15 +87,15 @@ export function openStore(opts: OpenStoreOptions): Store {
     silencesAt: (at) => mergeSilences(silences.at(at)),
     sourceStatusAt: (at) => outcomes.sourceStatusAt(at),
     retain,
-    seal,
+    seal: (before) => sealer.seal(before),
     stats() {
       const c = counts.get();
-      const head = c?.head ?? 0;
+      const headSamples = head.size();
       return {
         series: c?.series ?? 0,
         chunks: c?.chunks ?? 0,
-        headSamples: head,
-        samples: head + (c?.chunkSamples ?? 0),
+        headSamples,
+        samples: headSamples + (c?.chunkSamples ?? 0),
         bytes: fileBytes(opts.file) + fileBytes(`${opts.file}-wal`),
       };
     },

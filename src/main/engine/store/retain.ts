@@ -1,7 +1,7 @@
 // Retention: delete whole chunks and rows wholly older than the window, a bounded amount per call,
 // each step in its own short transaction so a poll never waits long for the write lock.
 import type Database from 'better-sqlite3';
-import type { HeadState } from './head-state';
+import type { Head } from './head';
 
 export interface RetainLimits {
   chunks: number;
@@ -14,7 +14,7 @@ export const DEFAULT_RETAIN_LIMITS: RetainLimits = { chunks: 500, rows: 2_000, v
 
 export function createRetainer(
   db: Database.Database,
-  heads: HeadState,
+  head: Head,
   onSeriesDeleted: (ids: number[]) => void,
   limits: RetainLimits = DEFAULT_RETAIN_LIMITS,
 ) {
@@ -32,11 +32,10 @@ export function createRetainer(
          SELECT id FROM source_status r WHERE last_at < @before
             AND id <> (SELECT id FROM source_status WHERE source = r.source ORDER BY at DESC LIMIT 1) LIMIT @limit)`,
     ),
-    deleteHead: db.prepare<[number, number]>('DELETE FROM head WHERE series_id = ? AND t < ?'),
-    deadSeries: db.prepare<[number], { id: number }>(
-      `SELECT id FROM series s WHERE NOT EXISTS (SELECT 1 FROM head h WHERE h.series_id = s.id)
-          AND NOT EXISTS (SELECT 1 FROM chunks c WHERE c.series_id = s.id) LIMIT ?`,
+    head: db.prepare<[{ before: number; limit: number }]>(
+      'DELETE FROM head WHERE (t, series_id) IN (SELECT t, series_id FROM head WHERE t < @before LIMIT @limit)',
     ),
+    noChunks: db.prepare<[], { id: number }>('SELECT id FROM series s WHERE NOT EXISTS (SELECT 1 FROM chunks c WHERE c.series_id = s.id)'),
     deleteSeries: db.prepare<[number]>('DELETE FROM series WHERE id = ?'),
   };
 
@@ -47,26 +46,28 @@ export function createRetainer(
     for (const s of [st.health, st.alerts, st.silences, st.outcomes, st.status]) {
       if (s.run({ before, limit: limits.rows }).changes >= limits.rows) more = true;
     }
-    // why: head rows past the window exist only when sealing lags; drop them per series
-    const old: number[] = [];
-    for (const [id, h] of heads.map) if (h.min < before && old.push(id) >= 200) break;
-    if (old.length >= 200) more = true;
-    db.transaction(() => {
-      for (const id of old) {
-        st.deleteHead.run(id, before);
-        heads.refresh(id);
-      }
-    }).immediate();
+    // why: head samples past the window exist only when sealing lags
+    if (st.head.run({ before, limit: limits.rows * 10 }).changes >= limits.rows * 10) more = true;
+    for (const [id, h] of head.map) {
+      if ((h.ts[0] ?? Infinity) >= before) continue;
+      head.trim(h, before);
+      head.plan(id, h);
+    }
     const dead = db
       .transaction(() => {
-        const ids = st.deadSeries.all(limits.rows).map((d) => d.id);
+        const ids: number[] = [];
+        for (const { id } of st.noChunks.all()) {
+          if ((head.map.get(id)?.ts.length ?? 0) > 0) continue;
+          ids.push(id);
+          if (ids.length >= limits.rows) break;
+        }
         for (const id of ids) st.deleteSeries.run(id);
         return ids;
       })
       .immediate();
     if (dead.length >= limits.rows) more = true;
     if (dead.length > 0) {
-      heads.forget(dead);
+      head.forget(dead);
       onSeriesDeleted(dead);
     }
     db.pragma(`incremental_vacuum(${Math.trunc(limits.vacuumPages)})`);

@@ -1,82 +1,82 @@
-// Series identity and the head table: upserting series, writing raw samples, reading them back
-// (chunks + head, transparently) as one ascending array.
+// Series identity and samples: upserting series, writing head samples, and reading chunks + head
+// back as one ascending array.
 import type Database from 'better-sqlite3';
 import type { Labels, SeriesSamples } from '../../../shared/model';
 import { decodeChunkInto } from './codec';
-import type { HeadState } from './head-state';
-import { lowerBound, mergeHeadRows, upperBound } from './sorted';
+import type { Head } from './head';
+import { lowerBound, upperBound } from './sorted';
 import type { RangeResult, StoredSeries } from './types';
 
-type Row = [number, number | null]; // [t, v] with v NULL = NaN
+type SeriesRow = { id: number; key: string; source: string; query: string; labels: string };
 
-const toDb = (v: number): number | null => (Number.isNaN(v) ? null : v);
-const fromDb = (v: number | null): number => (v === null ? NaN : v);
+/** Head samples of one series, to be applied to the in-memory head once the transaction commits. */
+export interface PendingHead {
+  id: number;
+  ts: number[];
+  values: number[];
+}
 
 export class SeriesTable {
   /** key → id; ids added inside a failed transaction are removed again (see forgetKeys). */
   private readonly ids = new Map<string, number>();
   private readonly meta = new Map<number, StoredSeries>();
-  private readonly st;
-
   /** Prepared multi-row head inserts by row count; why: one statement per sample dominates ingest cost. */
   private readonly bulk = new Map<number, Database.Statement<(number | null)[]>>();
+  private readonly st;
 
   constructor(
     private readonly db: Database.Database,
-    private readonly heads: HeadState,
+    private readonly head: Head,
+    private readonly mergeLate: (id: number, ts: number[], values: number[]) => void,
   ) {
     this.st = {
       upsert: db.prepare<[string, string, string, string], { id: number }>(
         'INSERT INTO series (key, source, query, labels) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING id',
       ),
-      byQuery: db.prepare<[string, string], { id: number; key: string; source: string; query: string; labels: string }>(
-        'SELECT id, key, source, query, labels FROM series WHERE source = ? AND query = ? ORDER BY key',
-      ),
-      byId: db.prepare<[number], { id: number; key: string; source: string; query: string; labels: string }>(
-        'SELECT id, key, source, query, labels FROM series WHERE id = ?',
-      ),
-      lastT: db.prepare<[string, string], { t: number | null }>(
-        `SELECT max(max(coalesce((SELECT max(t) FROM head WHERE series_id = s.id), -1),
-                        coalesce((SELECT t_max FROM chunks WHERE series_id = s.id ORDER BY t_min DESC LIMIT 1), -1))) AS t
-           FROM series s WHERE source = ? AND query = ?`,
-      ),
+      byQuery: db.prepare<[string, string], SeriesRow>('SELECT id, key, source, query, labels FROM series WHERE source = ? AND query = ? ORDER BY key'),
+      byId: db.prepare<[number], SeriesRow>('SELECT id, key, source, query, labels FROM series WHERE id = ?'),
       chunksIn: db
         .prepare<[number, number, number], [number, number, number, Buffer]>(
           'SELECT t_min, t_max, count, blob FROM chunks WHERE series_id = ? AND t_min <= ? AND t_max >= ? ORDER BY t_min',
         )
         .raw(),
-      headIn: db
-        .prepare<[number, number, number], Row>('SELECT t, v FROM head WHERE series_id = ? AND t >= ? AND t <= ? ORDER BY t')
-        .raw(),
-      headLatest: db.prepare<[number, number], { t: number; v: number | null }>(
-        'SELECT t, v FROM head WHERE series_id = ? AND t <= ? ORDER BY t DESC LIMIT 1',
-      ),
-      chunkLatest: db.prepare<[number, number], { t_max: number; count: number; blob: Buffer }>(
-        'SELECT t_max, count, blob FROM chunks WHERE series_id = ? AND t_min <= ? ORDER BY t_min DESC LIMIT 1',
+      chunkLatest: db.prepare<[number, number], { count: number; blob: Buffer }>(
+        'SELECT count, blob FROM chunks WHERE series_id = ? AND t_min <= ? ORDER BY t_min DESC LIMIT 1',
       ),
     };
   }
 
-  /** Writes samples at or after `minT` (older ones would be deleted by retention anyway). Call inside a transaction. */
-  write(samples: readonly SeriesSamples[], minT: number, added: string[]): void {
-    const rows: (number | null)[] = []; // flat [series_id, t, v, …]
+  /** Writes samples at or after `minT` (older ones would be deleted by retention anyway). Call inside
+   *  a transaction; apply the result to the head after it commits. */
+  write(samples: readonly SeriesSamples[], minT: number, added: string[]): PendingHead[] {
+    const rows: (number | null)[] = []; // flat [t, series_id, v, …]
+    const pending: PendingHead[] = [];
     for (const s of samples) {
       if (s.ts.length !== s.values.length) throw new RangeError(`series ${s.key}: ${s.ts.length} timestamps but ${s.values.length} values`);
       let id: number | undefined;
-      let lo = Infinity, hi = -Infinity, n = 0;
+      let sealedMax = -Infinity;
+      const p: PendingHead = { id: 0, ts: [], values: [] };
+      const late: PendingHead = { id: 0, ts: [], values: [] };
       for (let i = 0; i < s.ts.length; i++) {
         const t = s.ts[i] as number;
         if (!Number.isInteger(t) || t < 0) throw new RangeError(`series ${s.key}: bad timestamp ${t}`);
         if (t < minT) continue;
-        id ??= this.idOf(s, added);
-        rows.push(id, t, toDb(s.values[i] as number));
-        if (t < lo) lo = t;
-        if (t > hi) hi = t;
-        n++;
+        if (id === undefined) {
+          id = this.idOf(s, added);
+          sealedMax = this.head.map.get(id)?.sealedMax ?? -Infinity;
+        }
+        const v = s.values[i] as number;
+        const into = t <= sealedMax ? late : p;
+        into.ts.push(t);
+        into.values.push(v);
+        if (into === p) rows.push(t, id, Number.isNaN(v) ? null : v);
       }
-      if (id !== undefined) this.heads.noteWrite(id, lo, hi, n);
+      if (id === undefined) continue;
+      if (late.ts.length) this.mergeLate(id, late.ts, late.values);
+      if (p.ts.length) pending.push({ ...p, id });
     }
     this.insertRows(rows);
+    return pending;
   }
 
   private insertRows(rows: (number | null)[]): void {
@@ -96,7 +96,7 @@ export class SeriesTable {
     if (!st) {
       const values = Array.from({ length: size }, () => '(?, ?, ?)').join(', ');
       st = this.db.prepare<(number | null)[]>(
-        `INSERT INTO head (series_id, t, v) VALUES ${values} ON CONFLICT (series_id, t) DO UPDATE SET v = excluded.v`,
+        `INSERT INTO head (t, series_id, v) VALUES ${values} ON CONFLICT (t, series_id) DO UPDATE SET v = excluded.v`,
       );
       this.bulk.set(size, st);
     }
@@ -113,7 +113,7 @@ export class SeriesTable {
     return row.id;
   }
 
-  /** After a rolled-back transaction or a deletion: drop cached ids that may no longer exist. */
+  /** After a rolled-back transaction: drop cached ids that no longer exist. */
   forgetKeys(keys: readonly string[]): void {
     for (const k of keys) {
       const id = this.ids.get(k);
@@ -140,7 +140,7 @@ export class SeriesTable {
     return this.remember(row);
   }
 
-  private remember(r: { id: number; key: string; source: string; query: string; labels: string }): StoredSeries {
+  private remember(r: SeriesRow): StoredSeries {
     const cached = this.meta.get(r.id);
     if (cached) return cached;
     const s: StoredSeries = { id: r.id, key: r.key, source: r.source, query: r.query, labels: JSON.parse(r.labels) as Labels };
@@ -149,39 +149,49 @@ export class SeriesTable {
   }
 
   lastSampleAt(source: string, query: string): number | undefined {
-    const t = this.st.lastT.get(source, query)?.t;
-    return t === null || t === undefined || t < 0 ? undefined : t;
+    let last = -Infinity;
+    for (const s of this.seriesFor(source, query)) {
+      const h = this.head.map.get(s.id);
+      if (!h) continue;
+      last = Math.max(last, h.sealedMax, h.ts[h.ts.length - 1] ?? -Infinity);
+    }
+    return last === -Infinity ? undefined : last;
   }
 
   range(id: number, from: number, to: number): RangeResult {
     const series = this.series(id);
     const chunks = this.st.chunksIn.all(id, to, from);
-    const head = this.st.headIn.all(id, from, to);
+    const head = this.head.slice(id, from, to);
     let total = 0;
     for (const c of chunks) total += c[2];
-    const cts = new Float64Array(total);
-    const cvs = new Float64Array(total);
+    const ts = new Float64Array(total + head.ts.length);
+    const values = new Float64Array(total + head.ts.length);
     let n = 0;
-    for (const c of chunks) n += decodeChunkInto(c[3], cts, cvs, n);
-    // chunks are non-overlapping and ordered: trim the edges of the first and last one
-    const a = lowerBound(cts, n, from);
-    const b = upperBound(cts, n, to);
-    const ts = cts.subarray(a, b);
-    const values = cvs.subarray(a, b);
-    if (head.length === 0) return { series, ts, values };
-    return { series, ...mergeHeadRows(ts, values, head) };
+    for (const c of chunks) n += decodeChunkInto(c[3], ts, values, n);
+    // chunks never overlap and the head is newer than every chunk: trim the edges and write the head
+    // over whatever chunk samples lie past `to` (index b onwards)
+    const a = lowerBound(ts, n, from);
+    const b = Math.max(a, upperBound(ts, n, to));
+    const out = b - a + head.ts.length;
+    const ots = ts.subarray(a, a + out);
+    const ovs = values.subarray(a, a + out);
+    ots.set(head.ts, b - a);
+    ovs.set(head.values, b - a);
+    return { series, ts: ots, values: ovs };
   }
 
   latest(id: number, at: number): { t: number; v: number } | undefined {
-    const h = this.st.headLatest.get(id, at);
-    const c = this.st.chunkLatest.get(id, at);
-    if (c && (!h || c.t_max > h.t)) {
-      const ts = new Float64Array(c.count);
-      const vs = new Float64Array(c.count);
-      const n = decodeChunkInto(c.blob, ts, vs, 0);
-      const i = upperBound(ts, n, at) - 1;
-      if (i >= 0 && (!h || (ts[i] as number) > h.t)) return { t: ts[i] as number, v: vs[i] as number };
+    const h = this.head.map.get(id);
+    if (h && h.ts.length) {
+      const i = upperBound(h.ts, h.ts.length, at) - 1;
+      if (i >= 0) return { t: h.ts[i] as number, v: h.values[i] as number };
     }
-    return h ? { t: h.t, v: fromDb(h.v) } : undefined;
+    const c = this.st.chunkLatest.get(id, at);
+    if (!c) return undefined;
+    const ts = new Float64Array(c.count);
+    const vs = new Float64Array(c.count);
+    const n = decodeChunkInto(c.blob, ts, vs, 0);
+    const i = upperBound(ts, n, at) - 1;
+    return i >= 0 ? { t: ts[i] as number, v: vs[i] as number } : undefined;
   }
 }

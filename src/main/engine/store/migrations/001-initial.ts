@@ -14,13 +14,14 @@ CREATE TABLE series (
 );
 CREATE INDEX series_by_query ON series (source, query);
 
--- Recent samples, uncompressed. Sealed into chunks by Store.seal(); the newest sample of a series
--- is found by index (head PK, chunks_by_series), so writes touch no per-series row.
+-- Unsealed samples, for restart only: reads and sealing use the in-memory head (store/head.ts).
+-- Clustered by time so a poll appends a few pages instead of touching one page per series.
+-- Rows older than every series' oldest unsealed sample are deleted after sealing.
 CREATE TABLE head (
-  series_id INTEGER NOT NULL REFERENCES series (id),
   t         INTEGER NOT NULL,
+  series_id INTEGER NOT NULL,
   v         REAL,
-  PRIMARY KEY (series_id, t)
+  PRIMARY KEY (t, series_id)
 ) WITHOUT ROWID;
 
 -- Compressed samples (store/codec.ts). Per series, chunks never overlap in time.
