@@ -1,0 +1,171 @@
+// EngineApi over HTTP (REST) + Server-Sent Events, as served by `wallboard serve`.
+import type { EngineEvents, EngineRequests, EventName, RequestName } from '../../shared/api';
+import { RequestError, type ConnectionState, type WallboardClient } from './client';
+
+export interface HttpClientOptions {
+  /** '' for same origin. */
+  baseUrl?: string;
+  /** Bearer token, from `?token=` of the page URL. */
+  token?: string;
+  /** ms per request */
+  timeoutMs?: number;
+  fetchImpl?: typeof fetch;
+  eventSourceImpl?: typeof EventSource;
+  now?: () => number;
+}
+
+const EVENT_NAMES: EventName[] = ['update', 'status', 'config', 'notification'];
+const BACKOFF_MS = [500, 1_000, 2_000, 4_000, 8_000, 15_000];
+
+interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+}
+
+function route<K extends RequestName>(name: K, args: EngineRequests[K]['args']): Route {
+  const a = args as Record<string, unknown>;
+  const id = encodeURIComponent(String(a['id'] ?? ''));
+  switch (name) {
+    case 'board':
+      return { method: 'GET', path: '/api/board' };
+    case 'status':
+      return { method: 'GET', path: '/api/status' };
+    case 'query': {
+      const q = args as EngineRequests['query']['args'];
+      return {
+        method: 'GET',
+        path: '/api/query',
+        query: { panels: q.panels.join(','), from: String(q.from), to: String(q.to), maxPoints: String(q.maxPoints) },
+      };
+    }
+    case 'snapshot': {
+      const at = (args as EngineRequests['snapshot']['args']).at;
+      return { method: 'GET', path: '/api/snapshot', ...(at !== undefined ? { query: { at: String(at) } } : {}) };
+    }
+    case 'incidents': {
+      const q = args as EngineRequests['incidents']['args'];
+      const query: Record<string, string> = {};
+      if (q.at !== undefined) query['at'] = String(q.at);
+      if (q.includeResolved) query['includeResolved'] = '1';
+      return { method: 'GET', path: '/api/incidents', query };
+    }
+    default: {
+      const { id: _id, ...body } = a;
+      return { method: 'POST', path: `/api/incidents/${id}/${name}`, body };
+    }
+  }
+}
+
+export function createHttpClient(opts: HttpClientOptions = {}): WallboardClient {
+  const base = opts.baseUrl ?? '';
+  const doFetch = opts.fetchImpl ?? fetch.bind(globalThis);
+  const ES = opts.eventSourceImpl ?? (typeof EventSource === 'undefined' ? undefined : EventSource);
+  const now = opts.now ?? Date.now;
+  const listeners = new Map<EventName, Set<(p: unknown) => void>>();
+  const connListeners = new Set<(c: ConnectionState) => void>();
+  let conn: ConnectionState = { state: 'connecting', since: now(), attempt: 0 };
+  let es: EventSource | undefined;
+  let lastEventId: string | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+
+  const setConn = (c: ConnectionState): void => {
+    conn = c;
+    for (const l of connListeners) l(c);
+  };
+
+  function url(path: string, query: Record<string, string> = {}): string {
+    const params = new URLSearchParams(query);
+    const qs = params.toString();
+    return `${base}${path}${qs ? `?${qs}` : ''}`;
+  }
+
+  async function request<K extends RequestName>(name: K, args: EngineRequests[K]['args']): Promise<EngineRequests[K]['result']> {
+    const r = route(name, args);
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (opts.token) headers['authorization'] = `Bearer ${opts.token}`;
+    if (r.body !== undefined) headers['content-type'] = 'application/json';
+    const res = await doFetch(url(r.path, r.query), {
+      method: r.method,
+      headers,
+      ...(r.body !== undefined ? { body: JSON.stringify(r.body) } : {}),
+      signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
+    });
+    const text = await res.text();
+    if (!res.ok) {
+      let message = text.slice(0, 500);
+      try {
+        const j = JSON.parse(text) as { error?: unknown; message?: unknown };
+        if (typeof j.error === 'string') message = j.error;
+        else if (typeof j.message === 'string') message = j.message;
+      } catch {
+        // the body was not JSON; the text itself is the message
+      }
+      throw new RequestError(`${name}: ${res.status} ${message}`, res.status);
+    }
+    return JSON.parse(text) as EngineRequests[K]['result'];
+  }
+
+  function dispatch(name: EventName, ev: MessageEvent): void {
+    if (ev.lastEventId) lastEventId = ev.lastEventId;
+    let payload: unknown;
+    try {
+      payload = JSON.parse(String(ev.data));
+    } catch {
+      return; // why: a malformed event must not take the board down; the next update resyncs
+    }
+    for (const l of listeners.get(name) ?? []) l(payload);
+  }
+
+  function open(): void {
+    if (closed || !ES) return;
+    const query: Record<string, string> = {};
+    if (opts.token) query['token'] = opts.token;
+    // why: a new EventSource cannot send the Last-Event-ID header, so resume goes in the query
+    if (lastEventId !== undefined) query['lastEventId'] = lastEventId;
+    const source = new ES(url('/api/events', query));
+    es = source;
+    source.onopen = () => setConn({ state: 'open', since: now(), attempt: 0 });
+    source.onerror = () => {
+      if (es !== source) return;
+      if (source.readyState === source.CONNECTING) {
+        // the browser retries by itself, sending Last-Event-ID; we only report the loss
+        if (conn.state === 'open') setConn({ state: 'lost', since: now(), attempt: 1 });
+        else if (conn.state === 'lost') setConn({ ...conn, attempt: conn.attempt + 1 });
+        return;
+      }
+      // closed for good (HTTP error, wrong content type): reconnect ourselves with backoff
+      source.close();
+      const attempt = conn.state === 'lost' ? conn.attempt + 1 : 1;
+      const delay = BACKOFF_MS[Math.min(attempt - 1, BACKOFF_MS.length - 1)] as number;
+      setConn({ state: 'lost', since: conn.state === 'lost' ? conn.since : now(), attempt, retryAt: now() + delay });
+      retryTimer = setTimeout(open, delay);
+    };
+    for (const name of EVENT_NAMES) source.addEventListener(name, (ev) => dispatch(name, ev as MessageEvent));
+  }
+
+  return {
+    request,
+    on<E extends EventName>(event: E, listener: (payload: EngineEvents[E]) => void): () => void {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      const l = listener as (p: unknown) => void;
+      set.add(l);
+      if (!es) open();
+      return () => set.delete(l);
+    },
+    onConnection(listener) {
+      connListeners.add(listener);
+      listener(conn);
+      if (!es) open();
+      return () => connListeners.delete(listener);
+    },
+    close() {
+      closed = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      es?.close();
+    },
+  };
+}

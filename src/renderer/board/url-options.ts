@@ -1,0 +1,32 @@
+// Options a wall takes from its URL, so a kiosk is configured by its bookmark.
+export interface UrlOptions {
+  /** Bearer token for the API (`?token=`). */
+  token?: string;
+  /** unix ms to replay (`?at=`). */
+  at?: number;
+  /** `?rotate=0` turns page rotation off (laptop). */
+  rotate: boolean;
+  /** `?page=<id>` starts on that page. */
+  page?: string;
+  theme?: 'dark' | 'light';
+  /** `?burnin=0` turns the burn-in shift off. */
+  burnIn: boolean;
+  /** `?brand=<id>` starts with the brand filter set. */
+  brand?: string;
+}
+
+export function parseUrlOptions(search: string): UrlOptions {
+  const q = new URLSearchParams(search);
+  const at = Number(q.get('at'));
+  const theme = q.get('theme');
+  const opts: UrlOptions = { rotate: q.get('rotate') !== '0', burnIn: q.get('burnin') !== '0' };
+  const token = q.get('token');
+  if (token) opts.token = token;
+  if (q.get('at') && Number.isFinite(at) && at > 0) opts.at = at;
+  const page = q.get('page');
+  if (page) opts.page = page;
+  if (theme === 'dark' || theme === 'light') opts.theme = theme;
+  const brand = q.get('brand');
+  if (brand) opts.brand = brand;
+  return opts;
+}

@@ -1,0 +1,18 @@
+// Which panels are on screen: the current page, narrowed by the brand filter.
+import type { BoardView } from '../../shared/api';
+import type { Panel } from '../../shared/config-schema';
+
+/** Panel types whose data comes from `query` (series); the others read the snapshot only. */
+export const SERIES_TYPES: ReadonlySet<Panel['type']> = new Set(['stat', 'timeseries', 'gauge']);
+
+/** Panels of a page; with a brand filter, that brand's panels and the unbranded (shared) ones. */
+export function visiblePanels(board: BoardView | null, pageIndex: number, brandFilter: string | null): Panel[] {
+  const page = board?.pages[pageIndex] ?? board?.pages[0];
+  if (!page) return [];
+  if (!brandFilter) return page.panels;
+  return page.panels.filter((p) => (p.brand ?? p.filter?.brand ?? brandFilter) === brandFilter);
+}
+
+export function seriesPanelIds(panels: Panel[]): string[] {
+  return panels.filter((p) => SERIES_TYPES.has(p.type)).map((p) => p.id);
+}

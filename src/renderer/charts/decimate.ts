@@ -1,0 +1,191 @@
+// Min/max decimation to the chart's pixel width. A 240 px chart cannot show 5,760 samples; uPlot
+// would still walk every one of them per series per draw. Keeping each pixel column's minimum and
+// maximum (in the order they occurred) draws the same picture, spikes included, from ~2 points
+// per pixel. A Decimator also remembers its buckets, so a live update (a few rows appended, a few
+// dropped) only rescans the buckets whose rows changed.
+import type uPlot from 'uplot';
+
+type Column = ArrayLike<number | null | undefined>;
+
+/** CSS px per bucket: a 2 px line cannot show finer detail, and it halves the path work per draw. */
+export const PX_PER_BUCKET = 2;
+
+interface Buckets {
+  width: number; // s per bucket
+  /** Absolute bucket numbers (floor(x / width)), ascending, of buckets that hold rows. */
+  ids: number[];
+  /** Row index where each bucket starts, plus the row count at the end. */
+  bounds: number[];
+}
+
+/** Row ranges of ~`buckets` equal time buckets over [x0, x1], aligned to multiples of the width. */
+function bucketRows(xs: ArrayLike<number>, buckets: number, x0: number, x1: number): Buckets {
+  const n = xs.length;
+  const width = (x1 - x0) / buckets;
+  // why: buckets on absolute multiples of their width, so a window sliding by one sample per tick
+  // keeps the same buckets and the line does not shimmer from update to update
+  const first = Math.floor(x0 / width);
+  const last = Math.ceil(x1 / width) - 1; // rows newer than x1 go to the last bucket
+  const ids: number[] = [];
+  const bounds: number[] = [];
+  let i = lowerBound(xs, x0, 0);
+  let prev = first - 1;
+  while (i < n) {
+    // why: max(prev + 1) keeps buckets strictly increasing even when float rounding disagrees
+    const id = Math.max(prev + 1, Math.min(last, Math.floor((xs[i] as number) / width)));
+    const j = id >= last ? n : Math.max(i + 1, lowerBound(xs, (id + 1) * width, i + 1));
+    ids.push(id);
+    bounds.push(i);
+    prev = id;
+    i = j;
+  }
+  bounds.push(n);
+  return { width, ids, bounds };
+}
+
+/** Writes the extremes of col[s..e) in time order to out[at], out[at + 1]; nulls when none. */
+function extremes(col: Column, s: number, e: number, out: (number | null)[], at: number): void {
+  let lo = Infinity;
+  let hi = -Infinity;
+  let loAt = -1;
+  let hiAt = -1;
+  for (let r = s; r < e; r++) {
+    const v = col[r];
+    if (v === null || v === undefined) continue;
+    if (v < lo) {
+      lo = v;
+      loAt = r;
+    }
+    if (v > hi) {
+      hi = v;
+      hiAt = r;
+    }
+  }
+  if (loAt < 0) {
+    out[at] = null;
+    out[at + 1] = null;
+  } else if (loAt <= hiAt) {
+    out[at] = lo;
+    out[at + 1] = hi;
+  } else {
+    out[at] = hi;
+    out[at + 1] = lo;
+  }
+}
+
+function bucketX(b: Buckets): number[] {
+  const out = new Array<number>(b.ids.length * 2);
+  for (let k = 0; k < b.ids.length; k++) {
+    const start = (b.ids[k] as number) * b.width;
+    out[2 * k] = start + b.width * 0.25;
+    out[2 * k + 1] = start + b.width * 0.75;
+  }
+  return out;
+}
+
+function needsDecimation(data: uPlot.AlignedData, buckets: number, x0: number, x1: number): boolean {
+  return data[0].length > 2 * Math.max(1, Math.floor(buckets)) && x1 > x0;
+}
+
+/**
+ * Decimates `[x, ...ys]` to about `buckets` equal time buckets over [x0, x1] (the visible window,
+ * s). Each bucket with rows becomes two rows at its 1/4 and 3/4 points, so rows stay evenly spaced
+ * and a bucket with no rows at all still reads as a gap. Per series the two values are the
+ * bucket's extremes in time order; a bucket whose series has only nulls stays null (a gap).
+ * Returns the input unchanged when it has no more than 2 rows per bucket.
+ */
+export function decimateMinMax(data: uPlot.AlignedData, buckets: number, x0: number, x1: number): uPlot.AlignedData {
+  if (!needsDecimation(data, buckets, x0, x1)) return data;
+  const b = bucketRows(data[0] as ArrayLike<number>, Math.max(1, Math.floor(buckets)), x0, x1);
+  const out: (number | null)[][] = [];
+  for (let s = 1; s < data.length; s++) {
+    const o = new Array<number | null>(b.ids.length * 2);
+    for (let k = 0; k < b.ids.length; k++) extremes(data[s] as Column, b.bounds[k] as number, b.bounds[k + 1] as number, o, 2 * k);
+    out.push(o);
+  }
+  return [bucketX(b), ...out];
+}
+
+/**
+ * decimateMinMax with memory: a bucket whose rows have the same count and the same first and last
+ * x as last time keeps its values, so a live tick rescans about two buckets instead of every row.
+ * Assumes what the store guarantees: the value of a series at a timestamp does not change once
+ * written (a backfill adds rows, which changes the row count of the buckets it touches).
+ */
+export class Decimator {
+  private width = NaN;
+  private ids: number[] = [];
+  private count: number[] = [];
+  private firstX: number[] = [];
+  private lastX: number[] = [];
+  private vals: (number | null)[][] = [];
+
+  run(data: uPlot.AlignedData, buckets: number, x0: number, x1: number): uPlot.AlignedData {
+    if (!needsDecimation(data, buckets, x0, x1)) {
+      this.width = NaN;
+      return data;
+    }
+    const xs = data[0] as ArrayLike<number>;
+    const b = bucketRows(xs, Math.max(1, Math.floor(buckets)), x0, x1);
+    const k = data.length - 1;
+    const reuse = b.width === this.width && k === this.vals.length;
+    const m = b.ids.length;
+    const count = new Array<number>(m);
+    const firstX = new Array<number>(m);
+    const lastX = new Array<number>(m);
+    const vals = Array.from({ length: k }, () => new Array<number | null>(2 * m));
+    let j = 0; // walks the previous buckets; both lists ascend
+    for (let q = 0; q < m; q++) {
+      const s = b.bounds[q] as number;
+      const e = b.bounds[q + 1] as number;
+      count[q] = e - s;
+      firstX[q] = xs[s] as number;
+      lastX[q] = xs[e - 1] as number;
+      let hit = -1;
+      if (reuse) {
+        while (j < this.ids.length && (this.ids[j] as number) < (b.ids[q] as number)) j++;
+        if (this.ids[j] === b.ids[q] && this.count[j] === count[q] && this.firstX[j] === firstX[q] && this.lastX[j] === lastX[q]) hit = j;
+      }
+      for (let c = 0; c < k; c++) {
+        const o = vals[c] as (number | null)[];
+        if (hit >= 0) {
+          const prev = this.vals[c] as (number | null)[];
+          o[2 * q] = prev[2 * hit] as number | null;
+          o[2 * q + 1] = prev[2 * hit + 1] as number | null;
+        } else {
+          extremes(data[c + 1] as Column, s, e, o, 2 * q);
+        }
+      }
+    }
+    this.width = b.width;
+    this.ids = b.ids;
+    this.count = count;
+    this.firstX = firstX;
+    this.lastX = lastX;
+    this.vals = vals;
+    return [bucketX(b), ...vals];
+  }
+}
+
+/** First index ≥ `from` whose x is ≥ `v` (xs ascending). */
+function lowerBound(xs: ArrayLike<number>, v: number, from: number): number {
+  let lo = from;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((xs[mid] as number) < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * s: the window a chart shows: the store's range, slid forward when data is newer than its end
+ * (the live tail), keeping its width. `null` range = the data's own extent.
+ */
+export function slidingWindow(range: readonly [number, number] | null, dataMin: number | null, dataMax: number | null): [number, number] | null {
+  if (!range) return dataMin === null || dataMax === null ? null : [dataMin, dataMax];
+  const span = range[1] - range[0];
+  const hi = Math.max(range[1], dataMax ?? range[1]);
+  return [hi - span, hi];
+}

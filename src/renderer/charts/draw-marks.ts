@@ -1,0 +1,15 @@
+// One Performance API mark per chart, on its first draw that holds data: benchmarks and e2e tests
+// read "every chart of the page has drawn" from these without polling pixels. Only the first draw
+// is marked, so the performance buffer does not grow with live updates.
+import type uPlot from 'uplot';
+
+export const CHART_DRAWN_MARK = 'wallboard:chart-drawn';
+
+const marked = new WeakSet<HTMLElement>();
+
+export function markFirstDraw(root: HTMLElement, panelId: string, u: uPlot): void {
+  if (marked.has(root) || u.data[0].length === 0) return;
+  marked.add(root);
+  root.setAttribute('data-chart-drawn', 'true');
+  performance.mark(CHART_DRAWN_MARK, { detail: { panelId, points: u.data[0].length * (u.data.length - 1) } });
+}

@@ -1,0 +1,73 @@
+// The stat panel's sparkline: the panel's first series over the visible range, no axes, no cursor,
+// a faint area under the line. Store-bound like the timeseries chart; React only mounts it.
+import type uPlot from 'uplot';
+import type { SeriesData } from '../../shared/model';
+import { useWallboard } from '../store';
+import { Decimator, PX_PER_BUCKET, slidingWindow } from './decimate';
+import { markFirstDraw } from './draw-marks';
+import { withAlpha } from './palette';
+import { timeGapsRefiner } from './timeseries-options';
+import { UplotHost } from './uplot-host';
+import type { ChartHandle } from './timeseries-chart';
+
+function firstSeries(sd: SeriesData | undefined): uPlot.AlignedData | null {
+  const y = sd?.y[0];
+  return sd && y ? [sd.x, y] : null;
+}
+
+export function mountSparkline(root: HTMLElement, panelId: string, color: string): ChartHandle {
+  const store = useWallboard;
+  const xWindow = (): [number, number] => {
+    const r = store.getState().range;
+    return [r.from / 1000, r.to / 1000];
+  };
+  const factory = (size: { width: number; height: number }): uPlot.Options => ({
+    width: size.width,
+    height: size.height,
+    // why: the sparkline is decoration of the headline value; no axes, legend or hover
+    legend: { show: false },
+    cursor: { show: false },
+    select: { show: false, left: 0, top: 0, width: 0, height: 0 },
+    axes: [{ show: false }, { show: false }],
+    padding: [2, 0, 2, 0],
+    scales: {
+      x: {
+        time: true,
+        range: (_u, dataMin, dataMax) => slidingWindow(xWindow(), dataMin, dataMax) ?? [0, 1],
+      },
+    },
+    series: [{}, { stroke: color, width: 2, fill: withAlpha(color, 0.18), spanGaps: false, gaps: timeGapsRefiner(), points: { show: false } }],
+    hooks: { draw: [(u) => markFirstDraw(root, panelId, u)] },
+  });
+  const shownWindow = (d: uPlot.AlignedData): [number, number] | null => {
+    const xs = d[0];
+    return slidingWindow(xWindow(), null, xs.length ? (xs[xs.length - 1] as number) : null);
+  };
+  const decimator = new Decimator();
+  const prepare = (d: uPlot.AlignedData, widthPx: number): uPlot.AlignedData => {
+    const w = shownWindow(d);
+    return w ? decimator.run(d, widthPx / PX_PER_BUCKET, w[0], w[1]) : d;
+  };
+  const host: UplotHost = new UplotHost(root, factory, firstSeries(store.getState().series[panelId]) ?? [[], []], {
+    prepare,
+    window: () => shownWindow(host.raw),
+  });
+  const off = store.subscribe(
+    (s) => s.series[panelId],
+    (sd) => {
+      const d = firstSeries(sd);
+      if (d) host.setData(d);
+    },
+  );
+  const offRange = store.subscribe(
+    (s) => s.range,
+    () => host.windowChanged(),
+  );
+  return {
+    destroy() {
+      off();
+      offRange();
+      host.destroy();
+    },
+  };
+}

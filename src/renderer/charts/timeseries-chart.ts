@@ -1,0 +1,168 @@
+// A timeseries chart bound to the store: it subscribes to its own panel's series, the anomalies
+// and the visible range, and feeds uPlot itself. React mounts it once and never sees a point.
+import type uPlot from 'uplot';
+import type { Threshold } from '../../shared/config-schema';
+import type { AnomalyPoint, SeriesData } from '../../shared/model';
+import { formatValue } from '../format/units';
+import { useWallboard } from '../store';
+import { EMPTY_OVERLAY, panelAnomalyOverlay, type PanelAnomalyOverlay } from './anomaly-spans';
+import type { Unit } from './axis-format';
+import { ChartLegend } from './chart-legend';
+import { readChartTheme, type ChartTheme } from './chart-theme';
+import { seriesColors } from './palette';
+import { typicalStep } from './time-gaps';
+import { timeseriesOptions } from './timeseries-options';
+import { UplotHost } from './uplot-host';
+import { markFirstDraw } from './draw-marks';
+import { Decimator, PX_PER_BUCKET, slidingWindow } from './decimate';
+
+export interface TimeseriesChartConfig {
+  panelId: string;
+  /** Cursor sync key; the page id, so hovering one chart moves the cursor on its neighbours. */
+  syncKey: string;
+  unit: Unit;
+  decimals?: number;
+  min?: number;
+  max?: number;
+  thresholds: readonly Threshold[];
+  brandColor?: string;
+  timezone?: string;
+}
+
+export interface ChartHandle {
+  destroy(): void;
+}
+
+const DEFAULT_STEP = 15_000; // ms, when the data has too few points to tell
+
+/** uPlot's column layout straight from the store's SeriesData (no copy). */
+export function alignedData(sd: SeriesData): uPlot.AlignedData {
+  return [sd.x, ...sd.y];
+}
+
+function shapeOf(sd: SeriesData | undefined): string {
+  return sd ? sd.series.map((s) => s.key).join('\n') : '';
+}
+
+export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConfig): ChartHandle {
+  const store = useWallboard;
+  const theme: ChartTheme = readChartTheme(root, store.getState().theme);
+  const plotEl = document.createElement('div');
+  plotEl.className = 'wb-plot';
+  root.append(plotEl);
+
+  let data: SeriesData | undefined = store.getState().series[cfg.panelId];
+  let shape = '';
+  let keys: string[] = [];
+  let overlay: PanelAnomalyOverlay = EMPTY_OVERLAY;
+  let overlayInputs: (readonly AnomalyPoint[] | undefined)[] = [];
+  let legend: ChartLegend | null = null;
+  let host: UplotHost | null = null;
+
+  const xWindow = (): readonly [number, number] => {
+    const r = store.getState().range;
+    return [r.from / 1000, r.to / 1000];
+  };
+
+  /** s: the window drawn, slid forward to data newer than the store's range (live tail). */
+  const shownWindow = (d: uPlot.AlignedData): [number, number] | null => {
+    const xs = d[0];
+    return slidingWindow(xWindow(), xs.length ? (xs[0] as number) : null, xs.length ? (xs[xs.length - 1] as number) : null);
+  };
+  // why: draw ~2 points per 2 px column whatever resolution the store holds
+  let decimator = new Decimator();
+  const prepare = (d: uPlot.AlignedData, widthPx: number): uPlot.AlignedData => {
+    const w = shownWindow(d);
+    return w ? decimator.run(d, widthPx / PX_PER_BUCKET, w[0], w[1]) : d;
+  };
+
+  const computeOverlay = (anomalies: Record<string, AnomalyPoint[]>): boolean => {
+    const inputs = keys.map((k) => anomalies[k]);
+    if (inputs.length === overlayInputs.length && inputs.every((a, i) => a === overlayInputs[i])) return false;
+    overlayInputs = inputs;
+    const stepS = data ? typicalStep(data.x) : undefined;
+    overlay = panelAnomalyOverlay(keys, anomalies, stepS !== undefined ? stepS * 1000 : DEFAULT_STEP);
+    return true;
+  };
+
+  const build = (sd: SeriesData): void => {
+    shape = shapeOf(sd);
+    decimator = new Decimator(); // why: its memory is per series; a new series set starts over
+    keys = sd.series.map((s) => s.key);
+    overlayInputs = [];
+    computeOverlay(store.getState().anomalies);
+    const colors = seriesColors(sd.series.length, cfg.brandColor);
+    const names = sd.series.map((s) => s.name);
+    legend?.el.remove();
+    legend = new ChartLegend(
+      names.map((name, i) => ({ name, color: colors[i] as string })),
+      (v) => formatValue(v, cfg.unit, cfg.decimals),
+    );
+    root.append(legend.el);
+    const currentLegend = legend;
+    const factory = (size: { width: number; height: number }): uPlot.Options =>
+      timeseriesOptions(
+        {
+          syncKey: cfg.syncKey,
+          names,
+          colors,
+          unit: cfg.unit,
+          ...(cfg.decimals !== undefined ? { decimals: cfg.decimals } : {}),
+          ...(cfg.min !== undefined ? { min: cfg.min } : {}),
+          ...(cfg.max !== undefined ? { max: cfg.max } : {}),
+          thresholds: cfg.thresholds.map((t) => ({ value: t.value, color: theme.severity[t.severity] })),
+          theme,
+          ...(cfg.timezone ? { timezone: cfg.timezone } : {}),
+          xWindow,
+          overlay: () => overlay,
+          onLegend: (u) => currentLegend.update(u, host?.raw),
+          onDraw: (u) => markFirstDraw(root, cfg.panelId, u),
+        },
+        size.width,
+        size.height,
+      );
+    if (host) host.destroy();
+    host = new UplotHost(plotEl, factory, alignedData(sd), {
+      prepare,
+      window: () => (host ? shownWindow(host.raw) : null),
+      onSkip: (u) => currentLegend.update(u, host?.raw),
+    });
+  };
+
+  if (data && data.series.length > 0) build(data);
+
+  const offSeries = store.subscribe(
+    (s) => s.series[cfg.panelId],
+    (sd) => {
+      data = sd;
+      if (!sd || sd.series.length === 0) return; // why: keep the last picture; the frame shows nodata
+      if (shapeOf(sd) !== shape || !host) {
+        build(sd);
+        return;
+      }
+      host.setData(alignedData(sd));
+    },
+  );
+  const offAnomalies = store.subscribe(
+    (s) => s.anomalies,
+    (a) => {
+      if (host && computeOverlay(a)) host.redraw();
+    },
+  );
+  const offRange = store.subscribe(
+    (s) => s.range,
+    () => host?.windowChanged(),
+  );
+
+  return {
+    destroy() {
+      offSeries();
+      offAnomalies();
+      offRange();
+      host?.destroy();
+      host = null;
+      legend?.el.remove();
+      plotEl.remove();
+    },
+  };
+}

@@ -1,0 +1,168 @@
+// uPlot options for a wall timeseries: large readable axes in theme colours, gaps kept as gaps,
+// thresholds and anomaly overlays as plugins, and a cursor synchronised across the page.
+import uPlot from 'uplot';
+import type { PanelAnomalyOverlay } from './anomaly-spans';
+import { anomalyPlugin } from './anomaly-plugin';
+import { slidingWindow } from './decimate';
+import { formatTicks, type Unit } from './axis-format';
+import type { ChartTheme } from './chart-theme';
+import { withAlpha } from './palette';
+import { textWidth } from './text-width';
+import { thresholdPlugin, type ThresholdLine } from './threshold-plugin';
+import { timeGaps, typicalStep } from './time-gaps';
+import { yRange } from './y-range';
+
+export interface TimeseriesSpec {
+  /** Cursor sync key: charts of one page share it. */
+  syncKey: string;
+  names: readonly string[];
+  colors: readonly string[];
+  unit: Unit;
+  decimals?: number;
+  min?: number;
+  max?: number;
+  thresholds: readonly ThresholdLine[];
+  theme: ChartTheme;
+  timezone?: string;
+  /** s: the visible window; null = fit the data. */
+  xWindow: () => readonly [number, number] | null;
+  overlay: () => PanelAnomalyOverlay;
+  onLegend: (u: uPlot) => void;
+  onDraw?: (u: uPlot) => void;
+}
+
+/** A gaps refiner that also breaks the line where x jumps; the step is cached per data set. */
+export function timeGapsRefiner(): uPlot.Series.GapsRefiner {
+  let seen: unknown = null;
+  let step: number | undefined;
+  return (u, _sidx, idx0, idx1, nullGaps) => {
+    const xs = u.data[0];
+    if (xs !== seen) {
+      seen = xs;
+      step = typicalStep(xs);
+    }
+    if (step === undefined) return nullGaps;
+    const jumps = timeGaps(xs, idx0, idx1, step);
+    if (jumps.length === 0) return nullGaps;
+    const gaps: uPlot.Series.Gaps = [...nullGaps];
+    for (const [a, b] of jumps) {
+      gaps.push([Math.round(u.valToPos(xs[a] as number, 'x', true)), Math.round(u.valToPos(xs[b] as number, 'x', true))]);
+    }
+    // why: uPlot's clip builder walks gaps left to right
+    return gaps.sort((g, h) => g[0] - h[0]);
+  };
+}
+
+/** y axis width (CSS px) that fits its widest tick label at the axis font. */
+function yAxisSize(font: string): uPlot.Axis.Size {
+  return (u, values, axisIdx, cycleNum) => {
+    const axis = u.axes[axisIdx];
+    // why: uPlot converges axis sizes over cycles; re-measuring after the first would oscillate
+    if (cycleNum > 1 && axis) return (axis as uPlot.Axis & { _size: number })._size;
+    let widest = 0;
+    for (const v of values ?? []) widest = Math.max(widest, textWidth(font, v));
+    return Math.ceil(widest + (axis?.gap ?? 5) * 2 + 4);
+  };
+}
+
+const HHMM = uPlot.fmtDate('{HH}:{mm}');
+const MMDD = uPlot.fmtDate('{MM}-{DD}');
+
+/**
+ * One-line time ticks in 24 h time (a NOC reads "14:30", not "2:30pm" over a date line that a
+ * short chart cuts off); midnight and day-sized steps show the date instead.
+ */
+export function timeTicks(timezone?: string): uPlot.Axis.DynamicValues {
+  return (_u, splits, _axisIdx, _space, incr) =>
+    splits.map((s) => {
+      const d = timezone ? uPlot.tzDate(new Date(s * 1e3), timezone) : new Date(s * 1e3);
+      return incr >= 86_400 || (d.getHours() === 0 && d.getMinutes() === 0) ? MMDD(d) : HHMM(d);
+    });
+}
+
+export function timeseriesOptions(spec: TimeseriesSpec, width: number, height: number): uPlot.Options {
+  // why: a chart spanning half the wall is read from further away than a small one; its axis text
+  // grows with its height, up to 1.5× the page's axis size (fixed for the chart's life)
+  const axisPx = Math.round(Math.min(spec.theme.axisFontPx * 1.5, Math.max(spec.theme.axisFontPx, height / 32)));
+  const theme = { ...spec.theme, axisFontPx: axisPx };
+  const font = `${axisPx}px ${theme.fontFamily}`;
+  const gaps = timeGapsRefiner();
+  const single = spec.names.length === 1;
+  const series: uPlot.Series[] = [
+    {},
+    ...spec.names.map((name, i): uPlot.Series => {
+      const color = spec.colors[i] ?? theme.fg;
+      return {
+        label: name,
+        stroke: color,
+        width: 2, // CSS px; uPlot scales by pxRatio
+        // why: one series gets a faint area so the trend reads from across the room
+        ...(single ? { fill: withAlpha(color, 0.12) } : {}),
+        spanGaps: false,
+        gaps,
+        points: { size: 6, fill: color },
+      };
+    }),
+  ];
+  const thresholdValues = spec.thresholds.map((t) => t.value);
+  return {
+    width,
+    height,
+    series,
+    legend: { show: false },
+    ...(spec.timezone ? { tzDate: (ts: number) => uPlot.tzDate(new Date(ts * 1e3), spec.timezone as string) } : {}),
+    padding: [theme.axisFontPx * 0.75, theme.axisFontPx * 0.8, 0, 0],
+    cursor: {
+      sync: { key: spec.syncKey },
+      // why: zooming a live wall chart has no obvious way back; hovering is enough on a laptop
+      drag: { x: false, y: false, setScale: false },
+      points: { size: 8 },
+    },
+    select: { show: false, left: 0, top: 0, width: 0, height: 0 },
+    scales: {
+      x: {
+        time: true,
+        range: (_u, dataMin, dataMax) => slidingWindow(spec.xWindow(), dataMin, dataMax) ?? [dataMin, dataMax],
+      },
+      y: {
+        range: (_u, dataMin, dataMax) => {
+          const [lo, hi] = yRange(dataMin, dataMax, thresholdValues, spec.min, spec.max);
+          const nice = uPlot.rangeNum(lo, hi, 0.1, true);
+          return [spec.min ?? nice[0], spec.max ?? nice[1]];
+        },
+      },
+    },
+    axes: [
+      {
+        stroke: theme.muted,
+        font,
+        size: Math.round(theme.axisFontPx * 1.9),
+        space: theme.axisFontPx * 5,
+        values: timeTicks(spec.timezone),
+        grid: { stroke: theme.grid, width: 1 },
+        ticks: { show: false },
+      },
+      {
+        stroke: theme.muted,
+        font,
+        space: theme.axisFontPx * 2.5,
+        size: yAxisSize(font),
+        values: (_u, splits) => formatTicks(splits, spec.unit, spec.decimals),
+        grid: { stroke: theme.grid, width: 1 },
+        ticks: { show: false },
+      },
+    ],
+    plugins: [
+      thresholdPlugin(spec.thresholds),
+      anomalyPlugin(spec.overlay, {
+        band: withAlpha(theme.severity.warning, 0.18),
+        marker: theme.severity.high,
+        outline: theme.panelBg,
+      }, Math.max(5, theme.axisFontPx * 0.4)),
+    ],
+    hooks: {
+      setLegend: [spec.onLegend],
+      ...(spec.onDraw ? { draw: [spec.onDraw] } : {}),
+    },
+  };
+}

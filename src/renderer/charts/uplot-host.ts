@@ -1,0 +1,183 @@
+// One uPlot chart in one element: created once, fed with setData, resized with setSize, destroyed
+// on unmount. The chart is created on the first ResizeObserver callback rather than at mount, so
+// no chart reads layout synchronously and the first draw already has the final size. Its first
+// draw happens before its root is attached: drawing text sets `ctx.font`, which on a canvas in the
+// page forces the page's style and layout up to date, once per chart when 40 charts appear at once
+// (each one's DOM writes dirty it again for the next). A detached canvas needs no page style.
+import uPlot from 'uplot';
+
+export interface Size {
+  width: number; // CSS px
+  height: number; // CSS px
+}
+
+/** The chart's options for a size; the host creates, attaches and destroys the chart. */
+export type ChartFactory = (size: Size) => uPlot.Options;
+
+/** Turns the store's data into what is drawn at a width (CSS px), e.g. min/max decimation. */
+export type Prepare = (data: uPlot.AlignedData, widthPx: number) => uPlot.AlignedData;
+
+// why: a chart below this is unreadable and uPlot misbehaves at 0 px; wait for a real size
+const MIN_SIZE = 8; // CSS px
+
+// One observer for every chart: all charts that got a size in a frame are handled in one
+// callback, so they are created back to back and draw in one microtask batch after it, instead
+// of one callback (and one style recalculation on the first draw) per chart.
+const listeners = new Map<Element, (size: Size) => void>();
+let shared: ResizeObserver | null = null;
+
+function observe(el: Element, onSize: (size: Size) => void): () => void {
+  shared ??= new ResizeObserver((entries) => {
+    for (const e of entries) listeners.get(e.target)?.({ width: Math.floor(e.contentRect.width), height: Math.floor(e.contentRect.height) });
+  });
+  listeners.set(el, onSize);
+  shared.observe(el);
+  return () => {
+    listeners.delete(el);
+    shared?.unobserve(el);
+  };
+}
+
+export interface HostOptions {
+  prepare?: Prepare;
+  /** s: the x window the chart shows now; lets a live tick that moves it < 0.5 px skip a redraw. */
+  window?: () => readonly [number, number] | null;
+  /** Called instead of a redraw when a tick changed nothing visible (e.g. to update a legend). */
+  onSkip?: (u: uPlot) => void;
+}
+
+/** Same columns, same values (what uPlot would draw is the same). */
+export function sameColumns(a: uPlot.AlignedData, b: uPlot.AlignedData): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let c = 0; c < a.length; c++) {
+    const x = a[c] as ArrayLike<unknown>;
+    const y = b[c] as ArrayLike<unknown>;
+    if (x === y) continue;
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  }
+  return true;
+}
+
+/** Whether moving the window from `a` to `b` shifts the plot by less than half a pixel. */
+export function subPixelMove(a: readonly [number, number] | null, b: readonly [number, number] | null, widthPx: number): boolean {
+  if (a === null || b === null) return a === b;
+  const span = a[1] - a[0];
+  if (span <= 0 || b[1] - b[0] !== span) return false;
+  return (Math.abs(b[0] - a[0]) / span) * widthPx < 0.5;
+}
+
+export class UplotHost {
+  private plot: uPlot | null = null;
+  private data: uPlot.AlignedData;
+  private size: Size | null = null;
+  private readonly prepare: Prepare;
+  private readonly unobserve: () => void;
+  private destroyed = false;
+  /** What the chart shows now: prepared data and window. */
+  private drawn: { data: uPlot.AlignedData; window: readonly [number, number] | null } | null = null;
+  private flushQueued = false;
+
+  constructor(
+    private readonly el: HTMLElement,
+    private readonly factory: ChartFactory,
+    initial: uPlot.AlignedData,
+    private readonly opts: HostOptions = {},
+  ) {
+    this.data = initial;
+    this.prepare = opts.prepare ?? ((d) => d);
+    this.unobserve = observe(el, (size) => this.resize(size));
+  }
+
+  /** The live chart, or null until the element has a size. */
+  get chart(): uPlot | null {
+    return this.plot;
+  }
+
+  /** The data as the store gave it (before `prepare`). */
+  get raw(): uPlot.AlignedData {
+    return this.data;
+  }
+
+  /** New data; drawn in a microtask, together with a window change of the same tick. */
+  setData(data: uPlot.AlignedData): void {
+    this.data = data;
+    this.queueFlush();
+  }
+
+  /** The visible window moved (the store's range changed). */
+  windowChanged(): void {
+    this.queueFlush();
+  }
+
+  private queueFlush(): void {
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    // why: the store sets series and range one after the other; one decision, one draw
+    queueMicrotask(() => {
+      this.flushQueued = false;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    const plot = this.plot;
+    if (!plot || !this.size || this.destroyed) return;
+    const prepared = this.prepare(this.data, this.size.width);
+    const window = this.opts.window?.() ?? null;
+    // why: on a 24 h chart a 15 s tick moves the line by a fraction of a pixel and, decimated,
+    // usually changes no value; redrawing 40 such charts per tick would be work nobody sees
+    if (this.drawn && sameColumns(prepared, this.drawn.data) && subPixelMove(this.drawn.window, window, this.size.width)) {
+      this.opts.onSkip?.(plot);
+      return;
+    }
+    this.drawn = { data: prepared, window };
+    plot.setData(prepared);
+  }
+
+  /** Redraws from cached paths: overlays changed, the data did not. */
+  redraw(): void {
+    this.plot?.redraw(false, false);
+  }
+
+  private create(size: Size): uPlot {
+    const prepared = this.prepare(this.data, size.width);
+    this.drawn = { data: prepared, window: this.opts.window?.() ?? null };
+    return new uPlot(this.factory(size), prepared, (u, init) => {
+      init(); // queues uPlot's first draw as a microtask
+      // why: queued after that draw, so the canvas is drawn detached and attached once, drawn
+      queueMicrotask(() => {
+        if (this.plot === u) this.el.append(u.root);
+      });
+    });
+  }
+
+  private resize(size: Size): void {
+    if (this.destroyed || size.width < MIN_SIZE || size.height < MIN_SIZE) return;
+    if (this.size && this.size.width === size.width && this.size.height === size.height) return;
+    const widthChanged = this.size?.width !== size.width;
+    this.size = size;
+    if (!this.plot) {
+      this.plot = this.create(size);
+      return;
+    }
+    // why: one draw for both; the decimation depends on the width
+    const plot = this.plot;
+    plot.batch(() => {
+      plot.setSize(size);
+      if (widthChanged) {
+        const prepared = this.prepare(this.data, size.width);
+        this.drawn = { data: prepared, window: this.opts.window?.() ?? null };
+        plot.setData(prepared);
+      }
+    });
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.unobserve();
+    this.plot?.destroy();
+    this.plot = null;
+  }
+}

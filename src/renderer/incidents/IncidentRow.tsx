@@ -1,0 +1,110 @@
+// One incident in the drawer. Everything here came from a server and is rendered as text.
+import type { CSSProperties } from 'react';
+import type { EngineApi } from '../../shared/api';
+import type { Incident } from '../../shared/model';
+import type { BrandLook } from './brands';
+import { IncidentActions } from './IncidentActions';
+import { annotationLines, formatAge, isSnoozed, labelChips } from './incident-view';
+import { useIncidents } from './store';
+
+const KIND_WORD: Record<Incident['kind'], string> = {
+  alert: 'alert',
+  health: 'health check',
+  threshold: 'threshold',
+  anomaly: 'anomaly',
+  pipeline: 'monitoring pipeline',
+};
+
+function clock(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 16) + ' UTC';
+}
+
+function StatusMarks({ incident, now }: { incident: Incident; now: number }): React.JSX.Element {
+  const marks: { key: string; text: string; title?: string }[] = [];
+  if (incident.status === 'acknowledged' && incident.ack) {
+    marks.push({ key: 'ack', text: `ACK by ${incident.ack.by} · ${formatAge(incident.ack.at, now)} ago` });
+  } else if (incident.status === 'resolved') {
+    marks.push({ key: 'resolved', text: `RESOLVED${incident.resolvedAt !== undefined ? ` ${formatAge(incident.resolvedAt, now)} ago` : ''}` });
+  } else {
+    marks.push({ key: 'open', text: 'OPEN' });
+  }
+  if (isSnoozed(incident, now) && incident.snoozedUntil !== undefined) {
+    marks.push({ key: 'snooze', text: `SNOOZED until ${clock(incident.snoozedUntil)}` });
+  }
+  if (incident.silenced) marks.push({ key: 'silenced', text: 'SILENCED', title: incident.silenceIds.join(', ') });
+  return (
+    <span className="wb-inc-marks">
+      {marks.map((m) => (
+        <span key={m.key} className={`wb-inc-mark wb-inc-mark--${m.key}`} {...(m.title ? { title: m.title } : {})}>
+          {m.text}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export interface IncidentRowProps {
+  api: Pick<EngineApi, 'request'>;
+  incident: Incident;
+  brand: BrandLook | undefined;
+  now: number;
+  /** False in replay: the past cannot be acknowledged. */
+  actions: boolean;
+}
+
+export function IncidentRow({ api, incident, brand, now, actions }: IncidentRowProps): React.JSX.Element {
+  const error = useIncidents((s) => s.errors[incident.id]);
+  const chips = labelChips(incident);
+  const lines = annotationLines(incident);
+  const style = brand ? ({ '--brand': brand.color } as CSSProperties) : undefined;
+  return (
+    <li
+      className={`wb-inc wb-inc--${incident.severity} wb-inc--${incident.status}`}
+      data-testid="incident"
+      data-incident-id={incident.id}
+      data-severity={incident.severity}
+      data-status={incident.status}
+      data-kind={incident.kind}
+      data-silenced={incident.silenced ? 'true' : 'false'}
+      {...(incident.brand !== undefined ? { 'data-brand': incident.brand } : {})}
+      style={style}
+    >
+      <div className="wb-inc__head">
+        <span className={`wb-sev wb-sev--${incident.severity}`}>{incident.severity.toUpperCase()}</span>
+        {brand && <span className="wb-inc__brand">{brand.name}</span>}
+        <span className="wb-inc__age" title={`opened ${new Date(incident.openedAt).toISOString()}`}>
+          {formatAge(incident.openedAt, now)}
+        </span>
+        <span className="wb-inc__kind">{KIND_WORD[incident.kind]}</span>
+        <StatusMarks incident={incident} now={now} />
+      </div>
+      <div className="wb-inc__title">{incident.title}</div>
+      {lines.length > 0 && (
+        <dl className="wb-inc__annotations">
+          {lines.map((l) => (
+            <div key={l.name} className="wb-inc__annotation">
+              <dt>{l.name}</dt>
+              <dd>{l.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {chips.length > 0 && (
+        <ul className="wb-inc__labels" aria-label="labels">
+          {chips.map((c) => (
+            <li key={c.name} className="wb-inc__label">
+              <span className="wb-inc__label-name">{c.name}</span>=<span className="wb-inc__label-value">{c.value}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {incident.ack?.note && <div className="wb-inc__note">Note: {incident.ack.note}</div>}
+      {error && (
+        <div className="wb-inc__error" role="alert" data-testid="incident-error">
+          {error}
+        </div>
+      )}
+      {actions && <IncidentActions api={api} incident={incident} now={now} />}
+    </li>
+  );
+}

@@ -1,0 +1,12 @@
+// Renderer entry: pick the client (HTTP + SSE in a browser) and mount the app.
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { createHttpClient } from './api/http-client';
+import { parseUrlOptions } from './board/url-options';
+import './styles/theme.css';
+import './styles/base.css';
+
+const options = parseUrlOptions(window.location.search);
+const client = createHttpClient(options.token ? { token: options.token } : {});
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<App client={client} options={options} />);

@@ -1,0 +1,75 @@
+// zustand store (v5, subscribeWithSelector so charts subscribe to their own panel's series).
+import { create } from 'zustand';
+import { subscribeWithSelector } from 'zustand/middleware';
+import type { SeriesData } from '../../shared/model';
+import { initialRotation, rotate } from '../board/rotation';
+import { shareSnapshot } from './share';
+import type { WallboardState } from './types';
+
+export type { WallboardState } from './types';
+
+const HOUR = 3_600_000; // ms
+
+function perfNow(): number {
+  return typeof performance === 'undefined' ? Date.now() : performance.now();
+}
+
+export function createWallboardStore() {
+  return create<WallboardState>()(
+    subscribeWithSelector((set, get) => ({
+      // board
+      board: null,
+      loadError: null,
+      setBoard: (board) => set({ board, loadError: null, theme: get().themeLocked ? get().theme : board.theme }),
+      setLoadError: (loadError) => set({ loadError }),
+
+      // live
+      snapshot: null,
+      series: {},
+      anomalies: {},
+      range: { from: Date.now() - HOUR, to: Date.now() },
+      mode: 'live',
+      status: null,
+      connection: { state: 'connecting', since: Date.now(), attempt: 0 },
+      setSnapshot: (snapshot) => set({ snapshot: shareSnapshot(get().snapshot, snapshot) }),
+      setSeries: (list, anomalies) => {
+        if (list.length === 0 && !anomalies) return;
+        const series: Record<string, SeriesData> = { ...get().series };
+        for (const s of list) series[s.panelId] = s;
+        set(anomalies ? { series, anomalies: { ...get().anomalies, ...anomalies } } : { series });
+      },
+      setRange: (range) => {
+        const r = get().range;
+        if (r.from !== range.from || r.to !== range.to) set({ range });
+      },
+      setMode: (mode) => set({ mode }),
+      setStatus: (status) => set({ status }),
+      setConnection: (connection) => set({ connection }),
+
+      // incidents
+      seenIncidents: new Set<string>(),
+      markSeen: (ids) => {
+        const seen = get().seenIncidents;
+        if (ids.every((id) => seen.has(id))) return;
+        set({ seenIncidents: new Set([...seen, ...ids]) });
+      },
+
+      // ui
+      theme: 'dark',
+      themeLocked: false,
+      rotation: initialRotation(perfNow()),
+      brandFilter: null,
+      rotate: true,
+      setTheme: (theme) => set({ theme, themeLocked: true }),
+      dispatchRotation: (e) => {
+        const next = rotate(get().rotation, e);
+        if (next !== get().rotation) set({ rotation: next });
+      },
+      setBrandFilter: (brandFilter) => set({ brandFilter }),
+      setRotate: (on) => set({ rotate: on }),
+    })),
+  );
+}
+
+/** The renderer's one store. */
+export const useWallboard = createWallboardStore();

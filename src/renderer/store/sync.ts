@@ -1,0 +1,200 @@
+// Keeps the store in step with the engine: initial load, live updates (tail queries + a new
+// snapshot), resync after a lost connection, replay at a fixed time.
+import type { UpdateEvent } from '../../shared/api';
+import type { WallboardClient } from '../api/client';
+import { seriesPanelIds, visiblePanels } from '../board/visible';
+import { watchCriticals } from './watch-criticals';
+import { mergeTail } from './series-merge';
+import type { useWallboard } from './index';
+
+type Store = typeof useWallboard;
+
+export interface SyncOptions {
+  /** unix ms: replay the wall as it was at this time instead of following live updates. */
+  replayAt?: number;
+  /** ms of history every chart and sparkline shows. */
+  windowMs?: number;
+  /** Points per series requested; about one per pixel of the widest chart. */
+  maxPoints?: number;
+}
+
+/**
+ * ms without an update after which the snapshot is re-read anyway, so data ages keep growing and a
+ * panel turns stale on time even when a dead upstream makes the engine quiet: the fastest source's
+ * interval, within 2-15 s.
+ */
+function idleRefreshMs(intervals: number[]): number {
+  return Math.min(15_000, Math.max(2_000, ...(intervals.length ? [Math.min(...intervals)] : [15_000])));
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function startSync(client: WallboardClient, store: Store, opts: SyncOptions = {}): () => void {
+  const windowMs = opts.windowMs ?? 3_600_000;
+  const maxPoints = opts.maxPoints ?? 1_000;
+  const replay = opts.replayAt !== undefined;
+  const offs: (() => void)[] = [];
+  let stopped = false;
+  let serverAt = opts.replayAt ?? Date.now(); // ms: the engine's notion of "now" (or the replay time)
+  let lastRefresh = 0;
+
+  // One refresh runs at a time; work arriving meanwhile is merged into the next run.
+  const pending = { full: new Set<string>(), tail: new Set<string>(), snapshot: false };
+  let running = false;
+
+  const visibleSeries = (): string[] => {
+    const s = store.getState();
+    return seriesPanelIds(visiblePanels(s.board, s.rotation.index, s.brandFilter));
+  };
+
+  async function queryFull(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const to = serverAt;
+    const from = to - windowMs;
+    const r = await client.request('query', { panels: ids, from, to, maxPoints });
+    store.getState().setSeries(r.panels, r.anomalies);
+    store.getState().setRange({ from, to });
+  }
+
+  async function queryTail(ids: string[]): Promise<void> {
+    const state = store.getState();
+    const full: string[] = [];
+    let fromSec = Infinity;
+    for (const id of ids) {
+      const s = state.series[id];
+      const last = s?.x[s.x.length - 1];
+      if (last === undefined) full.push(id);
+      else fromSec = Math.min(fromSec, last);
+    }
+    const tailIds = ids.filter((id) => !full.includes(id));
+    const to = serverAt;
+    const from = to - windowMs;
+    if (tailIds.length) {
+      const r = await client.request('query', { panels: tailIds, from: Math.max(from, fromSec * 1000), to, maxPoints });
+      const merged = [];
+      const series = store.getState().series;
+      for (const tail of r.panels) {
+        const prev = series[tail.panelId];
+        const m = prev ? mergeTail(prev, tail, from / 1000) : undefined;
+        if (m === undefined) full.push(tail.panelId);
+        else if (m !== prev) merged.push(m);
+      }
+      store.getState().setSeries(merged, r.anomalies);
+    }
+    store.getState().setRange({ from, to });
+    await queryFull(full);
+  }
+
+  async function refreshSnapshot(): Promise<void> {
+    const snap = await client.request('snapshot', replay ? { at: serverAt } : {});
+    if (!replay) serverAt = Math.max(serverAt, snap.at);
+    lastRefresh = Date.now();
+    store.getState().setSnapshot(snap);
+  }
+
+  async function run(): Promise<void> {
+    if (running || stopped) return;
+    running = true;
+    try {
+      while (!stopped && (pending.full.size || pending.tail.size || pending.snapshot)) {
+        const full = [...pending.full];
+        const tail = [...pending.tail].filter((id) => !pending.full.has(id));
+        const snapshot = pending.snapshot;
+        pending.full.clear();
+        pending.tail.clear();
+        pending.snapshot = false;
+        try {
+          // why: snapshot first, so queries use the engine's newest time as their end
+          if (snapshot) await refreshSnapshot();
+          await queryFull(full);
+          if (tail.length) await queryTail(tail);
+        } catch (e) {
+          // keep the data we have; panel states and the connection banner tell the truth
+          console.warn(`wallboard: refresh failed: ${message(e)}`);
+        }
+      }
+    } finally {
+      running = false;
+    }
+  }
+
+  function schedule(work: { full?: string[]; tail?: string[]; snapshot?: boolean }): void {
+    for (const id of work.full ?? []) pending.full.add(id);
+    for (const id of work.tail ?? []) pending.tail.add(id);
+    if (work.snapshot) pending.snapshot = true;
+    void run();
+  }
+
+  async function loadBoard(attempt = 0): Promise<void> {
+    try {
+      const board = await client.request('board', {});
+      if (stopped) return;
+      store.getState().setBoard(board);
+      schedule({ snapshot: true, full: visibleSeries() });
+    } catch (e) {
+      if (stopped) return;
+      store.getState().setLoadError(message(e));
+      const delay = Math.min(30_000, 1_000 * 2 ** attempt); // ms
+      setTimeout(() => void loadBoard(attempt + 1), delay);
+    }
+  }
+
+  store.getState().setMode(replay ? 'replay' : 'live');
+  void loadBoard();
+  offs.push(watchCriticals(store));
+
+  offs.push(
+    client.on('update', (ev: UpdateEvent) => {
+      if (replay) return;
+      serverAt = Math.max(serverAt, ev.at);
+      const visible = new Set(visibleSeries());
+      schedule({ snapshot: true, tail: ev.panels.filter((id) => visible.has(id)) });
+    }),
+    client.on('status', (status) => {
+      store.getState().setStatus(status);
+      if (!replay) schedule({ snapshot: true });
+    }),
+    client.on('config', (board) => {
+      store.getState().setBoard(board);
+      schedule({ snapshot: true, full: visibleSeries() });
+    }),
+  );
+
+  let wasLost = false;
+  offs.push(
+    client.onConnection((c) => {
+      store.getState().setConnection(c);
+      if (c.state === 'lost') wasLost = true;
+      if (c.state === 'open' && wasLost) {
+        // why: events may have been missed while away; re-read everything that is on screen
+        wasLost = false;
+        void loadBoard();
+      }
+    }),
+  );
+
+  // A new page or brand filter needs its panels' data over the whole window.
+  offs.push(
+    store.subscribe(
+      (s) => visiblePanels(s.board, s.rotation.index, s.brandFilter),
+      () => schedule({ full: visibleSeries() }),
+      { equalityFn: (a, b) => a.length === b.length && a.every((p, i) => p === b[i]) },
+    ),
+  );
+
+  let idle: ReturnType<typeof setTimeout> | undefined;
+  const idleCheck = (): void => {
+    const every = idleRefreshMs((store.getState().board?.sources ?? []).map((s) => s.intervalMs));
+    if (!replay && Date.now() - lastRefresh >= every) schedule({ snapshot: true });
+    if (!stopped) idle = setTimeout(idleCheck, 1_000);
+  };
+  idle = setTimeout(idleCheck, 1_000);
+  offs.push(() => clearTimeout(idle));
+
+  return () => {
+    stopped = true;
+    for (const off of offs) off();
+  };
+}

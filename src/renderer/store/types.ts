@@ -1,0 +1,58 @@
+// The renderer's state, in slices: board (what to draw), live (data), incidents (jumps), ui (rotation, filter).
+import type { BoardView, Snapshot, StatusReport } from '../../shared/api';
+import type { AnomalyPoint, SeriesData } from '../../shared/model';
+import type { ConnectionState } from '../api/client';
+import type { RotationEvent, RotationState } from '../board/rotation';
+
+export interface BoardSlice {
+  board: BoardView | null;
+  /** Set when the board could not be loaded at all (the text of the error). */
+  loadError: string | null;
+  setBoard(board: BoardView): void;
+  setLoadError(reason: string | null): void;
+}
+
+export interface LiveSlice {
+  /** Newest snapshot (live) or the replay snapshot. Unchanged parts keep their identity between ticks. */
+  snapshot: Snapshot | null;
+  /** Panel id → columnar data of the visible range (x in unix s). Charts subscribe to this directly. */
+  series: Record<string, SeriesData>;
+  /** Series key → anomaly points (may be empty). */
+  anomalies: Record<string, AnomalyPoint[]>;
+  /** ms, the visible window (default last 1 h). */
+  range: { from: number; to: number };
+  mode: 'live' | 'replay';
+  /** Newest status report from the event stream (fresher than snapshot.sources between snapshots). */
+  status: StatusReport | null;
+  connection: ConnectionState;
+  setSnapshot(snapshot: Snapshot): void;
+  /** Replaces the data of the given panels only; other panels keep their object identity. */
+  setSeries(series: SeriesData[], anomalies?: Record<string, AnomalyPoint[]>): void;
+  setRange(range: { from: number; to: number }): void;
+  setMode(mode: 'live' | 'replay'): void;
+  setStatus(status: StatusReport): void;
+  setConnection(c: ConnectionState): void;
+}
+
+export interface IncidentsSlice {
+  /** Incident ids already seen (a critical one only makes the wall jump once). */
+  seenIncidents: ReadonlySet<string>;
+  markSeen(ids: string[]): void;
+}
+
+export interface UiSlice {
+  theme: 'dark' | 'light';
+  /** True once a person chose a theme: a board reload then keeps it. */
+  themeLocked: boolean;
+  rotation: RotationState;
+  /** Laptop: show only this brand's panels. */
+  brandFilter: string | null;
+  /** Kiosk rotation on/off (`?rotate=0` turns it off). */
+  rotate: boolean;
+  setTheme(theme: 'dark' | 'light'): void;
+  dispatchRotation(e: RotationEvent): void;
+  setBrandFilter(brand: string | null): void;
+  setRotate(on: boolean): void;
+}
+
+export type WallboardState = BoardSlice & LiveSlice & IncidentsSlice & UiSlice;

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type uPlot from 'uplot';
+import { Decimator, decimateMinMax, slidingWindow } from '../../../../src/renderer/charts/decimate';
+import { timeGaps, typicalStep } from '../../../../src/renderer/charts/time-gaps';
+
+function series(n: number, step: number, f: (i: number) => number | null): uPlot.AlignedData {
+  const x = Array.from({ length: n }, (_, i) => i * step);
+  return [x, x.map((_, i) => f(i))];
+}
+
+describe('min/max decimation', () => {
+  it('returns the data unchanged when it has no more than two rows per pixel', () => {
+    const d = series(100, 15, (i) => i);
+    expect(decimateMinMax(d, 50, 0, 1500)).toBe(d);
+  });
+
+  it('keeps a one-sample spike that averaging would hide', () => {
+    const d = series(5760, 15, (i) => (i === 3000 ? 500 : 10));
+    const out = decimateMinMax(d, 200, 0, 5760 * 15);
+    expect(out[0].length).toBeLessThanOrEqual(2 * 201);
+    expect(Math.max(...(out[1] as number[]))).toBe(500);
+    expect(Math.min(...(out[1] as number[]))).toBe(10);
+  });
+
+  it('keeps every bucket\'s extremes, in time order, for each series', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 50, maxLength: 400 }), fc.integer({ min: 2, max: 20 }), (vals, buckets) => {
+        const x = vals.map((_, i) => i);
+        const out = decimateMinMax([x, vals], buckets, 0, vals.length);
+        const ys = out[1] as number[];
+        expect(Math.max(...ys)).toBe(Math.max(...vals));
+        expect(Math.min(...ys)).toBe(Math.min(...vals));
+        for (let i = 1; i < out[0].length; i++) expect(out[0][i]!).toBeGreaterThan(out[0][i - 1]!);
+      }),
+    );
+  });
+
+  it('keeps a gap of nulls as a gap and an hour with no rows as an x jump', () => {
+    // 24 h of 15 s; nulls for 20 min at 6 h, no rows at all for 1 h at 12 h
+    const x: number[] = [];
+    const y: (number | null)[] = [];
+    for (let t = 0; t < 86_400; t += 15) {
+      if (t >= 43_200 && t < 46_800) continue;
+      x.push(t);
+      y.push(t >= 21_600 && t < 22_800 ? null : 1);
+    }
+    const out = decimateMinMax([x, y], 240, 0, 86_400);
+    const ox = out[0] as number[];
+    const oy = out[1] as (number | null)[];
+    const nullAt = ox.filter((_, i) => oy[i] === null);
+    expect(nullAt.length).toBeGreaterThan(0);
+    expect(nullAt.every((t) => t >= 21_600 && t < 22_800)).toBe(true);
+    const step = typicalStep(ox)!;
+    const jumps = timeGaps(ox, 0, ox.length - 1, step);
+    expect(jumps).toHaveLength(1);
+    expect(ox[jumps[0]![0]]!).toBeLessThan(43_200);
+    expect(ox[jumps[0]![1]]!).toBeGreaterThan(46_800 - 360);
+  });
+
+  it('puts a window sliding by one sample into the same buckets', () => {
+    const d1 = series(5760, 15, (i) => Math.sin(i / 50));
+    const d2: uPlot.AlignedData = [(d1[0] as number[]).map((t) => t), d1[1]];
+    const a = decimateMinMax(d1, 200, 0, 86_400);
+    const b = decimateMinMax(d2, 200, 15, 86_415);
+    expect(b[0].slice(0, 20)).toEqual(a[0].slice(0, 20));
+  });
+});
+
+describe('incremental decimator', () => {
+  // A live series: 15 s rows over a 2 h window, then ticks that append rows and slide the window;
+  // sometimes a backfill inserts rows into an earlier hole. Every step must equal a full decimation.
+  it('draws exactly what a full decimation draws, tick after tick, backfills included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ append: fc.integer({ min: 0, max: 5 }), backfill: fc.boolean(), v: fc.double({ min: -100, max: 100, noNaN: true }) }), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 20, max: 120 }),
+        (ticks, buckets) => {
+          const span = 7_200;
+          let now = 1_700_000_000;
+          const rows = new Map<number, [number | null, number | null]>();
+          for (let t = now - span; t <= now; t += 15) if (t % 900 >= 120) rows.set(t, [Math.sin(t / 300), t % 7 === 0 ? null : t % 13]);
+          const dec = new Decimator();
+          for (const tick of ticks) {
+            for (let a = 0; a < tick.append; a++) {
+              now += 15;
+              rows.set(now, [tick.v, a % 2 ? null : -tick.v]);
+            }
+            if (tick.backfill) for (let t = now - span; t < now; t += 15) if (!rows.has(t)) rows.set(t, [tick.v, tick.v]);
+            const x = [...rows.keys()].filter((t) => t >= now - span).sort((a, b) => a - b);
+            const data: uPlot.AlignedData = [x, x.map((t) => rows.get(t)![0]), x.map((t) => rows.get(t)![1])];
+            expect(dec.run(data, buckets, now - span, now)).toEqual(decimateMinMax(data, buckets, now - span, now));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('sliding window', () => {
+  it('keeps the range width and follows data newer than its end', () => {
+    expect(slidingWindow([100, 200], 0, 150)).toEqual([100, 200]);
+    expect(slidingWindow([100, 200], 0, 260)).toEqual([160, 260]);
+    expect(slidingWindow(null, 5, 9)).toEqual([5, 9]);
+    expect(slidingWindow(null, null, null)).toBeNull();
+  });
+});
