@@ -31,6 +31,8 @@ export default defineConfig({
     root: 'src/renderer',
     build: {
       outDir: 'out/renderer',
+      // why: the renderer is also served over HTTP to browsers on the wall; ship it small
+      minify: true,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
   },
