@@ -9,6 +9,7 @@ import { queryPanels } from '../../src/main/engine/query';
 import { snapshotAt } from '../../src/main/engine/snapshot';
 import { encodeChunk } from '../../src/main/engine/store/codec';
 import { openStore } from '../../src/main/engine/store/index';
+import { DEFAULT_SIGNIFICANT_DIGITS } from '../../src/main/engine/store/precision';
 import type { Store } from '../../src/main/engine/store/types';
 import { boardSchema } from '../../src/shared/config-schema';
 import { seriesKey, type Batch, type SeriesSamples } from '../../src/shared/model';
@@ -142,6 +143,8 @@ interface DayResult {
   sealMs: number;
   sealMaxMs: number;
   perKind: Map<Kind, { bytes: number; samples: number }>;
+  digits: number;
+  maxRelError: number;
   tables: { name: string; bytes: number }[];
   fileBytes: number;
   headSamples: number;
@@ -149,9 +152,9 @@ interface DayResult {
 
 /** 24 h of 2,000 series at 15 s, written 4 polls (1 min) per batch; like the engine's upkeep,
  *  seal(now − 10 min) is called once a minute. */
-function benchDay(): DayResult {
+function benchDay(significantDigits: number): DayResult {
   const tmp = tempFile();
-  const store = openStore({ file: tmp.file, retentionMs: 2 * DAY, now: () => START + DAY });
+  const store = openStore({ file: tmp.file, retentionMs: 2 * DAY, now: () => START + DAY, significantDigits });
   const sims = makeSeries();
   const polls = (Number(process.env['STORE_BENCH_HOURS'] ?? 24) * 3_600_000) / STEP;
   const per = 4;
@@ -184,11 +187,31 @@ function benchDay(): DayResult {
     perKind.set(kind, k);
   }
   const st = store.stats();
+  const maxRelError = worstError(store, polls);
   const tables = store.db
     .prepare("SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC")
     .all() as { name: string; bytes: number }[];
   return {
-    tables, store, cleanup: () => (store.close(), tmp.cleanup()), samples: st.samples, wallMs, sealMs, sealMaxMs, perKind, fileBytes: st.bytes, headSamples: st.headSamples };
+    digits: significantDigits, maxRelError, tables, store, cleanup: () => (store.close(), tmp.cleanup()), samples: st.samples, wallMs, sealMs, sealMaxMs, perKind, fileBytes: st.bytes, headSamples: st.headSamples };
+}
+
+/** Largest |stored − written| / |written| over every sample (the generators are deterministic, so
+ *  the written values are generated again). A written 0 must come back as 0. */
+function worstError(store: Store, polls: number): number {
+  let worst = 0;
+  for (const s of makeSeries()) {
+    const id = store.seriesFor(SOURCE, s.query).find((x) => x.key === s.key)?.id;
+    if (id === undefined) throw new Error(`series ${s.key} missing`);
+    const r = store.range(id, START, START + polls * STEP);
+    if (r.ts.length !== polls) throw new Error(`series ${s.key}: ${r.ts.length} samples, want ${polls}`);
+    for (let i = 0; i < polls; i++) {
+      const v = s.next(i);
+      const d = r.values[i] as number;
+      const e = v === 0 ? (d === 0 ? 0 : Infinity) : Math.abs(d - v) / Math.abs(v);
+      if (e > worst) worst = e;
+    }
+  }
+  return worst;
 }
 
 type Timing = { median: number; best: number };
@@ -230,47 +253,72 @@ function jitterCost(): { aligned: number; jittered: number } {
   return { aligned: encodeChunk(ts, v).length / n, jittered: encodeChunk(tj, v).length / n };
 }
 
+const PRECISIONS = (process.env['STORE_BENCH_DIGITS'] ?? '4,5,6,17').split(',').map(Number);
+
+function chunkPayload(day: DayResult): number {
+  return [...day.perKind.values()].reduce((n, k) => n + k.bytes, 0);
+}
+
 export async function run(): Promise<string> {
   const ingest = benchIngest();
-  const day = benchDay();
-  let q: ReturnType<typeof benchQuery>;
-  try {
-    q = benchQuery(day.store);
-  } finally {
-    day.cleanup();
+  const days: Omit<DayResult, 'store' | 'cleanup'>[] = [];
+  let q: ReturnType<typeof benchQuery> | undefined;
+  let main: Omit<DayResult, 'store' | 'cleanup'> | undefined;
+  for (const digits of PRECISIONS) {
+    const day = benchDay(digits);
+    try {
+      // the read side is timed on the store written at the default precision
+      if (digits === DEFAULT_SIGNIFICANT_DIGITS || (q === undefined && digits === PRECISIONS[PRECISIONS.length - 1])) {
+        q = benchQuery(day.store);
+        main = day;
+      }
+    } finally {
+      day.cleanup();
+    }
+    days.push(day);
   }
+  if (!q || !main) throw new Error('no precision measured');
+  const day = main;
   const jit = jitterCost();
-  const chunkBytes = [...day.perKind.values()].reduce((n, k) => n + k.bytes, 0);
+  const sealed = (d: typeof day) => d.samples - d.headSamples;
   const lines = [
     '## Store (SQLite buffer) and read side',
     '',
-    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}. Real SQLite file in a temp dir (WAL, synchronous=NORMAL).`,
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}. Real SQLite file in a temp dir (WAL, synchronous=NORMAL). Command: \`npx tsx test/bench/store-bench.ts\`.`,
     '',
-    '| measure | result |',
-    '|---|---|',
-    `| ingest, batches of one poll × 2,000 series | ${fmt(ingest.samplesPerSec)} samples/s (${fmt(ingest.batchMs, 1)} ms per batch) |`,
-    `| 24 h × 2,000 series × 15 s written (4 polls per batch; seal(now − 10 min) once per simulated minute) | ${fmt(day.samples)} samples in ${fmt(day.wallMs / 1000, 1)} s, of which sealing ${fmt(day.sealMs / 1000, 1)} s (longest seal call ${fmt(day.sealMaxMs, 0)} ms) |`,
-    `| file size after 24 h (DB + WAL, checkpointed; incl. indexes and ${fmt(day.headSamples)} unsealed head samples) | ${fmt(day.fileBytes / 2 ** 20, 1)} MiB = **${fmt(day.fileBytes / day.samples, 2)} bytes/sample** |`,
-    `| compressed chunk payload only, whole mix | ${fmt(chunkBytes / (day.samples - day.headSamples), 2)} bytes/sample |`,
-    `| queryPanels, 40 panels × 24 h (${fmt(q.points)} points unreduced), maxPoints 1,000 | ${fmt(q.q1000.median, 1)} ms median, ${fmt(q.q1000.best, 1)} ms best of 9 |`,
-    `| queryPanels, same, maxPoints 10,000 (no downsampling) | ${fmt(q.qFull.median, 1)} ms median, ${fmt(q.qFull.best, 1)} ms best |`,
-    `| snapshotAt, 40 panels, live | ${fmt(q.snapshot.median, 1)} ms median |`,
+    `24 h of 2,000 series at 15 s (simulated timestamps; ${fmt(day.samples)} samples), written 4 polls per batch with seal(now − 10 min) once per simulated minute, at each precision (board key \`storage.significantDigits\`; default ${DEFAULT_SIGNIFICANT_DIGITS}):`,
     '',
-    'Chunk payload by kind of series (Gorilla delta-of-delta timestamps; per chunk the smallest of XOR-float, integer-Δ and integer-ΔΔ values):',
+    '| significant digits | whole file (DB + WAL, checkpointed) | chunk payload | max relative error observed | head samples at the end | write 24 h (of which sealing) |',
+    '|---|---|---|---|---|---|',
+    ...days.map((d) =>
+      `| ${d.digits}${d.digits === 17 ? ' (lossless)' : ''}${d.digits === DEFAULT_SIGNIFICANT_DIGITS ? ' **default**' : ''} | ${fmt(d.fileBytes / 2 ** 20, 1)} MiB = **${fmt(d.fileBytes / d.samples, 2)} bytes/sample** | ${fmt(chunkPayload(d) / sealed(d), 2)} bytes/sample | ${d.maxRelError === 0 ? '0 (bit-exact)' : d.maxRelError.toExponential(1)} | ${fmt(d.headSamples)} | ${fmt(d.wallMs / 1000, 1)} s (${fmt(d.sealMs / 1000, 1)} s; longest seal call ${fmt(d.sealMaxMs, 0)} ms) |`,
+    ),
     '',
-    '| kind | series | bytes/sample |',
-    '|---|---|---|',
+    'Chunk payload by kind of series, bytes/sample:',
+    '',
+    `| kind | series | ${days.map((d) => `${d.digits} digits`).join(' | ')} |`,
+    `|---|---|${days.map(() => '---|').join('')}`,
     ...MIX.map(([kind, count, what]) => {
-      const k = day.perKind.get(kind);
-      return `| ${kind}: ${what} | ${count} | ${k ? fmt(k.bytes / k.samples, 2) : 'n/a'} |`;
+      const cells = days.map((d) => {
+        const k = d.perKind.get(kind);
+        return k ? fmt(k.bytes / k.samples, 2) : 'n/a';
+      });
+      return `| ${kind}: ${what} | ${count} | ${cells.join(' | ')} |`;
     }),
     '',
-    `Where the file's bytes go after 24 h: ${day.tables
+    `Where the file's bytes go after 24 h at ${day.digits} digits: ${day.tables
       .filter((x) => x.bytes > 100_000)
       .map((x) => `${x.name} ${fmt(x.bytes / 2 ** 20, 1)} MiB`)
       .join(', ')}.`,
     '',
-    `Timestamps: aligned 15 s steps cost 1 bit per sample; with 0–30 ms poll jitter a constant series costs ${fmt(jit.jittered, 2)} instead of ${fmt(jit.aligned, 2)} bytes/sample, so sources should stamp samples with the aligned evaluation time.`,
+    '| read and write speed | result |',
+    '|---|---|',
+    `| ingest, batches of one poll × 2,000 series | ${fmt(ingest.samplesPerSec)} samples/s (${fmt(ingest.batchMs, 1)} ms per batch) |`,
+    `| queryPanels, 40 panels × 24 h (${fmt(q.points)} points unreduced), maxPoints 1,000 | ${fmt(q.q1000.median, 1)} ms median, ${fmt(q.q1000.best, 1)} ms best of 9 |`,
+    `| queryPanels, same, maxPoints 10,000 (no downsampling) | ${fmt(q.qFull.median, 1)} ms median, ${fmt(q.qFull.best, 1)} ms best |`,
+    `| snapshotAt, 40 panels, live | ${fmt(q.snapshot.median, 1)} ms median |`,
+    '',
+    `Timestamps: aligned 15 s steps cost 0 bits per sample (a chunk with one step stores it once); with 0–30 ms poll jitter a constant series costs ${fmt(jit.jittered, 2)} instead of ${fmt(jit.aligned, 2)} bytes/sample, so sources should stamp samples with the aligned evaluation time.`,
     '',
   ];
   return lines.join('\n');

@@ -101,7 +101,8 @@ describe('board against real Prometheus and node_exporter', () => {
       const actual = Number(r.data.result[0]?.value[1]);
       expect(actual).toBeGreaterThan(0);
       expect(Math.abs(shown - actual) / actual).toBeLessThan(0.1);
-      // the chart drew one series per CPU mode from node_exporter
+      // the chart drew one series per CPU mode from node_exporter (its query answer may land after the snapshot)
+      await wall.page.locator('[data-panel-id="cpu-modes"]').getByText('idle').first().waitFor({ timeout: 15_000 });
       const legend = await wall.page.$$eval('[data-panel-id="cpu-modes"] *', (els) => els.map((e) => e.textContent ?? '').join(' '));
       expect(legend).toMatch(/idle/);
       expect(wall.errors).toEqual([]);

@@ -33,7 +33,8 @@ export function mountSparkline(root: HTMLElement, panelId: string, color: string
     scales: {
       x: {
         time: true,
-        range: (_u, dataMin, dataMax) => slidingWindow(xWindow(), dataMin, dataMax) ?? [0, 1],
+        // why: the raw data's window, not the decimated one's, so it matches what was decimated
+        range: (_u, dataMin, dataMax) => shownWindow(host.raw) ?? [dataMin ?? 0, dataMax ?? 1],
       },
     },
     series: [{}, { stroke: color, width: 2, fill: withAlpha(color, 0.18), spanGaps: false, gaps: timeGapsRefiner(), points: { show: false } }],

@@ -113,7 +113,7 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
           thresholds: cfg.thresholds.map((t) => ({ value: t.value, color: theme.severity[t.severity] })),
           theme,
           ...(cfg.timezone ? { timezone: cfg.timezone } : {}),
-          xWindow,
+          xWindow: () => (host ? shownWindow(host.raw) : null),
           overlay: () => overlay,
           onLegend: (u) => currentLegend.update(u, host?.raw),
           onDraw: (u) => markFirstDraw(root, cfg.panelId, u),

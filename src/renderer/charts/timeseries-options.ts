@@ -3,7 +3,6 @@
 import uPlot from 'uplot';
 import type { PanelAnomalyOverlay } from './anomaly-spans';
 import { anomalyPlugin } from './anomaly-plugin';
-import { slidingWindow } from './decimate';
 import { formatTicks, type Unit } from './axis-format';
 import type { ChartTheme } from './chart-theme';
 import { withAlpha } from './palette';
@@ -24,7 +23,7 @@ export interface TimeseriesSpec {
   thresholds: readonly ThresholdLine[];
   theme: ChartTheme;
   timezone?: string;
-  /** s: the visible window; null = fit the data. */
+  /** s: the window to show (the store's range, slid to the newest raw data); null = fit the data. */
   xWindow: () => readonly [number, number] | null;
   overlay: () => PanelAnomalyOverlay;
   onLegend: (u: uPlot) => void;
@@ -122,7 +121,10 @@ export function timeseriesOptions(spec: TimeseriesSpec, width: number, height: n
     scales: {
       x: {
         time: true,
-        range: (_u, dataMin, dataMax) => slidingWindow(spec.xWindow(), dataMin, dataMax) ?? [dataMin, dataMax],
+        range: (_u, dataMin, dataMax): uPlot.Range.MinMax => {
+          const w = spec.xWindow();
+          return w ? [w[0], w[1]] : [dataMin, dataMax];
+        },
       },
       y: {
         range: (_u, dataMin, dataMax) => {

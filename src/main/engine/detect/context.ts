@@ -5,8 +5,8 @@
  * successor before) that have never been followed by the current level: 0 when everything that
  * could predict the value did, 1 when nothing did. A level never seen at all is fully novel.
  *
- * Bounded: the memory is a fixed-size hash table of (context, level) facts with least-recently-
- * seen eviction, so a noisy series that keeps producing new long contexts forgets the oldest
+ * Bounded: the memory is a fixed-size hash table of runs of levels (a level alone, a context
+ * followed by a level) with least-recently-seen eviction, so a noisy series that keeps producing new long contexts forgets the oldest
  * ones instead of growing. O(orders) per sample.
  */
 
@@ -23,16 +23,26 @@ export interface ContextParams {
   offset: number;
 }
 
+/** Start of every run's hash. */
+const SEED = 0x9e3779b9;
+
 /** Linear probe length before the least recently seen slot of the run is evicted. */
 const PROBE = 8;
 
 export class ContextModel {
-  private readonly keys: Int32Array;
-  /** Sample number + 1 when the slot's fact was last seen (0 = empty). */
-  private readonly seen: Uint32Array;
+  /**
+   * Slot i is [2i] the fact's key (as uint32) and [2i + 1] the sample number when it was last seen
+   * (0 = empty): one cache line per probe.
+   */
+  private readonly slots: Uint32Array;
   private readonly mask: number;
+  private readonly warmup: number;
+  private readonly levels: number;
+  private readonly offset: number;
   /** Ring of the last `orders` levels, newest at `head`. */
   private readonly ring: Int32Array;
+  /** [k]: whether the run of k levels ending with the previous sample had been seen before it. */
+  private readonly wasKnown: Uint8Array;
   private head = 0;
   private filled = 0;
   private n = 0;
@@ -43,18 +53,21 @@ export class ContextModel {
   lastLevel = 0;
   lastNew = false;
 
-  constructor(private readonly p: ContextParams) {
+  constructor(p: ContextParams) {
     const size = 1 << p.tableBits;
-    this.keys = new Int32Array(size);
-    this.seen = new Uint32Array(size);
+    this.slots = new Uint32Array(2 * size);
     this.mask = size - 1;
+    this.warmup = p.warmup;
+    this.levels = p.levels;
+    this.offset = p.offset;
     this.ring = new Int32Array(Math.max(1, p.orders));
+    this.wasKnown = new Uint8Array(this.ring.length + 2);
   }
 
   /** Novelty of v in [0, 1] (0 during warm-up); then v joins the memory. */
   observe(v: number): number {
     this.n++;
-    if (this.n <= this.p.warmup) {
+    if (this.n <= this.warmup) {
       if (v < this.lo) this.lo = v;
       if (v > this.hi) this.hi = v;
       return 0;
@@ -63,31 +76,36 @@ export class ContextModel {
       const span = this.hi - this.lo;
       const mag = Math.max(Math.abs(this.lo), Math.abs(this.hi));
       // why: a flat warm-up still needs a grid; any visible change from the flat line is news
-      this.width = span > 0 ? span / this.p.levels : mag > 0 ? mag * 1e-3 : 1e-9;
+      this.width = span > 0 ? span / this.levels : mag > 0 ? mag * 1e-3 : 1e-9;
     }
-    let level = Math.floor((v - this.lo) / this.width + this.p.offset);
+    let level = Math.floor((v - this.lo) / this.width + this.offset);
     if (level > 1e6) level = 1e6;
     else if (level < -1e6) level = -1e6;
     const stamp = this.n;
-    // order 0: the level itself
-    const unigram = mix(0x9e3779b9, level);
-    const known = this.touch(unigram, stamp);
+    // why: the context of order k now is the run of k levels that ended with the previous sample,
+    // and whether that run had been seen before was learned when it ended; so one fact per run
+    // (the level alone, and the level after each context) is touched per sample, not two
+    const wasKnown = this.wasKnown;
+    let h = mix(SEED, level);
+    const known = this.touch(h, stamp);
+    let before = wasKnown[1] as number;
+    wasKnown[1] = known ? 1 : 0;
     let selected = 0;
     let active = 0;
-    let h = 0x85ebca6b;
     const ring = this.ring;
     const len = ring.length;
     let at = this.head;
-    for (let k = 0; k < this.filled; k++) {
+    for (let k = 1; k <= this.filled; k++) {
       h = mix(h, ring[at] as number);
       at = at === 0 ? len - 1 : at - 1;
-      // the context alone (k+1 levels) and the context followed by this level
-      const known = this.touch(h, stamp);
-      const followed = this.touch(mix(h ^ 0x27d4eb2f, level), stamp);
-      if (known) {
+      // the run of k + 1 levels ending now: the order-k context followed by this level
+      const followed = this.touch(h, stamp);
+      if (before === 1) {
         selected++;
         if (followed) active++;
       }
+      before = wasKnown[k + 1] as number;
+      wasKnown[k + 1] = followed ? 1 : 0;
     }
     this.head = this.head + 1 === len ? 0 : this.head + 1;
     ring[this.head] = level;
@@ -99,31 +117,32 @@ export class ContextModel {
   }
 
   /** Whether the fact was known; marks it seen now (inserting or evicting as needed). */
-  private touch(key: number, stamp: number): boolean {
-    const keys = this.keys;
-    const seen = this.seen;
-    let i = (key ^ (key >>> 15)) & this.mask;
+  private touch(hash: number, stamp: number): boolean {
+    const slots = this.slots;
+    const mask = this.mask;
+    const key = hash >>> 0;
+    let i = (hash ^ (hash >>> 15)) & mask;
     let victim = i;
     let oldest = 0xffffffff;
     for (let p = 0; p < PROBE; p++) {
-      const s = seen[i] as number;
+      const s = slots[2 * i + 1] as number;
       if (s === 0) {
-        keys[i] = key;
-        seen[i] = stamp;
+        slots[2 * i] = key;
+        slots[2 * i + 1] = stamp;
         return false;
       }
-      if (keys[i] === key) {
-        seen[i] = stamp;
+      if (slots[2 * i] === key) {
+        slots[2 * i + 1] = stamp;
         return true;
       }
       if (s < oldest) {
         oldest = s;
         victim = i;
       }
-      i = (i + 1) & this.mask;
+      i = (i + 1) & mask;
     }
-    keys[victim] = key;
-    seen[victim] = stamp;
+    slots[2 * victim] = key;
+    slots[2 * victim + 1] = stamp;
     return false;
   }
 }

@@ -1,4 +1,5 @@
-import type { Detector, DetectResult, Sensitivity } from './types';
+import type { Detector, DetectMethod, DetectResult, Sensitivity } from './types';
+import type { ScoredDetector } from './scored';
 import { ContextModel } from './context';
 import { formatNumber } from './format';
 import { Likelihood, type LikelihoodParams } from './likelihood';
@@ -14,7 +15,7 @@ export interface ContextualParams {
   /** log2 of each context memory's slots */
   tableBits: number;
   likelihood: LikelihoodParams;
-  /** weight of the component ensemble's score in the raw anomaly (the rest is contextual novelty) */
+  /** weight of the component ensemble's score (at medium sensitivity) in the raw anomaly; the rest is contextual novelty */
   blend: number;
   /**
    * factor on the ensemble's own score when it is louder than the contextual one (0 = never):
@@ -25,6 +26,10 @@ export interface ContextualParams {
   flagAt: number;
   /** samples after a flag whose scores are withheld: one episode, one detection */
   rest: number;
+  /** the models of the component ensemble */
+  parts: readonly Exclude<DetectMethod, 'auto'>[];
+  /** the ensemble's burst span (samples; ≤ 1 = instant deviations only, see ScoringParams) */
+  burstSpan: number;
 }
 
 /** log10 units added to the surprisal: high flags at 10× the probability of medium, low at 1/10. */
@@ -34,10 +39,11 @@ const NOTHING: DetectResult = Object.freeze({ score: 0, flagged: false });
 
 /**
  * The default detector. Raw anomaly = how much of the current value the learned contexts failed to
- * predict (CAD-style, averaged over a few discretizations so no single bin edge decides), blended
- * with the component ensemble's score (z-score, daily profile, change-point) so a value that is
- * wrong for the time of day counts too. The raw anomaly is turned into a likelihood against the
- * series' own history, and after a detection the next `rest` samples are withheld.
+ * predict (CAD-style, averaged over a few discretizations so no single bin edge decides), mixed
+ * (`blend`) with the component ensemble's score (z-score, daily profile, change-point) so a value
+ * wrong for the time of day counts too; the mix is turned into one likelihood against the series'
+ * own history of it. The ensemble's own score also wins when it is louder (`ensembleMax`), so a
+ * single wild value peaks where it happens. After a detection the next `rest` samples are withheld.
  */
 export class ContextualDetector implements Detector {
   readonly method = 'auto' as const;
@@ -50,7 +56,7 @@ export class ContextualDetector implements Detector {
   private prev = NaN;
 
   constructor(
-    private readonly ensemble: Detector | undefined,
+    private readonly ensemble: ScoredDetector | undefined,
     sensitivity: Sensitivity,
     private readonly p: ContextualParams,
   ) {
@@ -61,7 +67,7 @@ export class ContextualDetector implements Detector {
 
   update(t: number, v: number): DetectResult {
     if (!Number.isFinite(v) || !Number.isFinite(t)) return NOTHING;
-    const inner = this.ensemble ? this.ensemble.update(t, v) : NOTHING;
+    const inner = this.ensemble ? this.ensemble.step(t, v) : 0;
     let novelty = 0;
     let fresh = false;
     const models = this.models;
@@ -79,10 +85,12 @@ export class ContextualDetector implements Detector {
     // history stops the first learned samples from looking like an anomaly
     if (this.n <= this.p.warmup) return NOTHING;
     const b = this.p.blend;
-    const s = this.likelihood.update((1 - b) * novelty + b * inner.score) + this.shift;
+    // why: the raw anomaly is the same at every sensitivity; the knob shifts the surprisal once
+    const raw = this.ensemble ? (1 - b) * novelty + b * this.ensemble.neutral : novelty;
+    const s = this.likelihood.update(raw) + this.shift;
     const own = s > 0 ? s / (s + this.p.flagAt) : 0;
     // why: the ensemble already applied the sensitivity to its own score
-    const loud = inner.score * this.p.ensembleMax;
+    const loud = inner * this.p.ensembleMax;
     const score = own > loud ? own : loud;
     if (score <= 0) return NOTHING;
     const flagged = score >= 0.5;
@@ -90,9 +98,13 @@ export class ContextualDetector implements Detector {
     if (flagged) this.since = 0;
     if (withheld) return NOTHING;
     if (!flagged) return { score, flagged: false };
+    // why: say it in the words of the component model when the ensemble flags on its own or
+    // carried most of the raw anomaly ("4.1σ above its 1 h baseline" beats "unusual pattern")
+    const ens = this.ensemble;
+    const byEnsemble = ens !== undefined && (inner >= 0.5 || this.p.blend * ens.neutral > (1 - this.p.blend) * novelty);
     const explanation =
-      loud >= own && inner.explanation
-        ? inner.explanation
+      byEnsemble && ens
+        ? ens.explainLast(v)
         : fresh
           ? `${formatNumber(v)} is outside every level seen before`
           : `unusual pattern: ${formatNumber(v)} after ${formatNumber(prev)} has rarely followed values like these`;

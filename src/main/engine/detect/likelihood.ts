@@ -62,6 +62,30 @@ export function upperTailSurprisal(z: number): number {
     // why: erfc underflows; use the asymptote Q(z) ≈ φ(z)/z
     return (z * z) / 2 / Math.LN10 + Math.log10(z * Math.sqrt(2 * Math.PI));
   }
+  if (z >= 0) {
+    // why: −log10(½·t·e^P) with t = 1/(1 + x/2) is log10(2 + x) − P/ln 10: one log, no exp
+    const x = z / Math.SQRT2;
+    return Math.log10(2 + x) - erfcExponent(x, 1 / (1 + 0.5 * x)) / Math.LN10;
+  }
+  // why: below the mean (most samples) the surprisal is under log10 2 and only ever a small score;
+  // a table read within 1e-5 of the exact value spares an exp and a log per sample
+  const at = (z + 8) * BELOW_STEPS;
+  const k = at | 0;
+  const lo = BELOW[k] as number;
+  return lo + (at - k) * ((BELOW[k + 1] as number) - lo);
+}
+
+/** Table steps per unit of z, from −8 to 0. */
+const BELOW_STEPS = 64;
+const BELOW = belowTable();
+
+function belowTable(): Float64Array {
+  const out = new Float64Array(8 * BELOW_STEPS + 2);
+  for (let k = 0; k < out.length; k++) out[k] = exactSurprisal(k / BELOW_STEPS - 8);
+  return out;
+}
+
+function exactSurprisal(z: number): number {
   const q = 0.5 * erfc(z / Math.SQRT2);
   return q >= 1 ? 0 : -Math.log10(q);
 }
@@ -70,12 +94,15 @@ export function upperTailSurprisal(z: number): number {
 function erfc(x: number): number {
   const z = x < 0 ? -x : x;
   const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
+  const r = t * Math.exp(erfcExponent(z, t));
   return x >= 0 ? r : 2 - r;
+}
+
+/** The exponent of that fit at z ≥ 0, t = 1/(1 + z/2): erfc(z) = t·e^this. */
+function erfcExponent(z: number, t: number): number {
+  return (
+    -z * z -
+    1.26551223 +
+    t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))
+  );
 }

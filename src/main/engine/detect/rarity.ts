@@ -10,6 +10,78 @@ const PER_OCTAVE = 4;
 /** Bin of feature value 1. */
 const ONE = 8;
 
+/**
+ * Lower edge of each bin: the smallest double that `floor(PER_OCTAVE·log2 x) + ONE` puts in it,
+ * found once by bisection over the doubles, so the per-sample lookup needs no log2 and yet agrees
+ * with it exactly. EDGE[BINS] = ∞ ends the upward search.
+ */
+const EDGE = binEdges();
+const SCRATCH = new Float64Array(1);
+const WORDS = new Uint32Array(SCRATCH.buffer);
+/** Index of the word holding a double's sign and exponent (1 on little-endian machines). */
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+function binByLog(x: number): number {
+  const b = x > 0 ? Math.floor(PER_OCTAVE * Math.log2(x)) + ONE : 0;
+  return b < 0 ? 0 : b >= BINS ? BINS - 1 : b;
+}
+
+function binEdges(): Float64Array {
+  const edge = new Float64Array(BINS + 1);
+  const f = new Float64Array(1);
+  const u = new BigUint64Array(f.buffer);
+  edge[0] = -Infinity;
+  edge[BINS] = Infinity;
+  for (let k = 1; k < BINS; k++) {
+    // positive doubles sort like their bit patterns
+    let lo = 1n;
+    let hi = 0x7fefffffffffffffn;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1n;
+      u[0] = mid;
+      if (binByLog(f[0] as number) >= k) hi = mid;
+      else lo = mid + 1n;
+    }
+    u[0] = lo;
+    edge[k] = f[0] as number;
+  }
+  return edge;
+}
+
+/** Cells per unit of x in the direct lookup for small x (finer than the narrowest bin above 0). */
+const CELLS = 64;
+/** x below this is binned by the direct lookup (most features are a few σ). */
+const DIRECT = 16;
+/** The bin of each cell's lower end; a cell holds at most one bin edge. */
+const CELL_BIN = cellBins();
+
+function cellBins(): Uint8Array {
+  const out = new Uint8Array(DIRECT * CELLS);
+  let b = 0;
+  for (let c = 0; c < out.length; c++) {
+    while ((EDGE[b + 1] as number) <= c / CELLS) b++;
+    out[c] = b;
+  }
+  return out;
+}
+
+/** The histogram bin of x ≥ 0: binByLog(x) without a log, by table (small x) or exponent bits. */
+export function binOf(x: number): number {
+  if (x < DIRECT) {
+    if (!(x >= (EDGE[1] as number))) return 0;
+    const b = CELL_BIN[(x * CELLS) | 0] as number;
+    return x >= (EDGE[b + 1] as number) ? b + 1 : b;
+  }
+  if (x >= (EDGE[BINS - 1] as number)) return BINS - 1;
+  if (x !== x) return 0;
+  SCRATCH[0] = x;
+  // why: log2(2^e) is exact, so 2^e is in bin PER_OCTAVE·e + ONE; x is at most PER_OCTAVE bins
+  // above it (log2 rounds the last doubles below 2^(e+1) up to e + 1)
+  let b = PER_OCTAVE * (((WORDS[HI] as number) >>> 20) - 1023) + ONE;
+  while (x >= (EDGE[b + 1] as number)) b++;
+  return b;
+}
+
 export interface RarityParams {
   /** samples: the histogram's memory (a sample's weight halves after ≈ 0.69 · horizon samples) */
   horizon: number;
@@ -30,24 +102,30 @@ export class Rarity {
   private seen = 0;
   private top = -1;
 
-  constructor(private readonly p: RarityParams) {
+  private readonly floor: number;
+  private readonly warmup: number;
+  private readonly beyond: number;
+
+  constructor(p: RarityParams) {
     this.growth = 1 / (1 - 1 / p.horizon);
+    this.floor = p.floor;
+    this.warmup = p.warmup;
+    this.beyond = p.beyond;
   }
 
   /** The surprisal log10(1/P[feature ≥ x]) of x against history, then x joins the history. */
   update(x: number): number {
-    let b = x > 0 ? Math.floor(PER_OCTAVE * Math.log2(x)) + ONE : 0;
-    if (b < 0) b = 0;
-    else if (b >= BINS) b = BINS - 1;
+    const b = binOf(x);
     let s = 0;
     this.seen++;
-    if (x >= this.p.floor && this.seen > this.p.warmup) {
+    if (x >= this.floor && this.seen > this.warmup) {
       let tail = 0;
       const c = this.counts;
-      for (let i = BINS - 1; i >= b; i--) tail += c[i] as number;
+      // why: bins above the highest ever used are empty (summing from there gives the same bits)
+      for (let i = this.top; i >= b; i--) tail += c[i] as number;
       // why: + weight is the sample itself, so a never-seen value has P ≈ 1/memory, not 0
       s = Math.log10((this.total + this.weight) / (tail + this.weight));
-      if (b > this.top) s += this.p.beyond * (b - this.top);
+      if (b > this.top) s += this.beyond * (b - this.top);
     }
     this.weight *= this.growth;
     if (this.weight > 1e100) this.renormalize();

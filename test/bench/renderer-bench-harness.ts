@@ -1,0 +1,166 @@
+/**
+ * Source of the renderer bench's harness page, written to a temp dir and built with Vite at run
+ * time. It mounts the real TimeseriesPanel and Sparkline on the real store and drives live
+ * updates exactly as src/renderer/store/sync.ts does (mergeTail → setSeries → setRange).
+ * `src` is the path from the temp dir to the repo's src/.
+ */
+
+export function harnessHtml(): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>renderer bench</title>
+<style>
+  :root { --bg:#111217; --panel-bg:#181b1f; --fg:#d8d9da; --muted:#8e8e8e; --grid:rgba(255,255,255,.12);
+          --ok:#73bf69; --warning:#fade2a; --high:#ff9830; --critical:#f2495c; --info:#5794f2;
+          font-size: clamp(12px, 0.9vw, 40px); }
+  html, body { margin:0; height:100%; background:var(--bg); color:var(--fg); font-family: system-ui, sans-serif; overflow:hidden; }
+  #root { display:grid; grid-template-columns:repeat(8, 1fr); grid-template-rows:repeat(5, 1fr); gap:6px; padding:6px; box-sizing:border-box; height:100vh; }
+  .panel { background:var(--panel-bg); display:flex; flex-direction:column; min-height:0; min-width:0; border-top:3px solid var(--c); }
+  .title { padding:2px 6px; font-size:.9em; white-space:nowrap; overflow:hidden; }
+  .body { flex:1 1 0; min-height:0; display:flex; flex-direction:column; }
+</style></head>
+<body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>
+`;
+}
+
+export function harnessMain(src: string): string {
+  return `
+import { createElement as h } from 'react';
+import { createRoot } from 'react-dom/client';
+import { panel as panelSchema } from '${src}/shared/config-schema';
+import type { SeriesData, AnomalyPoint } from '${src}/shared/model';
+import { useWallboard } from '${src}/renderer/store';
+import { mergeTail } from '${src}/renderer/store/series-merge';
+import { TimeseriesPanel } from '${src}/renderer/panels/timeseries/TimeseriesPanel';
+import { Sparkline } from '${src}/renderer/charts/Sparkline';
+
+const params = new URLSearchParams(location.search);
+const N = Number(params.get('panels') ?? 40);
+const POINTS = Number(params.get('points') ?? 5760);
+const STEP = 15; // s
+const COLORS = ['#e4572e', '#17becf', '#9467bd', '#2ca02c', '#4c78a8'];
+let now = Math.floor(Date.UTC(2026, 0, 1) / 1000); // s, the simulated clock
+
+// Deterministic values: a daily wave, a fast wobble and hashed noise.
+function value(p: number, s: number, t: number): number | null {
+  // every 10th panel has a 20-minute hole in its first series each 6 h, drawn as a gap
+  if (p % 10 === 0 && s === 0 && (t % 21600) < 1200) return null;
+  const n = Math.sin((t * 12.9898 + p * 78.233 + s * 37.719) % 1e5) * 43758.5453;
+  return 50 + 25 * Math.sin((t / 86400) * 2 * Math.PI + p) + 5 * Math.sin(t / 600 + s) + 4 * (n - Math.floor(n));
+}
+
+const seriesCount = (p: number): number => (p % 4 === 3 ? 1 : 1 + (p % 3)); // 1–3 series per chart
+const isStat = (p: number): boolean => p % 4 === 3;
+
+function initial(p: number): SeriesData {
+  const k = seriesCount(p);
+  const x: number[] = [];
+  const y: (number | null)[][] = Array.from({ length: k }, () => []);
+  for (let i = POINTS - 1; i >= 0; i--) {
+    const t = now - i * STEP;
+    x.push(t);
+    for (let s = 0; s < k; s++) (y[s] as (number | null)[]).push(value(p, s, t));
+  }
+  return {
+    panelId: 'p' + p,
+    x,
+    y,
+    series: Array.from({ length: k }, (_, s) => ({ key: 'demo|m' + p + '|host="h' + s + '"', query: 'm' + p, labels: { host: 'h' + s }, name: 'host h' + s })),
+    errors: [],
+  };
+}
+
+function tail(p: number, prev: SeriesData): SeriesData {
+  return { ...prev, x: [now], y: prev.y.map((_, s) => [value(p, s, now)]) };
+}
+
+const anomalies: Record<string, AnomalyPoint[]> = {};
+for (let p = 0; p < N; p += 5) {
+  const pts: AnomalyPoint[] = [];
+  for (let i = 0; i < 8; i++) pts.push({ t: (now - 3600 * (p % 7 + 1) + i * STEP) * 1000, score: 0.9, ...(i === 3 ? { explanation: 'level shift' } : {}) });
+  anomalies['demo|m' + p + '|host="h0"'] = pts;
+}
+const data = Array.from({ length: N }, (_, p) => initial(p));
+performance.mark('bench:data');
+useWallboard.getState().setSeries(data, anomalies);
+useWallboard.getState().setRange({ from: (now - POINTS * STEP) * 1000, to: now * 1000 });
+
+const panels = Array.from({ length: N }, (_, p) =>
+  panelSchema.parse({
+    id: 'p' + p,
+    type: isStat(p) ? 'stat' : 'timeseries',
+    title: 'panel ' + p,
+    query: 'm' + p,
+    unit: 'short',
+    thresholds: p % 2 === 0 ? [{ value: 80, severity: 'warning' }, { value: 95, severity: 'critical' }] : [],
+  }),
+);
+
+function Panel({ p }: { p: number }) {
+  const cfg = panels[p]!;
+  const color = COLORS[p % COLORS.length]!;
+  const brand = { id: 'b' + (p % 5), name: 'Brand ' + (p % 5), color };
+  return h('div', { className: 'panel', style: { '--c': color } as Record<string, string> },
+    h('div', { className: 'title' }, cfg.title),
+    h('div', { className: 'body' },
+      isStat(p) ? h(Sparkline, { panelId: cfg.id, color }) : h(TimeseriesPanel, { panel: cfg, brand, pageId: 'bench' })));
+}
+
+createRoot(document.getElementById('root')!).render(Array.from({ length: N }, (_, p) => h(Panel, { key: p, p })));
+
+/** ms spent in the last tick: mergeTail (store), setSeries/setRange (charts' setData), uPlot draws. */
+const last = { merge: 0, setData: 0, draw: 0 };
+
+/**
+ * Resolves after the microtasks queued so far and a few levels of those they queue (the host's
+ * flush, then uPlot's commit). Microtasks cannot be interleaved with rendering, so this times the
+ * JS work of an update alone; rendering is counted by the TaskDuration figure.
+ */
+async function afterMicrotasks(): Promise<void> {
+  for (let i = 0; i < 6; i++) await Promise.resolve();
+}
+
+/**
+ * One live update of every panel, as sync.ts's queryTail does, with \`samples\` new samples per
+ * series (1 = a 15 s tick; more = catching up); resolves with ms of JS work.
+ */
+async function tick(samples = 1): Promise<number> {
+  const t0 = performance.now();
+  const state = useWallboard.getState();
+  const tails = new Map<number, SeriesData>();
+  for (let k = 0; k < samples; k++) {
+    now += STEP;
+    for (let p = 0; p < N; p++) {
+      const t = tail(p, state.series['p' + p]!);
+      const acc = tails.get(p);
+      tails.set(p, acc ? { ...acc, x: acc.x.concat(t.x), y: acc.y.map((c, s) => c.concat(t.y[s]!)) } : t);
+    }
+  }
+  const from = (now - POINTS * STEP) * 1000;
+  const merged: SeriesData[] = [];
+  for (let p = 0; p < N; p++) {
+    const prev = state.series['p' + p]!;
+    const m = mergeTail(prev, tails.get(p)!, from / 1000);
+    if (m && m !== prev) merged.push(m);
+  }
+  const t1 = performance.now();
+  state.setSeries(merged);
+  state.setRange({ from, to: now * 1000 });
+  const t2 = performance.now();
+  // why: charts draw in microtasks queued by setData (and by those); wait for all of them
+  await afterMicrotasks();
+  const t3 = performance.now();
+  last.merge = t1 - t0;
+  last.setData = t2 - t1;
+  last.draw = t3 - t2;
+  return t3 - t0;
+}
+
+(window as unknown as { __bench: unknown }).__bench = {
+  ready: () => performance.getEntriesByName('wallboard:chart-drawn').length >= N,
+  tick,
+  last: () => ({ ...last }),
+  heapMB: () => ((performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize) / 1048576,
+  points: () => Object.values(useWallboard.getState().series).reduce((s, d) => s + d.x.length * d.y.length, 0),
+};
+`;
+}

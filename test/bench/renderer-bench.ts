@@ -1,0 +1,359 @@
+/**
+ * Renderer benchmark, measured in real Chromium (playwright-core + /usr/bin/chromium) with the
+ * Performance API:
+ *  1. first full paint of a 40-panel page holding 24 h of 15 s data, served by `wallboard serve`
+ *     (the demo source fills 24 h on its first poll);
+ *  2. main-thread time per live update of all 40 panels, driven through the store as the live
+ *     path does (mergeTail → setSeries → setRange → each chart's setData);
+ *  3. JS heap growth over 24 h of simulated updates (accelerated clock), after a warm-up.
+ * (2) and (3) run on a harness page built at run time (Vite, in a temp dir) from the real store,
+ * TimeseriesPanel and Sparkline, so the clock and the data are under the benchmark's control.
+ *
+ * `run()` returns a markdown section; `node --import tsx test/bench/renderer-bench.ts` prints it.
+ * Env: BENCH_HEAP_TICKS (default 5760 = 24 h of 15 s), BENCH_UPDATE_TICKS (default 120).
+ */
+import { createServer, type Server } from 'node:http';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, extname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { harnessHtml, harnessMain } from './renderer-bench-harness';
+import { startWallboard } from '../e2e/serve';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--js-flags=--expose-gc', '--enable-precise-memory-info'];
+const VIEWPORT = { width: 1920, height: 1080 };
+const PANELS = 40;
+const POINTS = 5_760; // 24 h of 15 s samples
+const TARGETS = { firstPaintMs: 300, updateMs: 4, heapGrowthPct: 10 };
+
+export interface RendererBenchResult {
+  firstPaint?: { navToAllDrawnMs: number; queryDoneMs: number; queryToDrawnMs: number; charts: number; windowH: number; maxPoints: number; pointsReceived: number };
+  firstPaintSkipped?: string;
+  /** Harness page, 24 h × 40 panels put in the store at once (no network): first draw of all charts. */
+  harnessPaint: { navToAllDrawnMs: number; dataToAllDrawnMs: number };
+  update: { ticks: number; jsMsMedian: number; jsMsP95: number; fullRedrawMsMedian: number; mergeMsMedian: number; setDataMsMedian: number; drawMsMedian: number; mainThreadMsPerUpdate: number; points: number };
+  heap: { ticks: number; simulatedHours: number; warmupTicks: number; afterWarmupMB: number; endMB: number; growthPct: number };
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+// ---------- (1) first full paint through `wallboard serve` ----------
+
+/** A 40-panel board on the demo source: 30 timeseries + 10 stat, all with a 24 h window. */
+export function benchBoardYaml(): string {
+  const metrics = [
+    'bizoholic_orders_per_min', 'bizoholic_revenue_per_min', 'coreldove_searches_per_sec', 'coreldove_bookings_per_min',
+    'thrillring_tickets_per_min', 'quanttrade_trades_per_sec', 'quanttrade_order_latency_ms', 'platform_error_rate_percent',
+    'platform_requests_per_sec', 'platform_http_p95_seconds',
+  ];
+  const lines = ['title: Renderer bench', 'retention: 24h', 'sources:', '  demo:', '    - { id: demo, seed: 7, interval: 15s }', 'pages:', '  - id: bench', '    title: 40 panels', '    dwell: 1h', '    panels:'];
+  for (let i = 0; i < PANELS; i++) {
+    const stat = i % 4 === 3;
+    const x = (i % 8) * 3;
+    const y = Math.floor(i / 8) * 2;
+    lines.push(
+      `      - { id: p${i}, type: ${stat ? 'stat' : 'timeseries'}, title: "panel ${i}", query: "demo:${metrics[i % metrics.length]}", grid: { x: ${x}, y: ${y}, w: 3, h: 2 } }`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function benchFirstPaint(browser: Browser): Promise<NonNullable<RendererBenchResult['firstPaint']> | string> {
+  if (!existsSync(join(ROOT, 'bin/wallboard.js')) || !existsSync(join(ROOT, 'out/renderer/index.html'))) return 'skipped: run `npm run build` first (needs bin/wallboard.js and out/renderer/)';
+  const wb = await startWallboard({ boardYaml: benchBoardYaml(), waitHealthy: true });
+  try {
+    // why: measure the paint, not the demo backfill; wait until the buffer holds the 24 h
+    const until = Date.now() + 60_000;
+    for (;;) {
+      const to = Date.now();
+      const r = await fetch(`${wb.url}/api/query?panels=p0&from=${to - 86_400_000}&to=${to}&maxPoints=10000`);
+      const q = (await r.json()) as { panels?: { x: number[] }[] };
+      const n = q.panels?.[0]?.x.length ?? 0;
+      if (n >= POINTS * 0.95) break;
+      if (Date.now() > until) return `skipped: the demo source did not fill 24 h (p0 has ${n} points; HTTP ${r.status})`;
+      await new Promise((res) => setTimeout(res, 500));
+    }
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    // Warm the HTTP cache and the server once; the measured load is the second (a wall reload).
+    // `window=24h` asks for the whole buffer (the renderer's default window is 1 h).
+    const url = `${wb.url}/?rotate=0&burnin=0&window=24h`;
+    await page.goto(url);
+    await waitForCharts(page, PANELS, 60_000);
+    await page.reload();
+    await waitForCharts(page, PANELS, 60_000);
+    const m = await page.evaluate(() => {
+      const marks = performance.getEntriesByName('wallboard:chart-drawn') as unknown as { startTime: number; detail: unknown }[];
+      const q = (performance.getEntriesByType('resource') as unknown as { name: string; responseEnd: number }[]).filter((r) => r.name.includes('/api/query'));
+      const first = q[0] ? new URL(q[0].name) : undefined;
+      return {
+        last: Math.max(...marks.map((mk) => mk.startTime)),
+        charts: marks.length,
+        queryDone: q[0]?.responseEnd ?? 0, // the first query: every panel's whole window
+        windowMs: first ? Number(first.searchParams.get('to')) - Number(first.searchParams.get('from')) : 0,
+        maxPoints: first ? Number(first.searchParams.get('maxPoints')) : 0,
+      };
+    });
+    const to = Date.now();
+    const ids = Array.from({ length: PANELS }, (_, i) => `p${i}`).join(',');
+    const served = (await (await fetch(`${wb.url}/api/query?panels=${ids}&from=${to - m.windowMs}&to=${to}&maxPoints=${m.maxPoints}`)).json()) as { panels: { x: number[]; y: unknown[][] }[] };
+    await page.close();
+    return {
+      navToAllDrawnMs: m.last,
+      queryDoneMs: m.queryDone,
+      queryToDrawnMs: m.last - m.queryDone,
+      charts: m.charts,
+      windowH: m.windowMs / 3_600_000,
+      maxPoints: m.maxPoints,
+      pointsReceived: served.panels.reduce((sum, p) => sum + p.x.length * p.y.length, 0),
+    };
+  } finally {
+    await wb.stop();
+  }
+}
+
+async function waitForCharts(page: Page, n: number, timeout: number): Promise<void> {
+  await page.waitForFunction((count) => performance.getEntriesByName('wallboard:chart-drawn').length >= count, n, { timeout, polling: 50 });
+}
+
+// ---------- (2) + (3) on the harness page ----------
+
+export async function buildHarness(minify = true): Promise<{ dir: string; close: () => Promise<void>; url: string }> {
+  // why: under node_modules/.cache so the harness resolves react, zustand and uplot like the app
+  const cache = join(ROOT, 'node_modules/.cache');
+  await mkdir(cache, { recursive: true });
+  const dir = await mkdtemp(join(cache, 'wallboard-renderer-bench-'));
+  const src = relative(dir, join(ROOT, 'src')).split('\\').join('/');
+  await writeFile(join(dir, 'index.html'), harnessHtml());
+  await writeFile(join(dir, 'main.tsx'), harnessMain(src));
+  const { build } = await import('vite');
+  await build({ root: dir, logLevel: 'warn', configFile: false, build: { outDir: join(dir, 'dist'), emptyOutDir: true, minify } });
+  const server = await staticServer(join(dir, 'dist'));
+  const { port } = server.address() as AddressInfo;
+  return {
+    dir,
+    url: `http://127.0.0.1:${port}/`,
+    close: async () => {
+      await new Promise<void>((r) => server.close(() => r()));
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+
+async function staticServer(root: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = join(root, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      () => res.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return server;
+}
+
+interface BenchWindow {
+  __bench: {
+    ready: () => boolean;
+    tick: (samples?: number) => Promise<number>;
+    last: () => { merge: number; setData: number; draw: number };
+    heapMB: () => number;
+    points: () => number;
+  };
+  gc?: () => void;
+  requestAnimationFrame(cb: () => void): number;
+}
+
+async function benchHarness(browser: Browser, url: string, updateTicks: number, heapTicks: number): Promise<Pick<RendererBenchResult, 'harnessPaint' | 'update' | 'heap'>> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${url}?panels=${PANELS}&points=${POINTS}`);
+  await page.waitForFunction(() => (globalThis as unknown as BenchWindow).__bench?.ready(), undefined, { timeout: 60_000 }).catch((e: unknown) => {
+    throw new Error(`harness did not draw: ${String(e)} ${errors.join('; ')}`);
+  });
+  const harnessPaint = await page.evaluate(() => {
+    const data = performance.getEntriesByName('bench:data')[0]?.startTime ?? 0;
+    const drawn = performance.getEntriesByName('wallboard:chart-drawn').map((m) => m.startTime);
+    return { navToAllDrawnMs: Math.max(...drawn), dataToAllDrawnMs: Math.max(...drawn) - data };
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const taskSeconds = async (): Promise<number> => {
+    const r = await cdp.send('Performance.getMetrics');
+    return r.metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  };
+
+  // (2) per-update cost: JS (store → setData → draw commands) timed in page, and all main-thread
+  // work (incl. style, layout, paint, raster of the canvases) from the TaskDuration counter.
+  const warm = await page.evaluate(async (n) => {
+    const b = (globalThis as unknown as BenchWindow).__bench;
+    for (let i = 0; i < n; i++) await b.tick();
+  }, 20);
+  void warm;
+  const before = await taskSeconds();
+  const js = await page.evaluate(async (n) => {
+    const b = (globalThis as unknown as BenchWindow).__bench;
+    const out: number[] = [];
+    const parts = { merge: [] as number[], setData: [] as number[], draw: [] as number[] };
+    for (let i = 0; i < n; i++) {
+      out.push(await b.tick());
+      const l = b.last();
+      parts.merge.push(l.merge);
+      parts.setData.push(l.setData);
+      parts.draw.push(l.draw);
+      // why: one update per frame, like the live path; lets the frame (paint) run between ticks
+      await new Promise((r) => (globalThis as unknown as BenchWindow).requestAnimationFrame(() => setTimeout(r, 0)));
+    }
+    return { out, parts };
+  }, updateTicks);
+  const after = await taskSeconds();
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+  const sorted = [...js.out].sort((a, b) => a - b);
+  const q = (p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number;
+  const idleFrameMs = await idleFrameCost(page, taskSeconds, updateTicks);
+  // A catch-up of 10 min (40 samples per series at once) moves every chart by pixels: all 40 redraw.
+  const full = await page.evaluate(async (n) => {
+    const b = (globalThis as unknown as BenchWindow).__bench;
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      out.push(await b.tick(40));
+      await new Promise((r) => (globalThis as unknown as BenchWindow).requestAnimationFrame(() => setTimeout(r, 0)));
+    }
+    return out;
+  }, 15);
+  const update = {
+    ticks: updateTicks,
+    jsMsMedian: q(0.5),
+    jsMsP95: q(0.95),
+    fullRedrawMsMedian: median(full),
+    mergeMsMedian: median(js.parts.merge),
+    setDataMsMedian: median(js.parts.setData),
+    drawMsMedian: median(js.parts.draw),
+    mainThreadMsPerUpdate: ((after - before) * 1000) / updateTicks - idleFrameMs,
+    points: await page.evaluate(() => (globalThis as unknown as BenchWindow).__bench.points()),
+  };
+
+  // (3) heap: warm up 10 % of the ticks, GC, measure; run the rest; GC, measure.
+  const warmupTicks = Math.max(1, Math.round(heapTicks * 0.1));
+  const heapAt = async (): Promise<number> =>
+    page.evaluate(async () => {
+      const w = globalThis as unknown as BenchWindow;
+      for (let i = 0; i < 3; i++) {
+        w.gc?.();
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return w.__bench.heapMB();
+    });
+  const runTicks = async (n: number): Promise<void> =>
+    page.evaluate(async (count) => {
+      const b = (globalThis as unknown as BenchWindow).__bench;
+      for (let i = 0; i < count; i++) {
+        await b.tick();
+        if (i % 8 === 7) await new Promise((r) => (globalThis as unknown as BenchWindow).requestAnimationFrame(() => r(null)));
+      }
+    }, n);
+  await runTicks(warmupTicks);
+  const afterWarmupMB = await heapAt();
+  await runTicks(heapTicks - warmupTicks);
+  const endMB = await heapAt();
+  await page.close();
+  if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  return {
+    harnessPaint,
+    update,
+    heap: {
+      ticks: heapTicks,
+      simulatedHours: (heapTicks * 15) / 3600,
+      warmupTicks,
+      afterWarmupMB,
+      endMB,
+      growthPct: ((endMB - afterWarmupMB) / afterWarmupMB) * 100,
+    },
+  };
+}
+
+/** ms of main-thread work per frame with no update, subtracted so (2) counts the update only. */
+async function idleFrameCost(page: Page, taskSeconds: () => Promise<number>, frames: number): Promise<number> {
+  const before = await taskSeconds();
+  await page.evaluate(async (n) => {
+    for (let i = 0; i < n; i++) await new Promise((r) => (globalThis as unknown as BenchWindow).requestAnimationFrame(() => setTimeout(r, 0)));
+  }, frames);
+  return (((await taskSeconds()) - before) * 1000) / frames;
+}
+
+// ---------- report ----------
+
+const fmt = (v: number, d = 1): string => v.toFixed(d);
+const verdict = (ok: boolean): string => (ok ? 'meets' : '**misses**');
+
+export function renderMarkdown(r: RendererBenchResult, load1 = 0): string {
+  const lines = ['## Renderer (Chromium, 1920×1080, 40 panels)', '', `Chromium ${CHROMIUM_ARGS.join(' ')}; 1-min load average at the end of the run: ${load1.toFixed(1)} (the machine has 2 cores, shared).`, ''];
+  lines.push('| measure | figure | target | |', '|---|---|---|---|');
+  if (r.firstPaint) {
+    const f = r.firstPaint;
+    lines.push(`| first full paint, navigation → all ${f.charts} charts drawn | ${fmt(f.navToAllDrawnMs)} ms | ≤ ${TARGETS.firstPaintMs} ms | ${verdict(f.navToAllDrawnMs <= TARGETS.firstPaintMs)} |`);
+    lines.push(`| … of which: data received (first /api/query response end) | ${fmt(f.queryDoneMs)} ms | | |`);
+    lines.push(`| … of which: data → all charts drawn | ${fmt(f.queryToDrawnMs)} ms | | |`);
+  } else {
+    lines.push(`| first full paint | ${r.firstPaintSkipped ?? 'not measured'} | ≤ ${TARGETS.firstPaintMs} ms | |`);
+  }
+  const u = r.update;
+  lines.push(`| first paint of 40 charts holding 24 h of 15 s data (${f2(u.points)} points) put in the store at once (harness, no network): navigation → all drawn / store → all drawn | ${fmt(r.harnessPaint.navToAllDrawnMs)} / ${fmt(r.harnessPaint.dataToAllDrawnMs)} ms | ≤ ${TARGETS.firstPaintMs} ms | ${verdict(r.harnessPaint.navToAllDrawnMs <= TARGETS.firstPaintMs)} |`);
+  lines.push(`| live update of all 40 panels, JS (store → setData → draw), median / p95 | ${fmt(u.jsMsMedian, 2)} / ${fmt(u.jsMsP95, 2)} ms | ≤ ${TARGETS.updateMs} ms | ${verdict(u.jsMsMedian <= TARGETS.updateMs)} |`);
+  lines.push(`| a catch-up update that moves every chart (40 samples per series at once; all 40 redraw), JS, median | ${fmt(u.fullRedrawMsMedian, 2)} ms | ≤ ${TARGETS.updateMs} ms | ${verdict(u.fullRedrawMsMedian <= TARGETS.updateMs)} |`);
+  lines.push(`| … of which (medians): store mergeTail ${fmt(u.mergeMsMedian, 2)} ms · setSeries → charts' setData incl. decimation ${fmt(u.setDataMsMedian, 2)} ms · uPlot draws ${fmt(u.drawMsMedian, 2)} ms | | | |`);
+  lines.push(`| live update, all main-thread work incl. paint (CDP TaskDuration, idle frame subtracted) | ${fmt(u.mainThreadMsPerUpdate, 2)} ms | ≤ ${TARGETS.updateMs} ms | ${verdict(u.mainThreadMsPerUpdate <= TARGETS.updateMs)} |`);
+  const h = r.heap;
+  lines.push(`| JS heap growth over ${fmt(h.simulatedHours)} h of simulated 15 s updates (${h.ticks} ticks), after ${h.warmupTicks}-tick warm-up | ${fmt(h.afterWarmupMB)} → ${fmt(h.endMB)} MB (${h.growthPct >= 0 ? '+' : ''}${fmt(h.growthPct)} %) | ≤ ${TARGETS.heapGrowthPct} % | ${verdict(h.growthPct <= TARGETS.heapGrowthPct)} |`);
+  lines.push('');
+  if (r.firstPaint) {
+    const f = r.firstPaint;
+    lines.push(`First paint: \`wallboard serve\` on a generated 40-panel board (30 timeseries, 10 stat with sparkline) on the demo source after it filled 24 h; the page is loaded once to warm caches, then reloaded and measured from navigation start to the last \`wallboard:chart-drawn\` mark (one per chart, on its first draw with data). The page asked for a ${fmt(f.windowH)} h window at maxPoints=${f.maxPoints}; the server answered with ${f2(f.pointsReceived)} points${f.windowH < 23.9 ? ' (the renderer ignored `?window=24h`, so this is its default window, not 24 h)' : ''}. Each chart then draws ≤ 2 points per 2 px column (min/max decimation).`);
+  }
+  lines.push(`Updates and heap: harness page with the real store, TimeseriesPanel and Sparkline; ${PANELS} panels × ${POINTS} points (${f2(u.points)} points held in the store; each chart draws its min/max decimation), one new sample per panel per tick through mergeTail → setSeries → setRange, as the live path does. Heap is CDP-free: \`performance.memory.usedJSHeapSize\` after \`window.gc()\` (\`--js-flags=--expose-gc\`, \`--enable-precise-memory-info\`).`);
+  return `${lines.join('\n')}\n`;
+}
+
+function f2(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export async function run(): Promise<string> {
+  const updateTicks = Number(process.env.BENCH_UPDATE_TICKS ?? 120);
+  const heapTicks = Number(process.env.BENCH_HEAP_TICKS ?? POINTS);
+  const browser = await launch();
+  let harness: Awaited<ReturnType<typeof buildHarness>> | undefined;
+  try {
+    const fp = await benchFirstPaint(browser).catch((e: unknown) => `failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    harness = await buildHarness();
+    const hr = await benchHarness(browser, harness.url, updateTicks, heapTicks);
+    const result: RendererBenchResult = typeof fp === 'string' ? { firstPaintSkipped: fp, ...hr } : { firstPaint: fp, ...hr };
+    return renderMarkdown(result, loadavg()[0] ?? 0);
+  } finally {
+    await browser.close();
+    await harness?.close();
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  run().then(
+    (md) => process.stdout.write(md),
+    (e: unknown) => {
+      process.stderr.write(`renderer bench failed: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(1);
+    },
+  );
+}
