@@ -29,7 +29,11 @@ export function App({ client, options }: AppProps): React.JSX.Element {
         )
       : () => undefined;
     const maxPoints = Math.max(200, Math.min(2_000, Math.round(window.innerWidth)));
-    const stop = startSync(client, useWallboard, { maxPoints, ...(options.at !== undefined ? { replayAt: options.at } : {}) });
+    const stop = startSync(client, useWallboard, {
+      maxPoints,
+      ...(options.at !== undefined ? { replayAt: options.at } : {}),
+      ...(options.windowMs !== undefined ? { windowMs: options.windowMs } : {}),
+    });
     return () => {
       stop();
       offPage();

@@ -13,7 +13,12 @@ export interface UrlOptions {
   burnIn: boolean;
   /** `?brand=<id>` starts with the brand filter set. */
   brand?: string;
+  /** `?window=24h` (or 15m, 6h…): ms of history the charts show; 1 h by default. */
+  windowMs?: number;
 }
+
+const WINDOW_RE = /^(\d+)(m|h)$/;
+const MAX_WINDOW_MS = 7 * 86_400_000;
 
 export function parseUrlOptions(search: string): UrlOptions {
   const q = new URLSearchParams(search);
@@ -28,5 +33,10 @@ export function parseUrlOptions(search: string): UrlOptions {
   if (theme === 'dark' || theme === 'light') opts.theme = theme;
   const brand = q.get('brand');
   if (brand) opts.brand = brand;
+  const w = WINDOW_RE.exec(q.get('window') ?? '');
+  if (w) {
+    const ms = Number(w[1]) * (w[2] === 'h' ? 3_600_000 : 60_000);
+    if (ms > 0 && ms <= MAX_WINDOW_MS) opts.windowMs = ms;
+  }
   return opts;
 }

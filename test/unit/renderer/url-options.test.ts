@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { parseUrlOptions } from '../../../src/renderer/board/url-options';
+
+describe('wall URL options', () => {
+  it('reads the chart window in minutes or hours', () => {
+    expect(parseUrlOptions('?window=24h').windowMs).toBe(86_400_000);
+    expect(parseUrlOptions('?window=15m').windowMs).toBe(900_000);
+  });
+  it('ignores a window that is malformed, zero or longer than a week', () => {
+    expect(parseUrlOptions('?window=abc').windowMs).toBeUndefined();
+    expect(parseUrlOptions('?window=0h').windowMs).toBeUndefined();
+    expect(parseUrlOptions('?window=200h').windowMs).toBeUndefined();
+  });
+  it('keeps rotation and burn-in protection on unless turned off', () => {
+    expect(parseUrlOptions('')).toMatchObject({ rotate: true, burnIn: true });
+    expect(parseUrlOptions('?rotate=0&burnin=0')).toMatchObject({ rotate: false, burnIn: false });
+  });
+});
