@@ -2,7 +2,7 @@
 // → sinks. The policy state is saved after every decision, so dedupe survives a restart.
 import type { NotificationView } from '../../shared/api';
 import type { Board } from '../../shared/config-schema';
-import type { Batch, Incident, SourceStatus } from '../../shared/model';
+import type { Batch, HealthResult, Incident, SourceStatus } from '../../shared/model';
 import { createIncidentTracker, type IncidentTracker, type IncidentTransition, type ThresholdObservation, type AnomalyObservation } from './alerts/index';
 import { createPolicyStore, decide, tzOffsetMinutes, type NotificationSink, type PolicyState } from './notify/index';
 import type { Store } from './store/types';
@@ -17,6 +17,15 @@ export interface IncidentFlowOptions {
   sink: NotificationSink;
   onIncidents: () => void;
   log: (line: string) => void;
+}
+
+function newestPerTarget(results: HealthResult[]): HealthResult[] {
+  const newest = new Map<string, HealthResult>();
+  for (const r of results) {
+    const prev = newest.get(r.targetId);
+    if (!prev || r.at >= prev.at) newest.set(r.targetId, r);
+  }
+  return [...newest.values()];
 }
 
 export class IncidentFlow {
@@ -67,10 +76,13 @@ export class IncidentFlow {
         thresholds.push({ panelId: p.id, ...(p.brand ? { brand: p.brand } : {}), title: p.title ?? p.id, severity: snap.thresholdSeverity, value: snap.values[0]?.value ?? null });
       }
     }
+    // why: a backfilling batch carries hours of health history; incidents follow the present only,
+    // or a first start would open and resolve every past outage and notify each one
+    const health = newestPerTarget(batch.health);
     this.tracker.observe({
       at: batch.at,
       ...(alertSource && batch.alerts !== undefined ? { alerts: snapshot.alerts } : {}),
-      ...(batch.health.length ? { health: batch.health } : {}),
+      ...(health.length ? { health } : {}),
       thresholds,
       ...(anomalies.length ? { anomalies } : {}),
       sources,

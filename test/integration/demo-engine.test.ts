@@ -1,0 +1,36 @@
+// The engine on the built-in demo board, as `npm start` runs it: the first poll backfills 24 h,
+// and that history must not be announced as if it were happening now.
+import { afterAll, describe, expect, it } from 'vitest';
+import type { NotificationView } from '../../src/shared/api';
+import { createEngine, type Engine } from '../../src/main/engine/index';
+import { tempDir, stopAll, waitFor } from './servers';
+
+describe('engine on the demo board', () => {
+  let engine: Engine | undefined;
+  afterAll(async () => {
+    await engine?.stop();
+    await stopAll();
+  });
+
+  it('backfills 24 h on first start without notifying past incidents', async () => {
+    const notifications: NotificationView[] = [];
+    engine = createEngine({ dataDir: tempDir('demo-engine'), watch: false });
+    engine.on('notification', (n) => notifications.push(n));
+    engine.start();
+    const e = engine;
+    await waitFor('every demo panel out of loading', async () => {
+      const s = await e.request('snapshot', {});
+      return Object.values(s.panels).every((p) => p.state !== 'loading');
+    });
+    const [series] = e.store.seriesFor('demo', 'demo:bizoholic_orders_per_min');
+    const r = e.store.range(series!.id, Date.now() - 86_400_000, Date.now());
+    expect(r.ts.length).toBeGreaterThan(5_700); // 24 h at 15 s
+    // payments goes down every hour in the demo: 24 past outages are history, not news
+    expect(notifications.filter((n) => n.kind === 'resolved')).toEqual([]);
+    const perIncident = new Map<string, number>();
+    for (const n of notifications) for (const id of n.incidentIds) perIncident.set(id, (perIncident.get(id) ?? 0) + 1);
+    expect([...perIncident.values()].every((c) => c === 1)).toBe(true);
+    const incidents = await e.request('incidents', { includeResolved: true });
+    expect(incidents.filter((i) => i.kind === 'health' && i.ref === 'platform-payments').length).toBeLessThanOrEqual(1);
+  });
+});
