@@ -132,16 +132,7 @@ export function formatValue(value: number | null | undefined, unit: Unit = 'shor
   return `${p.prefix}${p.number}${p.suffix}`;
 }
 
-/** An age in ms as the wall says it: "12s", "3m", "2h 5m", "3d". */
-export function formatAge(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m`;
-  const h = Math.floor(m / 60);
-  if (h < 24) return m % 60 ? `${h}h ${m % 60}m` : `${h}h`;
-  return `${Math.floor(h / 24)}d`;
-}
+export { formatAge } from '../../shared/format-age';
 
 /** Relative change from `before` to `now` as a signed percentage, or undefined when not meaningful. */
 export function relativeChange(now: number | null | undefined, before: number | null | undefined): number | undefined {

@@ -1,12 +1,7 @@
 // Pure helpers for showing incidents: order, counts, ages, label lists. No DOM, no React.
 import type { Severity } from '../../shared/config-schema';
 import type { Incident } from '../../shared/model';
-
-const RANK: Record<Severity, number> = { critical: 3, high: 2, warning: 1, info: 0 };
-
-export function severityRank(s: Severity): number {
-  return RANK[s];
-}
+import { severityRank } from '../../shared/severity-rank';
 
 /** Whether a snooze is running at `at` (unix ms). */
 export function isSnoozed(i: Incident, at: number): boolean {
@@ -29,7 +24,7 @@ export function sortIncidents(list: readonly Incident[], at: number): Incident[]
     return needsAttention(i, at) ? 0 : 1;
   };
   return [...list].sort(
-    (a, b) => bucket(a) - bucket(b) || RANK[b.severity] - RANK[a.severity] || b.openedAt - a.openedAt || a.id.localeCompare(b.id),
+    (a, b) => bucket(a) - bucket(b) || severityRank(b.severity) - severityRank(a.severity) || b.openedAt - a.openedAt || a.id.localeCompare(b.id),
   );
 }
 
@@ -40,7 +35,7 @@ export function openCount(list: readonly Incident[], at: number): { count: numbe
   for (const i of list) {
     if (!needsAttention(i, at)) continue;
     count += 1;
-    if (worst === null || RANK[i.severity] > RANK[worst]) worst = i.severity;
+    if (worst === null || severityRank(i.severity) > severityRank(worst)) worst = i.severity;
   }
   return { count, worst };
 }

@@ -2,6 +2,8 @@
 // Pure mapping; the tracker diffs candidates against the open incidents.
 import type { Severity } from '../../../shared/config-schema';
 import type { AlertRecord, HealthResult, IncidentKind, Labels, SourceStatus } from '../../../shared/model';
+import { formatAge } from '../../../shared/format-age';
+import { maxSeverity } from '../../../shared/severity-rank';
 import type { AnomalyObservation, ThresholdObservation } from './types';
 
 export interface Candidate {
@@ -21,31 +23,11 @@ export interface Candidate {
 /** Anomaly scores at or above this are warnings; below are info. */
 export const ANOMALY_WARNING_SCORE = 0.9;
 
-const RANK: Record<Severity, number> = { critical: 3, high: 2, warning: 1, info: 0 };
-
-export function severityRank(s: Severity): number {
-  return RANK[s];
-}
-
-export function maxSeverity(a: Severity, b: Severity): Severity {
-  return RANK[a] >= RANK[b] ? a : b;
-}
 
 export function incidentKey(kind: IncidentKind, ref: string): string {
   return `${kind}\u0000${ref}`;
 }
 
-/** `45s`, `2m`, `1h 5m`: data age as a person reads it on a wall. */
-export function formatAge(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m`;
-  const h = Math.floor(m / 60);
-  const rest = m % 60;
-  if (h < 48) return rest ? `${h}h ${rest}m` : `${h}h`;
-  return `${Math.floor(h / 24)}d`;
-}
 
 function alertTitle(a: AlertRecord): string {
   const name = a.labels.alertname;

@@ -1,7 +1,7 @@
 // The incident model's public face.
 export { createIncidentTracker, type TrackerOptions } from './tracker';
 export { matchersFor, createSilence, expireSilence, type Matcher, type SilenceSpec } from './alertmanager-silences';
-export { formatAge, severityRank, maxSeverity, ANOMALY_WARNING_SCORE } from './candidates';
+export { ANOMALY_WARNING_SCORE } from './candidates';
 export type { SilenceClient } from './silence-actions';
 export type {
   ActionResult,

@@ -10,10 +10,10 @@ import {
   healthCandidate,
   incidentKey,
   pipelineCandidate,
-  severityRank,
   thresholdCandidate,
   type Candidate,
 } from './candidates';
+import { severityRank } from '../../../shared/severity-rank';
 import { createIncidentRepo, type StoredIncident } from './incident-repo';
 import { createSilenceActions, defaultSilenceClient, type SilenceClient } from './silence-actions';
 import type { ActionResult, IncidentTracker, IncidentTransition, ObserveInput } from './types';

@@ -1,13 +1,13 @@
 // Routes (which settings apply to a brand) and the words of each notification.
 import type { NotifySettings, Severity } from '../../../shared/config-schema';
 import type { IncidentKind } from '../../../shared/model';
+import { severityRank } from '../../../shared/severity-rank';
 import type { HeldItem } from './policy-types';
 
-const RANK: Record<Severity, number> = { critical: 3, high: 2, warning: 1, info: 0 };
 const ORDER: Severity[] = ['critical', 'high', 'warning', 'info'];
 
 export function rank(s: Severity): number {
-  return RANK[s];
+  return severityRank(s);
 }
 
 export interface EffectiveRoute {
