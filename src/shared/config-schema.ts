@@ -177,6 +177,21 @@ export const boardSchema = z
   .object({
     title: z.string().default('Wallboard'),
     retention: duration.default(86_400_000),
+    storage: z
+      .object({
+        significantDigits: z
+          .number()
+          .int()
+          .min(3)
+          .max(17)
+          .default(5)
+          .describe(
+            'Significant digits the buffer keeps per sample (3..17). 17 is lossless; the default 5 keeps the relative error ≤ 5e-5, invisible on a wall that shows 3–4 digits, at ~1.5 bytes/sample on disk (see test/bench/store-bench.ts). A change takes effect at the next start, for data written from then on.',
+          ),
+      })
+      .strict()
+      .default({ significantDigits: 5 })
+      .describe('How the offline buffer keeps samples.'),
     timezone: z.string().optional(),
     theme: z.enum(['dark', 'light']).default('dark'),
     brands: z.array(brand).default([]),

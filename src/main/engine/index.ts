@@ -79,7 +79,8 @@ export function createEngine(options: EngineOptions): Engine {
   let version = 1;
   let configError: ConfigErrorView | undefined;
   mkdirSync(options.dataDir, { recursive: true });
-  const store = openStore({ file: join(options.dataDir, 'wallboard.db'), retentionMs: board.retention, now });
+  // why at open only: a hot reload that changes storage.significantDigits takes effect on the next start
+  const store = openStore({ file: join(options.dataDir, 'wallboard.db'), retentionMs: board.retention, now, significantDigits: board.storage.significantDigits });
   const emitter = new EngineEmitter();
   const metrics = new SelfMetrics();
   const updates = new UpdateCoalescer((u) => emitter.emit('update', u));

@@ -102,6 +102,33 @@ export class BitReader {
     return out;
   }
 
+  /** Counts 1 bits up to and including the first 0, or stops after `max` ones (the 0 is then not
+   *  read). Scans a byte at a time. */
+  readUnary(max: number): number {
+    let q = 0;
+    for (;;) {
+      const avail = 8 - this.bit;
+      // why invert: clz32 counts the leading ones of the byte's unread bits, stopping at its end
+      const ones = Math.clz32(~(((this.buf[this.byte] ?? 0) << (24 + this.bit)) | 0) >>> 0);
+      if (q + ones >= max) {
+        this.skip(max - q);
+        return max;
+      }
+      if (ones < avail) {
+        this.skip(ones + 1);
+        return q + ones;
+      }
+      this.skip(avail);
+      q += avail;
+    }
+  }
+
+  private skip(n: number): void {
+    const b = this.bit + n;
+    this.byte += b >> 3;
+    this.bit = b & 7;
+  }
+
   readUint53(): number {
     const hi = this.read(21);
     return hi * TWO_32 + this.read(32);

@@ -1,133 +1,73 @@
-// Chunk codec: Gorilla-style compression of (t, v) samples (Pelkonen et al., VLDB 2015).
-// Timestamps (unix ms) are delta-of-delta coded: a regular interval costs 1 bit per sample.
-// Values use one of three modes, whichever is smallest for the chunk:
-//   gorilla  XOR with the previous float64; an unchanged value costs 1 bit.
-//   int-Δ    values that are decimals with ≤ 6 digits after the point (incl. integers) are scaled
-//            to integers and their deltas coded; good for gauges that walk.
-//   int-ΔΔ   the same with delta-of-delta; good for counters that grow at a steady rate.
-// Layout: mode (4 bits) · scale (4 bits) · count (16) · t0 (53) · v0 · then per sample t code, v code.
+// Chunk codec: compressed (t, v) samples, after Gorilla (Pelkonen et al., VLDB 2015) with a
+// decimal-aware value path.
+//
+// Format v1 (the first byte says which format; v0 blobs, whose first nibble is 0..2, still decode
+// through codec-v0.ts):
+//   0xC1 · count (16) · t0 (53) · times · values
+//   times:  0 · step (32)           every step equal (aligned polls): 0 bits per sample
+//           1 · delta-of-delta codes as in v0 (1 bit per sample at a steady step)
+//   values: 00 · XOR of doubles                    a NaN, ±Inf or value with no short decimal form
+//           01 · k (6) · s0 (53)                   every value equal to s0 · 10^-k
+//           10 · k · s0 · r (6) · Rice(Δs)         scaled integers s = v · 10^k, deltas
+//           11 · k · s0 · r (6) · Rice(ΔΔs)        the same, delta of deltas (steady counters)
+// Before encoding, values are rounded to `digits` significant digits (precision.ts); 17 keeps
+// every double bit for bit. k is one per chunk: the most decimals any rounded value needs.
 // Limits: 0 ≤ t < 2^53, ≤ 65,535 samples and < 24 days between consecutive samples per chunk.
 import { BitReader, BitWriter } from './bits';
+import { decodeChunkV0Into, readTimeDod, writeTimeDod } from './codec-v0';
+import { bestRice, readRice, readXor, unzigzag, writeRice, writeXor, zigzag } from './codec-values';
+import { LOSSLESS_DIGITS, MAX_K, pow10, roundDecimal, toScaled, unscale } from './precision';
 
-export const MODE_GORILLA = 0;
-export const MODE_INT_DELTA = 1;
-export const MODE_INT_DOD = 2;
+export const FORMAT_V1 = 0xc1;
+export const VALUES_XOR = 0;
+export const VALUES_CONST = 1;
+export const VALUES_DELTA = 2;
+export const VALUES_DOD = 3;
 
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer); // little endian: [lo, hi]
 const MAX_SCALED = 2 ** 49; // why: keeps delta-of-delta zigzag within 2^53 (exact in a double)
-const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+const TWO_32 = 4_294_967_296;
 
 export interface Decoded {
   ts: Float64Array;
   values: Float64Array;
 }
 
-// ── timestamps ────────────────────────────────────────────────────────────────
-
-function writeTimeDod(w: BitWriter, d: number): void {
-  if (d === 0) w.writeBit(0);
-  else if (d >= -63 && d <= 64) { w.write(0b10, 2); w.write(d + 63, 7); }
-  else if (d >= -255 && d <= 256) { w.write(0b110, 3); w.write(d + 255, 9); }
-  else if (d >= -2047 && d <= 2048) { w.write(0b1110, 4); w.write(d + 2047, 12); }
-  else {
-    if (d < -2_147_483_648 || d > 2_147_483_647) throw new RangeError(`timestamp step too large for one chunk: ${d} ms`);
-    w.write(0b1111, 4);
-    w.write(d | 0, 32);
+/** Scaled integers at one chunk-wide k, or undefined when some value has no usable decimal form. */
+function scaleAll(values: ArrayLike<number>, digits: number): { k: number; s: Float64Array } | undefined {
+  const n = values.length;
+  const sk = new Float64Array(n * 2);
+  let k = -MAX_K;
+  for (let i = 0; i < n; i++) {
+    const x = toScaled(values[i] as number, digits);
+    if (!x) return undefined;
+    sk[2 * i] = x.s;
+    sk[2 * i + 1] = x.k;
+    if (x.k > k) k = x.k;
   }
-}
-
-function readTimeDod(r: BitReader): number {
-  if (r.readBit() === 0) return 0;
-  if (r.readBit() === 0) return r.read(7) - 63;
-  if (r.readBit() === 0) return r.read(9) - 255;
-  if (r.readBit() === 0) return r.read(12) - 2047;
-  return r.read(32) | 0;
-}
-
-// ── integer values ────────────────────────────────────────────────────────────
-
-const zigzag = (n: number): number => (n >= 0 ? n * 2 : -n * 2 - 1);
-const unzigzag = (z: number): number => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
-
-// prefix (bits of prefix) → payload width
-const INT_BUCKETS: readonly (readonly [prefix: number, prefixBits: number, width: number])[] = [
-  [0b10, 2, 5],
-  [0b110, 3, 9],
-  [0b1110, 4, 13],
-  [0b11110, 5, 20],
-  [0b111110, 6, 32],
-];
-
-function writeInt(w: BitWriter, n: number): void {
-  if (n === 0) return w.writeBit(0);
-  const z = zigzag(n);
-  for (const [prefix, bits, width] of INT_BUCKETS) {
-    if (z < 2 ** width) {
-      w.write(prefix, bits);
-      if (width === 32) w.write(z >>> 0, 32);
-      else w.write(z, width);
-      return;
-    }
+  const s = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = (sk[2 * i] as number) * pow10(k - (sk[2 * i + 1] as number)); // exact: integer × small power of ten
+    if (!(Math.abs(v) <= MAX_SCALED)) return undefined;
+    s[i] = v;
   }
-  w.write(0b111111, 6);
-  w.writeUint53(z);
+  return { k, s };
 }
 
-function readInt(r: BitReader): number {
-  if (r.readBit() === 0) return 0;
-  for (const [, , width] of INT_BUCKETS) {
-    if (r.readBit() === 0) return unzigzag(r.read(width));
-  }
-  return unzigzag(r.readUint53());
-}
-
-/** Smallest decimal scale (0..6) at which every value is an exact integer; undefined if none. */
-function integerScale(values: ArrayLike<number>): number | undefined {
-  for (let k = 0; k < POW10.length; k++) {
-    const p = POW10[k] as number;
-    let ok = true;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i] as number;
-      const s = Math.round(v * p);
-      // why: the decoder computes s / p, so that must give back v bit for bit
-      if (!(Math.abs(s) <= MAX_SCALED) || s / p !== v || (v === 0 && Object.is(v, -0))) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) return k;
-  }
-  return undefined;
-}
-
-// ── encode ────────────────────────────────────────────────────────────────────
-
-function encodeWith(mode: number, scale: number, ts: ArrayLike<number>, values: ArrayLike<number>): BitWriter {
+function writeTimes(w: BitWriter, ts: ArrayLike<number>): void {
   const n = ts.length;
-  const w = new BitWriter(16 + n * 2);
-  w.write(mode, 4);
-  w.write(scale, 4);
-  w.write(n, 16);
-  if (n === 0) return w;
   const t0 = ts[0] as number;
   if (!(t0 >= 0 && t0 < 2 ** 53) || !Number.isInteger(t0)) throw new RangeError(`timestamp out of range: ${t0}`);
   w.writeUint53(t0);
-  const p = POW10[scale] as number;
-  // value state
-  let prevHi = 0, prevLo = 0, prevLead = -1, prevTrail = 0;
-  let prevInt = 0, prevIntDelta = 0;
-  const v0 = values[0] as number;
-  if (mode === MODE_GORILLA) {
-    f64[0] = v0;
-    prevLo = u32[0] as number;
-    prevHi = u32[1] as number;
-    w.write(prevHi, 32);
-    w.write(prevLo, 32);
-  } else {
-    prevInt = Math.round(v0 * p);
-    w.writeUint53(zigzag(prevInt));
+  if (n < 2) return;
+  const step = (ts[1] as number) - t0;
+  let regular = step > 0 && step < TWO_32;
+  for (let i = 2; regular && i < n; i++) regular = (ts[i] as number) - (ts[i - 1] as number) === step;
+  if (regular) {
+    w.writeBit(0);
+    w.write(step, 32);
+    return;
   }
+  w.writeBit(1);
   let prevT = t0, prevDelta = 0;
   for (let i = 1; i < n; i++) {
     const t = ts[i] as number;
@@ -135,67 +75,77 @@ function encodeWith(mode: number, scale: number, ts: ArrayLike<number>, values: 
     writeTimeDod(w, delta - prevDelta);
     prevDelta = delta;
     prevT = t;
-    const v = values[i] as number;
-    if (mode === MODE_GORILLA) {
-      f64[0] = v;
-      const lo = u32[0] as number, hi = u32[1] as number;
-      const xh = (hi ^ prevHi) >>> 0, xl = (lo ^ prevLo) >>> 0;
-      prevHi = hi;
-      prevLo = lo;
-      if (xh === 0 && xl === 0) {
-        w.writeBit(0);
-        continue;
-      }
-      w.writeBit(1);
-      let lead = xh !== 0 ? Math.clz32(xh) : 32 + Math.clz32(xl);
-      if (lead > 31) lead = 31; // why: 5 bits hold the count
-      const trail = xl !== 0 ? 31 - Math.clz32(xl & -xl) : 32 + (31 - Math.clz32(xh & -xh));
-      if (prevLead >= 0 && lead >= prevLead && trail >= prevTrail) {
-        w.writeBit(0);
-        writeShifted(w, xh, xl, prevTrail, 64 - prevLead - prevTrail);
-      } else {
-        const m = 64 - lead - trail;
-        w.writeBit(1);
-        w.write(lead, 5);
-        w.write(m - 1, 6);
-        writeShifted(w, xh, xl, trail, m);
-        prevLead = lead;
-        prevTrail = trail;
-      }
-    } else {
-      const iv = Math.round(v * p);
-      const d = iv - prevInt;
-      writeInt(w, mode === MODE_INT_DOD ? d - prevIntDelta : d);
-      prevIntDelta = d;
-      prevInt = iv;
-    }
   }
-  return w;
 }
 
-/** Writes the `m` bits of the 64-bit (hi, lo) shifted right by `s`. */
-function writeShifted(w: BitWriter, hi: number, lo: number, s: number, m: number): void {
-  let yh: number, yl: number;
-  if (s >= 32) { yh = 0; yl = hi >>> (s - 32); }
-  else if (s === 0) { yh = hi; yl = lo; }
-  else { yh = hi >>> s; yl = ((lo >>> s) | (hi << (32 - s))) >>> 0; }
-  if (m > 32) { w.write(yh, m - 32); w.write(yl, 32); }
-  else w.write(yl, m);
-}
-
-/** Compresses samples (ts ascending, unix ms integers). Picks the smallest value mode. */
-export function encodeChunk(ts: ArrayLike<number>, values: ArrayLike<number>): Uint8Array {
+/** Compresses samples (ts ascending, unix ms integers), values rounded to `digits` (3..17)
+ *  significant digits; 17 is lossless. Picks the smallest value coding for the chunk. */
+export function encodeChunk(ts: ArrayLike<number>, values: ArrayLike<number>, digits: number = LOSSLESS_DIGITS): Uint8Array {
   if (ts.length !== values.length) throw new RangeError('ts and values differ in length');
-  if (ts.length > 65_535) throw new RangeError('too many samples for one chunk');
-  let best = encodeWith(MODE_GORILLA, 0, ts, values);
-  const scale = integerScale(values);
-  if (scale !== undefined) {
-    for (const mode of [MODE_INT_DELTA, MODE_INT_DOD]) {
-      const w = encodeWith(mode, scale, ts, values);
-      if (w.bitLength < best.bitLength) best = w;
+  const n = ts.length;
+  if (n > 65_535) throw new RangeError('too many samples for one chunk');
+  const lossy = digits < LOSSLESS_DIGITS;
+  const head = (): BitWriter => {
+    const w = new BitWriter(16 + n * 2);
+    w.write(FORMAT_V1, 8);
+    w.write(n, 16);
+    if (n > 0) writeTimes(w, ts);
+    return w;
+  };
+  if (n === 0) return head().finish();
+
+  const scaled = scaleAll(values, digits);
+  let intBits = Infinity;
+  let intMode = VALUES_CONST;
+  let rice = 0;
+  let zs: Float64Array | undefined;
+  if (scaled) {
+    const s = scaled.s;
+    const dz = new Float64Array(n - 1);
+    const ddz = new Float64Array(n - 1);
+    let prevD = 0, same = true;
+    for (let i = 1; i < n; i++) {
+      const d = (s[i] as number) - (s[i - 1] as number);
+      if (d !== 0) same = false;
+      dz[i - 1] = zigzag(d);
+      ddz[i - 1] = zigzag(d - prevD);
+      prevD = d;
+    }
+    intBits = 2 + 6 + 53;
+    if (!same) {
+      const a = bestRice(dz), b = bestRice(ddz);
+      const useDod = b.bits < a.bits;
+      intMode = useDod ? VALUES_DOD : VALUES_DELTA;
+      rice = useDod ? b.r : a.r;
+      zs = useDod ? ddz : dz;
+      intBits += 6 + (useDod ? b.bits : a.bits);
     }
   }
-  return best.finish();
+
+  // XOR of doubles, when no scaled coding exists or it is not smaller. When lossy, each value that
+  // has a short decimal form is still rounded to it (so a NaN in a chunk does not make the rest
+  // exact, and every stored value reads as a clean decimal); NaN, ±Inf and the rest stay as they are.
+  if (intBits / n >= 10) {
+    const vs = lossy ? Float64Array.from(values as ArrayLike<number>, (v) => roundDecimal(v, digits)) : values;
+    const probe = new BitWriter(n * 8);
+    writeXor(probe, vs);
+    if (probe.bitLength + 2 < intBits) {
+      const w = head();
+      w.write(VALUES_XOR, 2);
+      writeXor(w, vs);
+      return w.finish();
+    }
+  }
+  if (!scaled) throw new Error('unreachable: no value coding'); // intBits is finite whenever XOR lost
+  const w = head();
+  w.write(intMode, 2);
+  w.write(scaled.k + 32, 6);
+  w.writeUint53(zigzag(scaled.s[0] as number));
+  if (intMode !== VALUES_CONST && zs) {
+    w.write(rice, 6);
+    for (let i = 0; i < zs.length; i++) writeRice(w, zs[i] as number, rice);
+  }
+  return w.finish();
 }
 
 // ── decode ────────────────────────────────────────────────────────────────────
@@ -211,59 +161,50 @@ export function decodeChunk(blob: Uint8Array): Decoded {
   return out;
 }
 
-/** Decodes into the given arrays starting at `offset`; returns the number of samples written. */
+/** Decodes either format into the given arrays starting at `offset`; returns the number of samples written. */
 export function decodeChunkInto(blob: Uint8Array, ts: Float64Array, values: Float64Array, offset: number): number {
+  if (blob[0] !== FORMAT_V1) return decodeChunkV0Into(blob, ts, values, offset);
   const r = new BitReader(blob);
-  const mode = r.read(4);
-  const scale = r.read(4);
+  r.read(8);
   const n = r.read(16);
   if (n === 0) return 0;
-  const p = POW10[scale] ?? 1;
   let t = r.readUint53();
   ts[offset] = t;
-  let hi = 0, lo = 0, lead = 0, trail = 0;
-  let iv = 0, intDelta = 0;
-  if (mode === MODE_GORILLA) {
-    hi = r.read(32);
-    lo = r.read(32);
-    u32[0] = lo;
-    u32[1] = hi;
-    values[offset] = f64[0] as number;
-  } else {
-    iv = unzigzag(r.readUint53());
-    values[offset] = iv / p;
-  }
-  let delta = 0;
-  for (let i = 1; i < n; i++) {
-    delta += readTimeDod(r);
-    t += delta;
-    ts[offset + i] = t;
-    if (mode === MODE_GORILLA) {
-      if (r.readBit() === 1) {
-        if (r.readBit() === 1) {
-          lead = r.read(5);
-          trail = 64 - lead - (r.read(6) + 1);
-        }
-        const m = 64 - lead - trail;
-        let yh = 0, yl: number;
-        if (m > 32) { yh = r.read(m - 32); yl = r.read(32); }
-        else yl = r.read(m);
-        let xh: number, xl: number;
-        if (trail >= 32) { xh = (yl << (trail - 32)) >>> 0; xl = 0; }
-        else if (trail === 0) { xh = yh; xl = yl; }
-        else { xh = ((yh << trail) | (yl >>> (32 - trail))) >>> 0; xl = (yl << trail) >>> 0; }
-        hi = (hi ^ xh) >>> 0;
-        lo = (lo ^ xl) >>> 0;
-        u32[0] = lo;
-        u32[1] = hi;
-      }
-      values[offset + i] = f64[0] as number;
+  if (n > 1) {
+    if (r.readBit() === 0) {
+      const step = r.read(32);
+      for (let i = 1; i < n; i++) ts[offset + i] = t += step;
     } else {
-      const x = readInt(r);
-      intDelta = mode === MODE_INT_DOD ? intDelta + x : x;
-      iv += intDelta;
-      values[offset + i] = iv / p;
+      let delta = 0;
+      for (let i = 1; i < n; i++) {
+        delta += readTimeDod(r);
+        ts[offset + i] = t += delta;
+      }
     }
+  }
+  const mode = r.read(2);
+  if (mode === VALUES_XOR) {
+    readXor(r, values, offset, n);
+    return n;
+  }
+  const k = r.read(6) - 32;
+  let s = unzigzag(r.readUint53());
+  const v0 = unscale(s, k);
+  values[offset] = v0;
+  if (mode === VALUES_CONST) {
+    values.fill(v0, offset + 1, offset + n);
+    return n;
+  }
+  const rice = r.read(6);
+  const p = 2 ** rice;
+  const scale = pow10(Math.abs(k)); // why hoisted: one exact power per chunk, then one IEEE operation per value
+  const div = k >= 0;
+  let d = 0;
+  for (let i = 1; i < n; i++) {
+    const x = unzigzag(readRice(r, rice, p));
+    d = mode === VALUES_DOD ? d + x : x;
+    s += d;
+    values[offset + i] = div ? s / scale : s * scale;
   }
   return n;
 }

@@ -1,8 +1,9 @@
 // The head: unsealed samples of every series, kept in memory for reads and sealing, and in the
-// `head` table (clustered by time, so a poll appends a few pages) only to survive a restart.
+// `head_log` table (one appended row per batch, head-log.ts) only to survive a restart.
 // Invariant: a series' head samples are all newer than its newest sealed sample (sealedMax);
 // late samples go straight into chunks (see seal.ts mergeLate).
 import type Database from 'better-sqlite3';
+import { decodeHeadLog } from './head-log';
 import { lowerBound, upperBound } from './sorted';
 
 export interface SeriesHead {
@@ -33,11 +34,13 @@ export class Head {
   ) {
     const sealed = db.prepare<[], { id: number; max: number }>('SELECT series_id AS id, max(t_max) AS max FROM chunks GROUP BY series_id');
     for (const r of sealed.all()) this.get(r.id).sealedMax = r.max;
-    const rows = db.prepare<[], [number, number, number | null]>('SELECT series_id, t, v FROM head ORDER BY t, series_id').raw();
-    for (const [id, t, v] of rows.iterate()) {
-      const h = this.get(id);
-      // why: rows sealed since the last head cleanup are still in the table
-      if (t > h.sealedMax) this.add(h, t, v === null ? NaN : v);
+    const rows = db.prepare<[], [number, Buffer]>('SELECT t_min, blob FROM head_log ORDER BY seq').raw();
+    for (const [tMin, blob] of rows.iterate()) {
+      decodeHeadLog(blob, tMin, (id, t, v) => {
+        const h = this.get(id);
+        // why: samples sealed since the last log cleanup are still in the log
+        if (t > h.sealedMax) this.add(h, t, v);
+      });
     }
     for (const [id, h] of this.map) this.plan(id, h);
   }

@@ -6,6 +6,7 @@ import { alertIntervals, HealthTable, mergeAlerts, mergeSilences, silenceInterva
 import { migrate, openDatabase } from './migrate';
 import { OutcomeTables } from './outcomes';
 import { createRetainer, DEFAULT_RETAIN_LIMITS, type RetainLimits } from './retain';
+import { clampDigits } from './precision';
 import { createSealer, DEFAULT_SEAL_LIMITS, type SealLimits } from './seal';
 import { SeriesTable, type PendingHead } from './series';
 import type { Store } from './types';
@@ -19,6 +20,9 @@ export interface OpenStoreOptions {
   /** unix ms; injected for tests and the bench. */
   now?: () => number;
   seal?: Partial<SealLimits>;
+  /** Significant digits kept when sealing (3..17; 17 = lossless). Applies to chunks sealed from now
+   *  on; chunks already written keep theirs. Default DEFAULT_SIGNIFICANT_DIGITS (precision.ts). */
+  significantDigits?: number;
   retain?: Partial<RetainLimits>;
 }
 
@@ -27,9 +31,10 @@ export function openStore(opts: OpenStoreOptions): Store {
   const db = openDatabase(opts.file);
   migrate(db);
   const sealLimits = { ...DEFAULT_SEAL_LIMITS, ...opts.seal };
+  if (opts.significantDigits !== undefined) sealLimits.significantDigits = clampDigits(opts.significantDigits);
   const head = new Head(db, sealLimits);
   const sealer = createSealer(db, head, sealLimits);
-  const series = new SeriesTable(db, head, sealer.mergeLate);
+  const series = new SeriesTable(db, head, sealer.mergeLate, sealLimits.significantDigits);
   const outcomes = new OutcomeTables(db);
   const health = new HealthTable(db);
   const alerts = alertIntervals(db);

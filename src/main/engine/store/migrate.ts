@@ -28,6 +28,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
     if (m.version <= current) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.up?.(db);
       // why: a pragma cannot take a bound parameter; the version is an integer we control
       db.pragma(`user_version = ${Math.trunc(m.version)}`);
     }).immediate();

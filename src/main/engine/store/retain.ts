@@ -21,7 +21,13 @@ export function createRetainer(
   const byRowid = (table: string, where: string) =>
     db.prepare<[{ before: number; limit: number }]>(`DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE ${where} LIMIT @limit)`);
   const st = {
-    chunks: byRowid('chunks', 't_max < @before'),
+    // why per series: chunks are clustered by (series_id, t_min) with no index on t_max, and a chunk
+    // ending before the cut also starts before it, so each series is one short range scan
+    chunks: db.prepare<[{ before: number; limit: number }]>(
+      `DELETE FROM chunks WHERE (series_id, t_min) IN (
+         SELECT c.series_id, c.t_min FROM series s JOIN chunks c ON c.series_id = s.id AND c.t_min < @before
+          WHERE c.t_max < @before LIMIT @limit)`,
+    ),
     health: byRowid('health', 'at < @before'),
     alerts: byRowid('alert_intervals', 'end_at < @before'),
     silences: byRowid('silence_intervals', 'end_at < @before'),
@@ -33,7 +39,7 @@ export function createRetainer(
             AND id <> (SELECT id FROM source_status WHERE source = r.source ORDER BY at DESC LIMIT 1) LIMIT @limit)`,
     ),
     head: db.prepare<[{ before: number; limit: number }]>(
-      'DELETE FROM head WHERE (t, series_id) IN (SELECT t, series_id FROM head WHERE t < @before LIMIT @limit)',
+      'DELETE FROM head_log WHERE seq IN (SELECT seq FROM head_log WHERE t_max < @before LIMIT @limit)',
     ),
     noChunks: db.prepare<[], { id: number }>('SELECT id FROM series s WHERE NOT EXISTS (SELECT 1 FROM chunks c WHERE c.series_id = s.id)'),
     deleteSeries: db.prepare<[number]>('DELETE FROM series WHERE id = ?'),
@@ -47,7 +53,7 @@ export function createRetainer(
       if (s.run({ before, limit: limits.rows }).changes >= limits.rows) more = true;
     }
     // why: head samples past the window exist only when sealing lags
-    if (st.head.run({ before, limit: limits.rows * 10 }).changes >= limits.rows * 10) more = true;
+    if (st.head.run({ before, limit: limits.rows }).changes >= limits.rows) more = true;
     for (const [id, h] of head.map) {
       if ((h.ts[0] ?? Infinity) >= before) continue;
       head.trim(h, before);

@@ -7,18 +7,21 @@
 import type Database from 'better-sqlite3';
 import { decodeChunkInto, encodeChunk } from './codec';
 import type { Head, HeadLimits, SeriesHead } from './head';
+import { DEFAULT_SIGNIFICANT_DIGITS } from './precision';
 import { lowerBound, mergeHeadRows } from './sorted';
 
 export interface SealLimits extends HeadLimits {
   /** Samples moved per call, roughly (whole series at a time). */
   maxSamplesPerCall: number;
+  /** Significant digits kept in sealed chunks (3..17, 17 = lossless); see precision.ts. */
+  significantDigits: number;
 }
 
 // why 120: at 15 s that is 30 min per chunk, which keeps the uncompressed head small while the
 // per-chunk header and row cost stays ~0.3 byte/sample
-export const DEFAULT_SEAL_LIMITS: SealLimits = { maxCount: 120, maxSpanMs: 2 * 3_600_000, maxSamplesPerCall: 20_000, stagger: true };
+export const DEFAULT_SEAL_LIMITS: SealLimits = { maxCount: 120, maxSpanMs: 2 * 3_600_000, maxSamplesPerCall: 20_000, stagger: true, significantDigits: DEFAULT_SIGNIFICANT_DIGITS };
 
-type ChunkRow = { id: number; t_min: number; t_max: number; count: number; blob: Buffer };
+type ChunkRow = { t_min: number; t_max: number; count: number; blob: Buffer };
 
 export interface Sealer {
   seal(before: number): number;
@@ -28,13 +31,13 @@ export interface Sealer {
 export function createSealer(db: Database.Database, head: Head, limits: SealLimits): Sealer {
   const st = {
     from: db.prepare<[number, number], ChunkRow>(
-      'SELECT id, t_min, t_max, count, blob FROM chunks WHERE series_id = ? AND t_max >= ? ORDER BY t_min',
+      'SELECT t_min, t_max, count, blob FROM chunks WHERE series_id = ? AND t_max >= ? ORDER BY t_min',
     ),
-    deleteChunk: db.prepare<[number]>('DELETE FROM chunks WHERE id = ?'),
+    deleteChunk: db.prepare<[number, number]>('DELETE FROM chunks WHERE series_id = ? AND t_min = ?'),
     insertChunk: db.prepare<[number, number, number, number, Buffer]>(
       'INSERT INTO chunks (series_id, t_min, t_max, count, blob) VALUES (?, ?, ?, ?, ?)',
     ),
-    deleteHead: db.prepare<[number]>('DELETE FROM head WHERE t < ?'),
+    deleteHead: db.prepare<[number]>('DELETE FROM head_log WHERE t_max < ?'),
   };
 
   /** Greedy cut into pieces of ≤ maxCount samples (the first ≤ firstCount) spanning ≤ maxSpanMs; returns end indices. */
@@ -64,7 +67,7 @@ export function createSealer(db: Database.Database, head: Head, limits: SealLimi
   function write(id: number, ts: Float64Array, values: Float64Array, ends: number[]): void {
     let start = 0;
     for (const end of ends) {
-      const blob = encodeChunk(ts.subarray(start, end), values.subarray(start, end));
+      const blob = encodeChunk(ts.subarray(start, end), values.subarray(start, end), limits.significantDigits);
       st.insertChunk.run(id, ts[start] as number, ts[end - 1] as number, end - start, Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength));
       start = end;
     }
@@ -123,7 +126,7 @@ export function createSealer(db: Database.Database, head: Head, limits: SealLimi
       const d = decode(chunks);
       const rows = ts.map((t, i) => [t, values[i] as number] as const);
       const merged = mergeHeadRows(d.ts.subarray(0, d.n), d.values.subarray(0, d.n), rows);
-      for (const c of chunks) st.deleteChunk.run(c.id);
+      for (const c of chunks) st.deleteChunk.run(id, c.t_min);
       write(id, merged.ts, merged.values, cut(merged.ts, limits.maxCount));
     },
   };

@@ -4,6 +4,8 @@ import type Database from 'better-sqlite3';
 import type { Labels, SeriesSamples } from '../../../shared/model';
 import { decodeChunkInto } from './codec';
 import type { Head } from './head';
+import { encodeHeadLog } from './head-log';
+import { LOSSLESS_DIGITS, roundDecimal } from './precision';
 import { lowerBound, upperBound } from './sorted';
 import type { RangeResult, StoredSeries } from './types';
 
@@ -20,16 +22,19 @@ export class SeriesTable {
   /** key → id; ids added inside a failed transaction are removed again (see forgetKeys). */
   private readonly ids = new Map<string, number>();
   private readonly meta = new Map<number, StoredSeries>();
-  /** Prepared multi-row head inserts by row count; why: one statement per sample dominates ingest cost. */
-  private readonly bulk = new Map<number, Database.Statement<(number | null)[]>>();
   private readonly st;
+  private readonly lossy: boolean;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly head: Head,
     private readonly mergeLate: (id: number, ts: number[], values: number[]) => void,
+    /** Significant digits the head log keeps (as the chunks will). */
+    private readonly digits: number,
   ) {
+    this.lossy = digits < LOSSLESS_DIGITS;
     this.st = {
+      insertLog: db.prepare<[number, number, Buffer]>('INSERT INTO head_log (t_min, t_max, blob) VALUES (?, ?, ?)'),
       upsert: db.prepare<[string, string, string, string], { id: number }>(
         'INSERT INTO series (key, source, query, labels) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING id',
       ),
@@ -49,7 +54,6 @@ export class SeriesTable {
   /** Writes samples at or after `minT` (older ones would be deleted by retention anyway). Call inside
    *  a transaction; apply the result to the head after it commits. */
   write(samples: readonly SeriesSamples[], minT: number, added: string[]): PendingHead[] {
-    const rows: (number | null)[] = []; // flat [t, series_id, v, …]
     const pending: PendingHead[] = [];
     for (const s of samples) {
       if (s.ts.length !== s.values.length) throw new RangeError(`series ${s.key}: ${s.ts.length} timestamps but ${s.values.length} values`);
@@ -65,42 +69,20 @@ export class SeriesTable {
           id = this.idOf(s, added);
           sealedMax = this.head.map.get(id)?.sealedMax ?? -Infinity;
         }
-        const v = s.values[i] as number;
         const into = t <= sealedMax ? late : p;
         into.ts.push(t);
-        into.values.push(v);
-        if (into === p) rows.push(t, id, Number.isNaN(v) ? null : v);
+        // why round on write: the head then reads exactly as the chunk it becomes, before and after a restart
+        into.values.push(this.lossy ? roundDecimal(s.values[i] as number, this.digits) : (s.values[i] as number));
       }
       if (id === undefined) continue;
       if (late.ts.length) this.mergeLate(id, late.ts, late.values);
       if (p.ts.length) pending.push({ ...p, id });
     }
-    this.insertRows(rows);
+    if (pending.length) {
+      const row = encodeHeadLog(pending, this.digits);
+      this.st.insertLog.run(row.tMin, row.tMax, row.blob);
+    }
     return pending;
-  }
-
-  private insertRows(rows: (number | null)[]): void {
-    let at = 0;
-    const total = rows.length / 3;
-    for (const size of [256, 32, 4, 1]) {
-      const st = this.bulkInsert(size);
-      while (total - at >= size) {
-        st.run(...rows.slice(at * 3, (at + size) * 3));
-        at += size;
-      }
-    }
-  }
-
-  private bulkInsert(size: number): Database.Statement<(number | null)[]> {
-    let st = this.bulk.get(size);
-    if (!st) {
-      const values = Array.from({ length: size }, () => '(?, ?, ?)').join(', ');
-      st = this.db.prepare<(number | null)[]>(
-        `INSERT INTO head (t, series_id, v) VALUES ${values} ON CONFLICT (t, series_id) DO UPDATE SET v = excluded.v`,
-      );
-      this.bulk.set(size, st);
-    }
-    return st;
   }
 
   private idOf(s: SeriesSamples, added: string[]): number {

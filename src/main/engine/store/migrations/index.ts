@@ -3,10 +3,12 @@
 import type { Migration } from './migration';
 import initial from './001-initial';
 import incidents from './002-incidents';
+import compactChunks from './003-compact-chunks';
 
 export type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
   initial,
   incidents,
+  compactChunks,
 ];

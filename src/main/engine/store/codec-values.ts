@@ -1,0 +1,160 @@
+// Value coders of the chunk format (codec.ts): XOR of doubles (Gorilla) and Rice-coded integers.
+import type { BitReader, BitWriter } from './bits';
+import { unzigzag, zigzag } from './codec-v0';
+
+const TWO_32 = 4_294_967_296;
+
+/** Writes the low `n` bits (0 ≤ n ≤ 53) of a non-negative integer below 2^53. */
+export function writeWide(w: BitWriter, v: number, n: number): void {
+  if (n > 32) {
+    w.write(Math.floor(v / TWO_32), n - 32);
+    w.write(v % TWO_32, 32);
+  } else w.write(v % TWO_32, n);
+}
+
+export function readWide(r: BitReader, n: number): number {
+  if (n > 32) {
+    const hi = r.read(n - 32);
+    return hi * TWO_32 + r.read(32);
+  }
+  return r.read(n);
+}
+
+const bitLength = (z: number): number => (z < TWO_32 ? 32 - Math.clz32(z) : 32 + (32 - Math.clz32(Math.floor(z / TWO_32))));
+
+// ── Rice-coded integers ───────────────────────────────────────────────────────
+// Each integer is zigzagged to z ≥ 0 and written as q = z >> r in unary (q ones, a zero) and the low
+// r bits. Noise of width 2^r costs ≈ r + 2 bits; a zero costs r + 1. When q would reach ESCAPE, the
+// code is ESCAPE ones, 6 bits of length, then z itself, so an outlier costs at most ~80 bits.
+const ESCAPE = 20;
+
+function riceCost(zs: ArrayLike<number>, r: number): number {
+  const p = 2 ** r;
+  let bits = 0;
+  for (let i = 0; i < zs.length; i++) {
+    const z = zs[i] as number;
+    const q = Math.floor(z / p);
+    bits += q < ESCAPE ? q + 1 + r : ESCAPE + 6 + bitLength(z);
+  }
+  return bits;
+}
+
+/** The Rice parameter (0..52) that codes these zigzagged integers in the fewest bits, and that size. */
+export function bestRice(zs: ArrayLike<number>): { r: number; bits: number } {
+  let sum = 0;
+  for (let i = 0; i < zs.length; i++) sum += zs[i] as number;
+  const mean = zs.length ? sum / zs.length : 0;
+  // why: the optimum sits next to log2 of the mean; scanning a few values around it is enough
+  const centre = mean >= 1 ? Math.floor(Math.log2(mean)) : 0;
+  let best = { r: 0, bits: Infinity };
+  for (let r = Math.max(0, centre - 3); r <= Math.min(52, centre + 2); r++) {
+    const bits = riceCost(zs, r);
+    if (bits < best.bits) best = { r, bits };
+  }
+  return best;
+}
+
+export function writeRice(w: BitWriter, z: number, r: number): void {
+  const p = 2 ** r;
+  const q = Math.floor(z / p);
+  if (q < ESCAPE) {
+    w.write((2 ** q - 1) * 2, q + 1); // q ones, then a zero
+    writeWide(w, z - q * p, r);
+  } else {
+    w.write(2 ** ESCAPE - 1, ESCAPE);
+    const n = bitLength(z);
+    w.write(n, 6);
+    writeWide(w, z, n);
+  }
+}
+
+/** One Rice code; `p` is 2^r. */
+export function readRice(rd: BitReader, r: number, p: number): number {
+  const q = rd.readUnary(ESCAPE);
+  if (q < ESCAPE) return q * p + (r > 32 ? readWide(rd, r) : rd.read(r));
+  return readWide(rd, rd.read(6));
+}
+
+export { unzigzag, zigzag };
+
+// ── XOR of doubles (Gorilla) ──────────────────────────────────────────────────
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer); // little endian: [lo, hi]
+
+/** Writes the `m` bits of the 64-bit (hi, lo) shifted right by `s`. */
+function writeShifted(w: BitWriter, hi: number, lo: number, s: number, m: number): void {
+  let yh: number, yl: number;
+  if (s >= 32) { yh = 0; yl = hi >>> (s - 32); }
+  else if (s === 0) { yh = hi; yl = lo; }
+  else { yh = hi >>> s; yl = ((lo >>> s) | (hi << (32 - s))) >>> 0; }
+  if (m > 32) { w.write(yh, m - 32); w.write(yl, 32); }
+  else w.write(yl, m);
+}
+
+/** Every value: the first as 64 raw bits, then XOR with the previous one (1 bit when unchanged). */
+export function writeXor(w: BitWriter, values: ArrayLike<number>): void {
+  let prevHi = 0, prevLo = 0, prevLead = -1, prevTrail = 0;
+  for (let i = 0; i < values.length; i++) {
+    f64[0] = values[i] as number;
+    const lo = u32[0] as number, hi = u32[1] as number;
+    if (i === 0) {
+      w.write(hi, 32);
+      w.write(lo, 32);
+      prevHi = hi;
+      prevLo = lo;
+      continue;
+    }
+    const xh = (hi ^ prevHi) >>> 0, xl = (lo ^ prevLo) >>> 0;
+    prevHi = hi;
+    prevLo = lo;
+    if (xh === 0 && xl === 0) {
+      w.writeBit(0);
+      continue;
+    }
+    w.writeBit(1);
+    let lead = xh !== 0 ? Math.clz32(xh) : 32 + Math.clz32(xl);
+    if (lead > 31) lead = 31; // why: 5 bits hold the count
+    const trail = xl !== 0 ? 31 - Math.clz32(xl & -xl) : 32 + (31 - Math.clz32(xh & -xh));
+    if (prevLead >= 0 && lead >= prevLead && trail >= prevTrail) {
+      w.writeBit(0);
+      writeShifted(w, xh, xl, prevTrail, 64 - prevLead - prevTrail);
+    } else {
+      const m = 64 - lead - trail;
+      w.writeBit(1);
+      w.write(lead, 5);
+      w.write(m - 1, 6);
+      writeShifted(w, xh, xl, trail, m);
+      prevLead = lead;
+      prevTrail = trail;
+    }
+  }
+}
+
+export function readXor(r: BitReader, values: Float64Array, offset: number, n: number): void {
+  let hi = 0, lo = 0, lead = 0, trail = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === 0) {
+      hi = r.read(32);
+      lo = r.read(32);
+    } else if (r.readBit() === 1) {
+      if (r.readBit() === 1) {
+        lead = r.read(5);
+        trail = 64 - lead - (r.read(6) + 1);
+      }
+      const m = 64 - lead - trail;
+      let yh = 0, yl: number;
+      if (m > 32) { yh = r.read(m - 32); yl = r.read(32); }
+      else yl = r.read(m);
+      let xh: number, xl: number;
+      if (trail >= 32) { xh = (yl << (trail - 32)) >>> 0; xl = 0; }
+      else if (trail === 0) { xh = yh; xl = yl; }
+      else { xh = ((yh << trail) | (yl >>> (32 - trail))) >>> 0; xl = (yl << trail) >>> 0; }
+      hi = (hi ^ xh) >>> 0;
+      lo = (lo ^ xl) >>> 0;
+    }
+    u32[0] = lo;
+    u32[1] = hi;
+    values[offset + i] = f64[0] as number;
+  }
+}
