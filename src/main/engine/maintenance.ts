@@ -13,7 +13,10 @@ export function startMaintenance(store: Store, retentionMs: () => number, now: (
 
   async function round(): Promise<void> {
     try {
-      store.seal(now() - SEAL_AFTER_MS);
+      // each seal call is bounded; a backlog (first start, after a pause) takes several steps
+      for (let i = 0; i < MAX_STEPS && !stopped && store.seal(now() - SEAL_AFTER_MS) > 0; i++) {
+        await new Promise((r) => setImmediate(r));
+      }
       for (let i = 0; i < MAX_STEPS && !stopped; i++) {
         const { more } = store.retain(now() - retentionMs());
         if (!more) break;
