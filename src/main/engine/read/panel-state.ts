@@ -43,7 +43,6 @@ function metricSnapshot(ctx: PanelContext, panel: Panel): PanelSnapshot {
   const queries = panelQueries(ctx.board, panel);
   const base = { panelId: panel.id, values: [] as PanelSnapshot['values'] };
   if (queries.length === 0) return { ...base, state: 'nodata', reason: 'no metric source' };
-  if (queries.some((q) => !ctx.polled.has(q.source))) return { ...base, state: 'loading' };
 
   const values: PanelSnapshot['values'] = [];
   const ids: number[] = [];
@@ -65,13 +64,14 @@ function metricSnapshot(ctx: PanelContext, panel: Panel): PanelSnapshot {
     for (const e of latest) ref = Math.max(ref, e.l.t);
     for (const e of latest) {
       if (e.l.t < ref - 2 * every) continue;
-      values.push({ key: e.s.key, name: seriesName(e.s.labels, e.s.query, q.legend), value: Number.isFinite(e.l.v) ? e.l.v : null, t: e.l.t });
+      values.push({ key: e.s.key, name: seriesName(e.s.labels, e.s.query, q.legend, panel.title), value: Number.isFinite(e.l.v) ? e.l.v : null, t: e.l.t });
       ids.push(e.s.id);
       newest = Math.max(newest, e.l.t);
     }
   }
   if (error !== undefined) return { ...base, values, state: 'error', reason: error };
-  if (values.length === 0) return { ...base, state: 'nodata' };
+  // why: backfilled history predates the first poll; only a panel with nothing to show is still loading
+  if (values.length === 0) return { ...base, state: queries.some((q) => !ctx.polled.has(q.source)) ? 'loading' : 'nodata' };
 
   const dataAgeMs = Math.max(0, at - newest);
   const headline = values[0]?.value ?? null;

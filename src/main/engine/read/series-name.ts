@@ -1,8 +1,11 @@
 // The name a series is drawn with: the panel's legend format, or Prometheus' own notation.
 import type { Labels } from '../../../shared/model';
 
-/** `{{instance}}` → that label's value (empty when missing). Without a legend: `name{a="1"}`, or the query when there are no labels. */
-export function seriesName(labels: Labels, query: string, legend?: string): string {
+/**
+ * `{{instance}}` → that label's value (empty when missing). Without a legend: `name{a="1"}`; with no
+ * labels at all, `title` (the panel's title reads better on a wall than PromQL) or else the query.
+ */
+export function seriesName(labels: Labels, query: string, legend?: string, title?: string): string {
   if (legend !== undefined && legend !== '') {
     return legend.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, name: string) => labels[name] ?? '');
   }
@@ -11,6 +14,6 @@ export function seriesName(labels: Labels, query: string, legend?: string): stri
     .filter((k) => k !== '__name__')
     .sort()
     .map((k) => `${k}=${JSON.stringify(labels[k])}`);
-  if (!metric && rest.length === 0) return query;
+  if (!metric && rest.length === 0) return title ?? query;
   return rest.length ? `${metric}{${rest.join(', ')}}` : metric;
 }
