@@ -8,6 +8,7 @@ import { forecastTimeToThreshold } from './detect/index';
 import type { Store } from './store/types';
 
 const FORECAST_WINDOW_MS = 3_600_000; // ms of history the trend is fitted on
+const FORECAST_HORIZON_MS = 6 * FORECAST_WINDOW_MS; // ms: the farthest a forecast reaches
 const MARK_FROM = 0.5; // score from which a stat panel shows its marker
 
 export function enrichPanels(snapshot: Omit<Snapshot, 'incidents'>, board: Board, store: Store, detection: Detection): void {
@@ -49,12 +50,14 @@ function anomalyAt(store: Store, detection: Detection, { source, query }: Source
 function forecastFor(store: Store, panel: Panel, { source, query }: SourceQuery, snap: PanelSnapshot, at: number): string | undefined {
   const head = snap.values[0];
   if (!panel.thresholds.length || !head || head.value === null) return undefined;
-  const above = panel.thresholds.map((t) => t.value).filter((v) => v > (head.value as number));
-  if (!above.length) return undefined;
-  const target = Math.min(...above);
+  const next = panel.thresholds
+    .filter((t) => t.value > (head.value as number))
+    .sort((a, b) => a.value - b.value)[0];
+  if (!next) return undefined;
   const series = store.seriesFor(source, query).find((s) => s.key === head.key);
   if (!series) return undefined;
   const r = store.range(series.id, at - FORECAST_WINDOW_MS, at);
   const points = Array.from(r.ts, (t, i) => ({ t, v: r.values[i] as number }));
-  return forecastTimeToThreshold(points, target)?.text;
+  // why: a 1 h trend says little about tomorrow; past 6× its window the forecast is guesswork
+  return forecastTimeToThreshold(points, next.value, { maxEtaMs: FORECAST_HORIZON_MS, label: `${next.severity} level (${next.value})` })?.text;
 }

@@ -65,11 +65,21 @@ export const PanelFrame = memo(function PanelFrame({ panel, pageId, style }: Pan
             STALE · {staleLabel(ds.ageMs)}
           </span>
         )}
+        {ps?.anomaly && ds.state === 'ok' && (
+          <span className="wb-panel__anomaly" data-testid="anomaly-marker" title={ps.anomaly.explanation}>
+            ◆ {ps.anomaly.explanation}
+          </span>
+        )}
         {brand && <span className="wb-panel__brand">{brand.name}</span>}
       </header>
       <div className="wb-panel__body">
         <Body panel={panel} pageId={pageId} {...(brand ? { brand } : {})} {...(ps ? { snapshot: ps } : {})} />
       </div>
+      {ps?.forecast && ds.state === 'ok' && (
+        <footer className="wb-panel__forecast" data-testid="forecast">
+          {ps.forecast}
+        </footer>
+      )}
       <Overlay state={ds.state} reason={ds.reason} />
     </section>
   );

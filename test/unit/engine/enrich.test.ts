@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Detection } from '../../../src/main/engine/detection';
+import { enrichPanels } from '../../../src/main/engine/enrich';
+import { snapshotAt } from '../../../src/main/engine/snapshot';
+import { boardSchema } from '../../../src/shared/config-schema';
+import { metricBatch, series, tempStore, T0, type TempStore } from '../store/temp-store';
+
+const board = boardSchema.parse({
+  sources: { prometheus: [{ id: 'p', url: 'http://127.0.0.1:9090', interval: '15s' }] },
+  detect: false,
+  pages: [
+    {
+      id: 'x',
+      title: 'X',
+      panels: [
+        { id: 'disk', type: 'stat', query: 'disk_used_percent', thresholds: [{ value: 80, severity: 'warning' }, { value: 95, severity: 'critical' }] },
+        { id: 'flat', type: 'stat', query: 'flat', thresholds: [{ value: 80, severity: 'warning' }] },
+      ],
+    },
+  ],
+});
+
+let t: TempStore | undefined;
+afterEach(() => t?.cleanup());
+
+/** 1 h of 15 s samples ending at T0: `f(minutesAgo)`. */
+function hour(query: string, f: (minAgo: number) => number) {
+  const ts = Array.from({ length: 241 }, (_, i) => T0 - (240 - i) * 15_000);
+  return series('p', query, {}, ts, ts.map((x) => f((T0 - x) / 60_000)));
+}
+
+describe('forecast on panels with thresholds', () => {
+  it('says when a rising value reaches the next threshold, and nothing for a flat one', () => {
+    t = tempStore();
+    // 60 % an hour ago, rising 10 points per hour: 70 % now, warning level 80 in about an hour
+    t.store.writeBatch(metricBatch('p', T0, [hour('disk_used_percent', (m) => 70 - m / 6), hour('flat', () => 50)]));
+    const snap = snapshotAt(t.store, board, T0, { live: true, intervals: new Map([['p', 15_000]]) });
+    const detection = new Detection(t.store);
+    detection.setBoard(board, T0);
+    enrichPanels(snap, board, t.store, detection);
+    expect(snap.panels.disk?.forecast).toMatch(/^warning level \(80\) in (59|60) min$|^warning level \(80\) in 1 h/);
+    expect(snap.panels.flat?.forecast).toBeUndefined();
+  });
+
+  it('gives no forecast further than six hours out', () => {
+    t = tempStore();
+    // rising 1 point per hour from 70: 80 is ten hours away
+    t.store.writeBatch(metricBatch('p', T0, [hour('disk_used_percent', (m) => 70 - m / 60)]));
+    const snap = snapshotAt(t.store, board, T0, { live: true, intervals: new Map([['p', 15_000]]) });
+    const detection = new Detection(t.store);
+    detection.setBoard(board, T0);
+    enrichPanels(snap, board, t.store, detection);
+    expect(snap.panels.disk?.forecast).toBeUndefined();
+  });
+});
