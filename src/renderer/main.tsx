@@ -8,5 +8,8 @@ import './styles/base.css';
 
 const options = parseUrlOptions(window.location.search);
 const client = createHttpClient(options.token ? { token: options.token } : {});
+// why: the board request goes out while React mounts, not after; the first paint waits on it
+const board = client.request('board', {});
+board.catch(() => undefined); // why: a failure is handled (and retried) by the sync that awaits it
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<App client={client} options={options} />);
+if (root) createRoot(root).render(<App client={client} options={options} board={board} />);

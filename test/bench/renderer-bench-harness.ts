@@ -1,8 +1,9 @@
 /**
  * Source of the renderer bench's harness page, written to a temp dir and built with Vite at run
- * time. It mounts the real TimeseriesPanel and Sparkline on the real store and drives live
- * updates exactly as src/renderer/store/sync.ts does (mergeTail → setSeries → setRange).
- * `src` is the path from the temp dir to the repo's src/.
+ * time. It mounts the real PanelFrame (so the real TimeseriesPanel, StatPanel and Sparkline) on
+ * the real store and drives live updates as src/renderer/store/sync.ts does: a new snapshot
+ * (every panel's newest value changes, so React re-renders what depends on it), then
+ * mergeTail → setSeries → setRange. `src` is the path from the temp dir to the repo's src/.
  */
 
 export function harnessHtml(): string {
@@ -14,9 +15,6 @@ export function harnessHtml(): string {
           font-size: clamp(12px, 0.9vw, 40px); }
   html, body { margin:0; height:100%; background:var(--bg); color:var(--fg); font-family: system-ui, sans-serif; overflow:hidden; }
   #root { display:grid; grid-template-columns:repeat(8, 1fr); grid-template-rows:repeat(5, 1fr); gap:6px; padding:6px; box-sizing:border-box; height:100vh; }
-  .panel { background:var(--panel-bg); display:flex; flex-direction:column; min-height:0; min-width:0; border-top:3px solid var(--c); }
-  .title { padding:2px 6px; font-size:.9em; white-space:nowrap; overflow:hidden; }
-  .body { flex:1 1 0; min-height:0; display:flex; flex-direction:column; }
 </style></head>
 <body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>
 `;
@@ -28,10 +26,10 @@ import { createElement as h } from 'react';
 import { createRoot } from 'react-dom/client';
 import { panel as panelSchema } from '${src}/shared/config-schema';
 import type { SeriesData, AnomalyPoint } from '${src}/shared/model';
+import type { BoardView, PanelSnapshot, Snapshot } from '${src}/shared/api';
 import { useWallboard } from '${src}/renderer/store';
 import { mergeTail } from '${src}/renderer/store/series-merge';
-import { TimeseriesPanel } from '${src}/renderer/panels/timeseries/TimeseriesPanel';
-import { Sparkline } from '${src}/renderer/charts/Sparkline';
+import { PanelFrame } from '${src}/renderer/panels/PanelFrame';
 
 const params = new URLSearchParams(location.search);
 const N = Number(params.get('panels') ?? 40);
@@ -79,11 +77,6 @@ for (let p = 0; p < N; p += 5) {
   for (let i = 0; i < 8; i++) pts.push({ t: (now - 3600 * (p % 7 + 1) + i * STEP) * 1000, score: 0.9, ...(i === 3 ? { explanation: 'level shift' } : {}) });
   anomalies['demo|m' + p + '|host="h0"'] = pts;
 }
-const data = Array.from({ length: N }, (_, p) => initial(p));
-performance.mark('bench:data');
-useWallboard.getState().setSeries(data, anomalies);
-useWallboard.getState().setRange({ from: (now - POINTS * STEP) * 1000, to: now * 1000 });
-
 const panels = Array.from({ length: N }, (_, p) =>
   panelSchema.parse({
     id: 'p' + p,
@@ -91,24 +84,43 @@ const panels = Array.from({ length: N }, (_, p) =>
     title: 'panel ' + p,
     query: 'm' + p,
     unit: 'short',
+    brand: 'b' + (p % COLORS.length),
     thresholds: p % 2 === 0 ? [{ value: 80, severity: 'warning' }, { value: 95, severity: 'critical' }] : [],
   }),
 );
+const board: BoardView = {
+  title: 'bench',
+  theme: 'dark',
+  retentionMs: 86_400_000,
+  brands: COLORS.map((color, i) => ({ id: 'b' + i, name: 'Brand ' + i, color })),
+  pages: [{ id: 'bench', title: 'bench', dwell: 3_600_000, panels }],
+  sources: [],
+  healthTargets: [],
+  version: 1,
+};
 
-function Panel({ p }: { p: number }) {
-  const cfg = panels[p]!;
-  const color = COLORS[p % COLORS.length]!;
-  const brand = { id: 'b' + (p % 5), name: 'Brand ' + (p % 5), color };
-  return h('div', { className: 'panel', style: { '--c': color } as Record<string, string> },
-    h('div', { className: 'title' }, cfg.title),
-    h('div', { className: 'body' },
-      isStat(p) ? h(Sparkline, { panelId: cfg.id, color }) : h(TimeseriesPanel, { panel: cfg, brand, pageId: 'bench' })));
+/** The engine's snapshot at the simulated clock: each panel's newest values, as /api/snapshot has them. */
+function snapshot(series: Record<string, SeriesData>): Snapshot {
+  const out: Record<string, PanelSnapshot> = {};
+  for (let p = 0; p < N; p++) {
+    const sd = series['p' + p]!;
+    const t = sd.x[sd.x.length - 1]! * 1000;
+    out['p' + p] = { panelId: 'p' + p, state: 'ok', dataAgeMs: 0, values: sd.series.map((s, i) => ({ key: s.key, name: s.name, value: sd.y[i]![sd.y[i]!.length - 1] ?? null, t })) };
+  }
+  return { at: now * 1000, live: true, panels: out, health: [], alerts: [], silences: [], incidents: [], sources: [] };
 }
 
-createRoot(document.getElementById('root')!).render(Array.from({ length: N }, (_, p) => h(Panel, { key: p, p })));
+const data = Array.from({ length: N }, (_, p) => initial(p));
+performance.mark('bench:data');
+useWallboard.getState().setBoard(board);
+useWallboard.getState().setSeries(data, anomalies);
+useWallboard.getState().setSnapshot(snapshot(useWallboard.getState().series));
+useWallboard.getState().setRange({ from: (now - POINTS * STEP) * 1000, to: now * 1000 });
 
-/** ms spent in the last tick: mergeTail (store), setSeries/setRange (charts' setData), uPlot draws. */
-const last = { merge: 0, setData: 0, draw: 0 };
+createRoot(document.getElementById('root')!).render(panels.map((panel) => h(PanelFrame, { key: panel.id, panel, pageId: 'bench' })));
+
+/** ms spent in the last tick: snapshot (store + React), mergeTail (store), setSeries/setRange (charts' setData), uPlot draws. */
+const last = { snapshot: 0, merge: 0, setData: 0, draw: 0 };
 
 /**
  * Resolves after the microtasks queued so far and a few levels of those they queue (the host's
@@ -124,7 +136,6 @@ async function afterMicrotasks(): Promise<void> {
  * series (1 = a 15 s tick; more = catching up); resolves with ms of JS work.
  */
 async function tick(samples = 1): Promise<number> {
-  const t0 = performance.now();
   const state = useWallboard.getState();
   const tails = new Map<number, SeriesData>();
   for (let k = 0; k < samples; k++) {
@@ -135,6 +146,18 @@ async function tick(samples = 1): Promise<number> {
       tails.set(p, acc ? { ...acc, x: acc.x.concat(t.x), y: acc.y.map((c, s) => c.concat(t.y[s]!)) } : t);
     }
   }
+  // Timed from here: the tails above stand in for the network (sync.ts receives them parsed).
+  const ts = performance.now();
+  // why: sync.ts reads the snapshot first, then the tails; the values are the tails' newest
+  const newest: Record<string, SeriesData> = {};
+  for (let p = 0; p < N; p++) {
+    const t = tails.get(p)!;
+    newest['p' + p] = t;
+  }
+  state.setSnapshot(snapshot(newest));
+  // why: React renders what the snapshot changed in a microtask (sync lane); count it here
+  await afterMicrotasks();
+  const t0 = performance.now();
   const from = (now - POINTS * STEP) * 1000;
   const merged: SeriesData[] = [];
   for (let p = 0; p < N; p++) {
@@ -149,10 +172,11 @@ async function tick(samples = 1): Promise<number> {
   // why: charts draw in microtasks queued by setData (and by those); wait for all of them
   await afterMicrotasks();
   const t3 = performance.now();
+  last.snapshot = t0 - ts;
   last.merge = t1 - t0;
   last.setData = t2 - t1;
   last.draw = t3 - t2;
-  return t3 - t0;
+  return t3 - ts;
 }
 
 (window as unknown as { __bench: unknown }).__bench = {

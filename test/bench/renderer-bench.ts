@@ -10,7 +10,8 @@
  * TimeseriesPanel and Sparkline, so the clock and the data are under the benchmark's control.
  *
  * `run()` returns a markdown section; `node --import tsx test/bench/renderer-bench.ts` prints it.
- * Env: BENCH_HEAP_TICKS (default 5760 = 24 h of 15 s), BENCH_UPDATE_TICKS (default 120).
+ * Env: BENCH_HEAP_TICKS (default 5760 = 24 h of 15 s), BENCH_UPDATE_TICKS (default 120),
+ * BENCH_PAINT_RUNS (measured reloads for (1), default 5; the median is reported).
  */
 import { createServer, type Server } from 'node:http';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -29,13 +30,15 @@ const VIEWPORT = { width: 1920, height: 1080 };
 const PANELS = 40;
 const POINTS = 5_760; // 24 h of 15 s samples
 const TARGETS = { firstPaintMs: 300, updateMs: 4, heapGrowthPct: 10 };
+const PAINT_RUNS = Number(process.env.BENCH_PAINT_RUNS ?? 5);
 
 export interface RendererBenchResult {
-  firstPaint?: { navToAllDrawnMs: number; queryDoneMs: number; queryToDrawnMs: number; charts: number; windowH: number; maxPoints: number; pointsReceived: number };
+  /** Median of `runs` reloads; `navToAllDrawnRangeMs` is [fastest, slowest]. */
+  firstPaint?: { navToAllDrawnMs: number; navToAllDrawnRangeMs: [number, number]; runs: number; queryDoneMs: number; queryToDrawnMs: number; charts: number; windowH: number; maxPoints: number; pointsReceived: number };
   firstPaintSkipped?: string;
   /** Harness page, 24 h × 40 panels put in the store at once (no network): first draw of all charts. */
   harnessPaint: { navToAllDrawnMs: number; dataToAllDrawnMs: number };
-  update: { ticks: number; jsMsMedian: number; jsMsP95: number; fullRedrawMsMedian: number; mergeMsMedian: number; setDataMsMedian: number; drawMsMedian: number; mainThreadMsPerUpdate: number; points: number };
+  update: { ticks: number; jsMsMedian: number; jsMsP95: number; fullRedrawMsMedian: number; snapshotMsMedian: number; mergeMsMedian: number; setDataMsMedian: number; drawMsMedian: number; mainThreadMsPerUpdate: number; points: number };
   heap: { ticks: number; simulatedHours: number; warmupTicks: number; afterWarmupMB: number; endMB: number; growthPct: number };
 }
 
@@ -80,31 +83,28 @@ async function benchFirstPaint(browser: Browser): Promise<NonNullable<RendererBe
       await new Promise((res) => setTimeout(res, 500));
     }
     const page = await browser.newPage({ viewport: VIEWPORT });
-    // Warm the HTTP cache and the server once; the measured load is the second (a wall reload).
+    // Warm the HTTP cache and the server once; the measured loads are reloads (as a wall reloads).
     // `window=24h` asks for the whole buffer (the renderer's default window is 1 h).
     const url = `${wb.url}/?rotate=0&burnin=0&window=24h`;
     await page.goto(url);
     await waitForCharts(page, PANELS, 60_000);
-    await page.reload();
-    await waitForCharts(page, PANELS, 60_000);
-    const m = await page.evaluate(() => {
-      const marks = performance.getEntriesByName('wallboard:chart-drawn') as unknown as { startTime: number; detail: unknown }[];
-      const q = (performance.getEntriesByType('resource') as unknown as { name: string; responseEnd: number }[]).filter((r) => r.name.includes('/api/query'));
-      const first = q[0] ? new URL(q[0].name) : undefined;
-      return {
-        last: Math.max(...marks.map((mk) => mk.startTime)),
-        charts: marks.length,
-        queryDone: q[0]?.responseEnd ?? 0, // the first query: every panel's whole window
-        windowMs: first ? Number(first.searchParams.get('to')) - Number(first.searchParams.get('from')) : 0,
-        maxPoints: first ? Number(first.searchParams.get('maxPoints')) : 0,
-      };
-    });
+    // why: one reload is one sample of a shared machine and a live server; report the median run
+    const runs: Awaited<ReturnType<typeof measurePaint>>[] = [];
+    for (let i = 0; i < PAINT_RUNS; i++) {
+      await page.reload();
+      await waitForCharts(page, PANELS, 60_000);
+      runs.push(await measurePaint(page));
+    }
+    runs.sort((a, b) => a.last - b.last);
+    const m = runs[Math.floor(runs.length / 2)] as Awaited<ReturnType<typeof measurePaint>>;
     const to = Date.now();
     const ids = Array.from({ length: PANELS }, (_, i) => `p${i}`).join(',');
     const served = (await (await fetch(`${wb.url}/api/query?panels=${ids}&from=${to - m.windowMs}&to=${to}&maxPoints=${m.maxPoints}`)).json()) as { panels: { x: number[]; y: unknown[][] }[] };
     await page.close();
     return {
       navToAllDrawnMs: m.last,
+      navToAllDrawnRangeMs: [runs[0]?.last ?? 0, runs[runs.length - 1]?.last ?? 0],
+      runs: runs.length,
       queryDoneMs: m.queryDone,
       queryToDrawnMs: m.last - m.queryDone,
       charts: m.charts,
@@ -115,6 +115,22 @@ async function benchFirstPaint(browser: Browser): Promise<NonNullable<RendererBe
   } finally {
     await wb.stop();
   }
+}
+
+/** Marks and the first query's timing of the page's last load. */
+async function measurePaint(page: Page): Promise<{ last: number; charts: number; queryDone: number; windowMs: number; maxPoints: number }> {
+  return page.evaluate(() => {
+    const marks = performance.getEntriesByName('wallboard:chart-drawn') as unknown as { startTime: number; detail: unknown }[];
+    const q = (performance.getEntriesByType('resource') as unknown as { name: string; responseEnd: number }[]).filter((r) => r.name.includes('/api/query'));
+    const first = q[0] ? new URL(q[0].name) : undefined;
+    return {
+      last: Math.max(...marks.map((mk) => mk.startTime)),
+      charts: marks.length,
+      queryDone: q[0]?.responseEnd ?? 0, // the first query: every panel's whole window
+      windowMs: first ? Number(first.searchParams.get('to')) - Number(first.searchParams.get('from')) : 0,
+      maxPoints: first ? Number(first.searchParams.get('maxPoints')) : 0,
+    };
+  });
 }
 
 async function waitForCharts(page: Page, n: number, timeout: number): Promise<void> {
@@ -168,7 +184,7 @@ interface BenchWindow {
   __bench: {
     ready: () => boolean;
     tick: (samples?: number) => Promise<number>;
-    last: () => { merge: number; setData: number; draw: number };
+    last: () => { snapshot: number; merge: number; setData: number; draw: number };
     heapMB: () => number;
     points: () => number;
   };
@@ -207,10 +223,11 @@ async function benchHarness(browser: Browser, url: string, updateTicks: number, 
   const js = await page.evaluate(async (n) => {
     const b = (globalThis as unknown as BenchWindow).__bench;
     const out: number[] = [];
-    const parts = { merge: [] as number[], setData: [] as number[], draw: [] as number[] };
+    const parts = { snapshot: [] as number[], merge: [] as number[], setData: [] as number[], draw: [] as number[] };
     for (let i = 0; i < n; i++) {
       out.push(await b.tick());
       const l = b.last();
+      parts.snapshot.push(l.snapshot);
       parts.merge.push(l.merge);
       parts.setData.push(l.setData);
       parts.draw.push(l.draw);
@@ -239,6 +256,7 @@ async function benchHarness(browser: Browser, url: string, updateTicks: number, 
     jsMsMedian: q(0.5),
     jsMsP95: q(0.95),
     fullRedrawMsMedian: median(full),
+    snapshotMsMedian: median(js.parts.snapshot),
     mergeMsMedian: median(js.parts.merge),
     setDataMsMedian: median(js.parts.setData),
     drawMsMedian: median(js.parts.draw),
@@ -304,7 +322,7 @@ export function renderMarkdown(r: RendererBenchResult, load1 = 0): string {
   lines.push('| measure | figure | target | |', '|---|---|---|---|');
   if (r.firstPaint) {
     const f = r.firstPaint;
-    lines.push(`| first full paint, navigation → all ${f.charts} charts drawn | ${fmt(f.navToAllDrawnMs)} ms | ≤ ${TARGETS.firstPaintMs} ms | ${verdict(f.navToAllDrawnMs <= TARGETS.firstPaintMs)} |`);
+    lines.push(`| first full paint, navigation → all ${f.charts} charts drawn, median of ${f.runs} reloads (fastest–slowest ${fmt(f.navToAllDrawnRangeMs[0], 0)}–${fmt(f.navToAllDrawnRangeMs[1], 0)} ms) | ${fmt(f.navToAllDrawnMs)} ms | ≤ ${TARGETS.firstPaintMs} ms | ${verdict(f.navToAllDrawnMs <= TARGETS.firstPaintMs)} |`);
     lines.push(`| … of which: data received (first /api/query response end) | ${fmt(f.queryDoneMs)} ms | | |`);
     lines.push(`| … of which: data → all charts drawn | ${fmt(f.queryToDrawnMs)} ms | | |`);
   } else {
@@ -312,18 +330,18 @@ export function renderMarkdown(r: RendererBenchResult, load1 = 0): string {
   }
   const u = r.update;
   lines.push(`| first paint of 40 charts holding 24 h of 15 s data (${f2(u.points)} points) put in the store at once (harness, no network): navigation → all drawn / store → all drawn | ${fmt(r.harnessPaint.navToAllDrawnMs)} / ${fmt(r.harnessPaint.dataToAllDrawnMs)} ms | ≤ ${TARGETS.firstPaintMs} ms | ${verdict(r.harnessPaint.navToAllDrawnMs <= TARGETS.firstPaintMs)} |`);
-  lines.push(`| live update of all 40 panels, JS (store → setData → draw), median / p95 | ${fmt(u.jsMsMedian, 2)} / ${fmt(u.jsMsP95, 2)} ms | ≤ ${TARGETS.updateMs} ms | ${verdict(u.jsMsMedian <= TARGETS.updateMs)} |`);
+  lines.push(`| live update of all 40 panels, JS (snapshot + React, store → setData → draw), median / p95 | ${fmt(u.jsMsMedian, 2)} / ${fmt(u.jsMsP95, 2)} ms | ≤ ${TARGETS.updateMs} ms | ${verdict(u.jsMsMedian <= TARGETS.updateMs)} |`);
   lines.push(`| a catch-up update that moves every chart (40 samples per series at once; all 40 redraw), JS, median | ${fmt(u.fullRedrawMsMedian, 2)} ms | ≤ ${TARGETS.updateMs} ms | ${verdict(u.fullRedrawMsMedian <= TARGETS.updateMs)} |`);
-  lines.push(`| … of which (medians): store mergeTail ${fmt(u.mergeMsMedian, 2)} ms · setSeries → charts' setData incl. decimation ${fmt(u.setDataMsMedian, 2)} ms · uPlot draws ${fmt(u.drawMsMedian, 2)} ms | | | |`);
+  lines.push(`| … of which (medians): snapshot → React re-renders ${fmt(u.snapshotMsMedian, 2)} ms · store mergeTail ${fmt(u.mergeMsMedian, 2)} ms · setSeries → charts' setData incl. decimation ${fmt(u.setDataMsMedian, 2)} ms · uPlot draws ${fmt(u.drawMsMedian, 2)} ms | | | |`);
   lines.push(`| live update, all main-thread work incl. paint (CDP TaskDuration, idle frame subtracted) | ${fmt(u.mainThreadMsPerUpdate, 2)} ms | ≤ ${TARGETS.updateMs} ms | ${verdict(u.mainThreadMsPerUpdate <= TARGETS.updateMs)} |`);
   const h = r.heap;
   lines.push(`| JS heap growth over ${fmt(h.simulatedHours)} h of simulated 15 s updates (${h.ticks} ticks), after ${h.warmupTicks}-tick warm-up | ${fmt(h.afterWarmupMB)} → ${fmt(h.endMB)} MB (${h.growthPct >= 0 ? '+' : ''}${fmt(h.growthPct)} %) | ≤ ${TARGETS.heapGrowthPct} % | ${verdict(h.growthPct <= TARGETS.heapGrowthPct)} |`);
   lines.push('');
   if (r.firstPaint) {
     const f = r.firstPaint;
-    lines.push(`First paint: \`wallboard serve\` on a generated 40-panel board (30 timeseries, 10 stat with sparkline) on the demo source after it filled 24 h; the page is loaded once to warm caches, then reloaded and measured from navigation start to the last \`wallboard:chart-drawn\` mark (one per chart, on its first draw with data). The page asked for a ${fmt(f.windowH)} h window at maxPoints=${f.maxPoints}; the server answered with ${f2(f.pointsReceived)} points${f.windowH < 23.9 ? ' (the renderer ignored `?window=24h`, so this is its default window, not 24 h)' : ''}. Each chart then draws ≤ 2 points per 2 px column (min/max decimation).`);
+    lines.push(`First paint: \`wallboard serve\` on a generated 40-panel board (30 timeseries, 10 stat with sparkline) on the demo source after it filled 24 h; the page is loaded once to warm caches, then reloaded ${f.runs} times, each measured from navigation start to the last \`wallboard:chart-drawn\` mark (one per chart, on its first draw with data). The page asked for a ${fmt(f.windowH)} h window at maxPoints=${f.maxPoints}; the server answered with ${f2(f.pointsReceived)} points${f.windowH < 23.9 ? ' (the renderer ignored `?window=24h`, so this is its default window, not 24 h)' : ''}. Each chart then draws ≤ 2 points per 2 px column (min/max decimation).`);
   }
-  lines.push(`Updates and heap: harness page with the real store, TimeseriesPanel and Sparkline; ${PANELS} panels × ${POINTS} points (${f2(u.points)} points held in the store; each chart draws its min/max decimation), one new sample per panel per tick through mergeTail → setSeries → setRange, as the live path does. Heap is CDP-free: \`performance.memory.usedJSHeapSize\` after \`window.gc()\` (\`--js-flags=--expose-gc\`, \`--enable-precise-memory-info\`).`);
+  lines.push(`Updates and heap: harness page with the real store and PanelFrame (TimeseriesPanel, StatPanel with Sparkline); each tick first sets a new snapshot (every panel's newest value changes, as /api/snapshot does), then merges the tails; ${PANELS} panels × ${POINTS} points (${f2(u.points)} points held in the store; each chart draws its min/max decimation), one new sample per panel per tick through mergeTail → setSeries → setRange, as the live path does. Heap is CDP-free: \`performance.memory.usedJSHeapSize\` after \`window.gc()\` (\`--js-flags=--expose-gc\`, \`--enable-precise-memory-info\`).`);
   return `${lines.join('\n')}\n`;
 }
 

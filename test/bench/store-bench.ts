@@ -255,7 +255,7 @@ function jitterCost(): { aligned: number; jittered: number } {
 
 const PRECISIONS = (process.env['STORE_BENCH_DIGITS'] ?? '4,5,6,17').split(',').map(Number);
 
-function chunkPayload(day: DayResult): number {
+function chunkPayload(day: Pick<DayResult, 'perKind'>): number {
   return [...day.perKind.values()].reduce((n, k) => n + k.bytes, 0);
 }
 

@@ -189,3 +189,19 @@ export function slidingWindow(range: readonly [number, number] | null, dataMin: 
   const hi = Math.max(range[1], dataMax ?? range[1]);
   return [hi - span, hi];
 }
+
+/**
+ * s: `window` with its end rounded up to a whole bucket (PX_PER_BUCKET px at `widthPx`), width
+ * kept. A live window then moves in whole buckets, once per bucket of time, together with the
+ * decimation's own bucket change, instead of creeping by a fraction of a pixel every tick (each
+ * creep past half a pixel was a redraw of every chart). The newest point stays inside: the right
+ * edge is at most one bucket ahead of it.
+ */
+export function snapWindow(window: [number, number] | null, widthPx: number): [number, number] | null {
+  if (!window || widthPx <= 0) return window;
+  const span = window[1] - window[0];
+  const bucket = (span * PX_PER_BUCKET) / widthPx;
+  if (!(bucket > 0) || !Number.isFinite(bucket)) return window;
+  const hi = Math.ceil(window[1] / bucket) * bucket;
+  return [hi - span, hi];
+}

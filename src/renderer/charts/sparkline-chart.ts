@@ -3,7 +3,7 @@
 import type uPlot from 'uplot';
 import type { SeriesData } from '../../shared/model';
 import { useWallboard } from '../store';
-import { Decimator, PX_PER_BUCKET, slidingWindow } from './decimate';
+import { Decimator, PX_PER_BUCKET, slidingWindow, snapWindow } from './decimate';
 import { markFirstDraw } from './draw-marks';
 import { withAlpha } from './palette';
 import { timeGapsRefiner } from './timeseries-options';
@@ -40,12 +40,15 @@ export function mountSparkline(root: HTMLElement, panelId: string, color: string
     series: [{}, { stroke: color, width: 2, fill: withAlpha(color, 0.18), spanGaps: false, gaps: timeGapsRefiner(), points: { show: false } }],
     hooks: { draw: [(u) => markFirstDraw(root, panelId, u)] },
   });
+  /** CSS px: the chart width of the last `prepare`, which every draw path runs first. */
+  let chartPx = 0;
   const shownWindow = (d: uPlot.AlignedData): [number, number] | null => {
     const xs = d[0];
-    return slidingWindow(xWindow(), null, xs.length ? (xs[xs.length - 1] as number) : null);
+    return snapWindow(slidingWindow(xWindow(), null, xs.length ? (xs[xs.length - 1] as number) : null), chartPx);
   };
   const decimator = new Decimator();
   const prepare = (d: uPlot.AlignedData, widthPx: number): uPlot.AlignedData => {
+    chartPx = widthPx;
     const w = shownWindow(d);
     return w ? decimator.run(d, widthPx / PX_PER_BUCKET, w[0], w[1]) : d;
   };

@@ -14,7 +14,7 @@ import { typicalStep } from './time-gaps';
 import { timeseriesOptions } from './timeseries-options';
 import { UplotHost } from './uplot-host';
 import { markFirstDraw } from './draw-marks';
-import { Decimator, PX_PER_BUCKET, slidingWindow } from './decimate';
+import { Decimator, PX_PER_BUCKET, slidingWindow, snapWindow } from './decimate';
 
 export interface TimeseriesChartConfig {
   panelId: string;
@@ -65,13 +65,17 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
   };
 
   /** s: the window drawn, slid forward to data newer than the store's range (live tail). */
+  /** CSS px: the chart width of the last `prepare`, which every draw path runs first. */
+  let chartPx = 0;
   const shownWindow = (d: uPlot.AlignedData): [number, number] | null => {
     const xs = d[0];
-    return slidingWindow(xWindow(), xs.length ? (xs[0] as number) : null, xs.length ? (xs[xs.length - 1] as number) : null);
+    const w = slidingWindow(xWindow(), xs.length ? (xs[0] as number) : null, xs.length ? (xs[xs.length - 1] as number) : null);
+    return snapWindow(w, chartPx);
   };
   // why: draw ~2 points per 2 px column whatever resolution the store holds
   let decimator = new Decimator();
   const prepare = (d: uPlot.AlignedData, widthPx: number): uPlot.AlignedData => {
+    chartPx = widthPx;
     const w = shownWindow(d);
     return w ? decimator.run(d, widthPx / PX_PER_BUCKET, w[0], w[1]) : d;
   };
@@ -125,7 +129,7 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
     host = new UplotHost(plotEl, factory, alignedData(sd), {
       prepare,
       window: () => (host ? shownWindow(host.raw) : null),
-      onSkip: (u) => currentLegend.update(u, host?.raw),
+      beforeDraw: (u) => currentLegend.update(u, host?.raw),
     });
   };
 

@@ -33,11 +33,16 @@ export interface TimeseriesSpec {
 /** A gaps refiner that also breaks the line where x jumps; the step is cached per data set. */
 export function timeGapsRefiner(): uPlot.Series.GapsRefiner {
   let seen: unknown = null;
+  let seenLength = -1;
+  let seenLast: number | undefined;
   let step: number | undefined;
   return (u, _sidx, idx0, idx1, nullGaps) => {
     const xs = u.data[0];
-    if (xs !== seen) {
+    // why: undecimated columns are the store's and grow in place, so identity alone is not enough
+    if (xs !== seen || xs.length !== seenLength || xs[xs.length - 1] !== seenLast) {
       seen = xs;
+      seenLength = xs.length;
+      seenLast = xs[xs.length - 1];
       step = typicalStep(xs);
     }
     if (step === undefined) return nullGaps;

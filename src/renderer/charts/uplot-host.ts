@@ -5,6 +5,7 @@
 // page forces the page's style and layout up to date, once per chart when 40 charts appear at once
 // (each one's DOM writes dirty it again for the next). A detached canvas needs no page style.
 import uPlot from 'uplot';
+import { samePixels } from './pixel-diff';
 
 export interface Size {
   width: number; // CSS px
@@ -42,8 +43,14 @@ export interface HostOptions {
   prepare?: Prepare;
   /** s: the x window the chart shows now; lets a live tick that moves it < 0.5 px skip a redraw. */
   window?: () => readonly [number, number] | null;
-  /** Called instead of a redraw when a tick changed nothing visible (e.g. to update a legend). */
+  /** Called instead of a redraw when a tick changed nothing visible. */
   onSkip?: (u: uPlot) => void;
+  /**
+   * Called on new data before any chart of the tick draws (e.g. to write a legend). DOM written
+   * here is laid out once, by the first chart's canvas text (which brings the page's style and
+   * layout up to date); written between draws, it made the next chart's text do it again.
+   */
+  beforeDraw?: (u: uPlot) => void;
 }
 
 /** Same columns, same values (what uPlot would draw is the same). */
@@ -78,6 +85,8 @@ export class UplotHost {
   /** What the chart shows now: prepared data and window. */
   private drawn: { data: uPlot.AlignedData; window: readonly [number, number] | null } | null = null;
   private flushQueued = false;
+  /** setData was called since the last flush. */
+  private changed = false;
 
   constructor(
     private readonly el: HTMLElement,
@@ -103,6 +112,7 @@ export class UplotHost {
   /** New data; drawn in a microtask, together with a window change of the same tick. */
   setData(data: uPlot.AlignedData): void {
     this.data = data;
+    this.changed = true;
     this.queueFlush();
   }
 
@@ -124,11 +134,19 @@ export class UplotHost {
   private flush(): void {
     const plot = this.plot;
     if (!plot || !this.size || this.destroyed) return;
+    this.opts.beforeDraw?.(plot);
     const prepared = this.prepare(this.data, this.size.width);
     const window = this.opts.window?.() ?? null;
     // why: on a 24 h chart a 15 s tick moves the line by a fraction of a pixel and, decimated,
     // usually changes no value; redrawing 40 such charts per tick would be work nobody sees
-    if (this.drawn && sameColumns(prepared, this.drawn.data) && subPixelMove(this.drawn.window, window, this.size.width)) {
+    // why: compared with what was last drawn (not the last tick), so sub-pixel moves cannot add up
+    // to a visible drift without a redraw
+    const drawn = this.drawn;
+    // why: undecimated data is the store's own columns, which a live merge changes in place, so
+    // what was drawn cannot be compared with it; new data then always redraws
+    const comparable = !(this.changed && prepared === this.data);
+    this.changed = false;
+    if (drawn && comparable && subPixelMove(drawn.window, window, this.size.width) && (sameColumns(prepared, drawn.data) || samePixels(plot, drawn.data, prepared, window))) {
       this.opts.onSkip?.(plot);
       return;
     }

@@ -32,19 +32,32 @@ function Overlay({ state, reason }: { state: string; reason: string | undefined 
   return null;
 }
 
+/** Panel bodies that read their PanelSnapshot (values); the others get their data elsewhere. */
+const BODY_READS_SNAPSHOT: ReadonlySet<Panel['type']> = new Set(['stat', 'gauge']);
+
 export const PanelFrame = memo(function PanelFrame({ panel, pageId, style }: PanelFrameProps): React.JSX.Element {
-  // why: each selected part keeps its identity between ticks unless it changed (store/share.ts),
-  // so a live update re-renders only the panels whose data changed
-  const { board, ps, snapshot } = useWallboard(
-    useShallow((s) => ({
-      board: s.board,
-      ps: s.snapshot?.panels[panel.id],
+  // why: the frame selects what it draws (state, reason, stale label) rather than the snapshot,
+  // and only bodies that show values get theirs: each tick brings every panel a new newest value,
+  // and a timeseries frame re-rendering for a value it does not show was 30 renders per tick
+  const { board, state, reason, staleText, anomaly, forecast, ps } = useWallboard(
+    useShallow((s) => {
+      const mine = s.snapshot?.panels[panel.id];
       // list panels derive their state from the feeding sources; query panels only need "loaded yet?"
-      snapshot: panel.type === 'alertlist' || panel.type === 'health' || !s.snapshot?.panels[panel.id] ? s.snapshot : null,
-    })),
+      const snapshot = panel.type === 'alertlist' || panel.type === 'health' || !mine ? s.snapshot : null;
+      const d = panelDisplayState(s.board, panel, mine, snapshot ?? (s.snapshot !== null ? EMPTY_SNAPSHOT : null));
+      return {
+        board: s.board,
+        state: d.state,
+        reason: d.reason,
+        staleText: d.state === 'stale' ? staleLabel(d.ageMs) : undefined,
+        // strings, not the objects: a new snapshot brings new objects with the same text
+        anomaly: mine?.anomaly?.explanation,
+        forecast: mine?.forecast,
+        ps: BODY_READS_SNAPSHOT.has(panel.type) ? mine : undefined,
+      };
+    }),
   );
-  const loaded = useWallboard((s) => s.snapshot !== null);
-  const ds = panelDisplayState(board, panel, ps, snapshot ?? (loaded ? EMPTY_SNAPSHOT : null));
+  const ds = { state, reason };
   const brandId = panel.brand ?? panel.filter?.brand;
   const brand = brandId ? board?.brands.find((b) => b.id === brandId) : undefined;
   const Body = PANEL_REGISTRY[panel.type];
@@ -62,12 +75,12 @@ export const PanelFrame = memo(function PanelFrame({ panel, pageId, style }: Pan
         <span className="wb-panel__title">{panel.title ?? panel.id}</span>
         {ds.state === 'stale' && (
           <span className="wb-panel__stale" title={ds.reason}>
-            STALE · {staleLabel(ds.ageMs)}
+            STALE · {staleText}
           </span>
         )}
-        {ps?.anomaly && ds.state === 'ok' && (
-          <span className="wb-panel__anomaly" data-testid="anomaly-marker" title={ps.anomaly.explanation}>
-            ◆ {ps.anomaly.explanation}
+        {anomaly !== undefined && ds.state === 'ok' && (
+          <span className="wb-panel__anomaly" data-testid="anomaly-marker" title={anomaly}>
+            ◆ {anomaly}
           </span>
         )}
         {brand && <span className="wb-panel__brand">{brand.name}</span>}
@@ -75,9 +88,9 @@ export const PanelFrame = memo(function PanelFrame({ panel, pageId, style }: Pan
       <div className="wb-panel__body">
         <Body panel={panel} pageId={pageId} {...(brand ? { brand } : {})} {...(ps ? { snapshot: ps } : {})} />
       </div>
-      {ps?.forecast && ds.state === 'ok' && (
+      {forecast && ds.state === 'ok' && (
         <footer className="wb-panel__forecast" data-testid="forecast">
-          {ps.forecast}
+          {forecast}
         </footer>
       )}
       <Overlay state={ds.state} reason={ds.reason} />

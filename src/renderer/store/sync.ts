@@ -1,6 +1,6 @@
 // Keeps the store in step with the engine: initial load, live updates (tail queries + a new
 // snapshot), resync after a lost connection, replay at a fixed time.
-import type { UpdateEvent } from '../../shared/api';
+import type { BoardView, UpdateEvent } from '../../shared/api';
 import type { WallboardClient } from '../api/client';
 import { seriesPanelIds, visiblePanels } from '../board/visible';
 import { watchCriticals } from './watch-criticals';
@@ -14,8 +14,10 @@ export interface SyncOptions {
   replayAt?: number;
   /** ms of history every chart and sparkline shows. */
   windowMs?: number;
-  /** Points per series requested; about one per pixel of the widest chart. */
-  maxPoints?: number;
+  /** The board, already requested (the page asks for it before React mounts); used once. */
+  board?: Promise<BoardView>;
+  /** Points per series requested (about what the widest chart can show), or a function of the panels queried. */
+  maxPoints?: number | ((panelIds: readonly string[]) => number);
 }
 
 /**
@@ -33,7 +35,8 @@ function message(e: unknown): string {
 
 export function startSync(client: WallboardClient, store: Store, opts: SyncOptions = {}): () => void {
   const windowMs = opts.windowMs ?? 3_600_000;
-  const maxPoints = opts.maxPoints ?? 1_000;
+  const pointsOpt = opts.maxPoints ?? 1_000;
+  const maxPoints = (ids: readonly string[]): number => (typeof pointsOpt === 'function' ? pointsOpt(ids) : pointsOpt);
   const replay = opts.replayAt !== undefined;
   const offs: (() => void)[] = [];
   let stopped = false;
@@ -43,6 +46,8 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
   // One refresh runs at a time; work arriving meanwhile is merged into the next run.
   const pending = { full: new Set<string>(), tail: new Set<string>(), snapshot: false };
   let running = false;
+  /** Counts changes of the visible panels (each schedules their full read). */
+  let visibleChanges = 0;
 
   const visibleSeries = (): string[] => {
     const s = store.getState();
@@ -53,7 +58,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     if (ids.length === 0) return;
     const to = serverAt;
     const from = to - windowMs;
-    const r = await client.request('query', { panels: ids, from, to, maxPoints });
+    const r = await client.request('query', { panels: ids, from, to, maxPoints: maxPoints(ids) });
     store.getState().setSeries(r.panels, r.anomalies);
     store.getState().setRange({ from, to });
   }
@@ -72,7 +77,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     const to = serverAt;
     const from = to - windowMs;
     if (tailIds.length) {
-      const r = await client.request('query', { panels: tailIds, from: Math.max(from, fromSec * 1000), to, maxPoints });
+      const r = await client.request('query', { panels: tailIds, from: Math.max(from, fromSec * 1000), to, maxPoints: maxPoints(tailIds) });
       const merged = [];
       const series = store.getState().series;
       for (const tail of r.panels) {
@@ -106,9 +111,11 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
         pending.tail.clear();
         pending.snapshot = false;
         try {
-          // why: snapshot first, so queries use the engine's newest time as their end
-          if (snapshot) await refreshSnapshot();
-          await queryFull(full);
+          // why: the snapshot and a full read go out together (a page's first paint waits for
+          // neither round trip twice); a full read ends at the newest time known when it starts
+          // (the query first: the engine answers in order, and charts wait on the query)
+          await Promise.all([queryFull(full), snapshot ? refreshSnapshot() : undefined]);
+          // tails after the snapshot, so they end at the engine's newest time
           if (tail.length) await queryTail(tail);
         } catch (e) {
           // keep the data we have; panel states and the connection banner tell the truth
@@ -127,12 +134,28 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     void run();
   }
 
+  /**
+   * Puts a (new) board in the store and re-reads what is on screen. Setting a board whose visible
+   * panels changed already schedules their full read (the subscription below); asking again here
+   * would read the whole window of every panel twice on each page load.
+   */
+  function applyBoard(board: BoardView): void {
+    // why: set before the board, so the snapshot goes out with the full read the board triggers
+    pending.snapshot = true;
+    const seen = visibleChanges;
+    store.getState().setBoard(board);
+    // when the visible panels changed, the subscription has scheduled both already
+    if (visibleChanges === seen) schedule({ snapshot: true, full: visibleSeries() });
+  }
+
+  let early = opts.board;
   async function loadBoard(attempt = 0): Promise<void> {
     try {
-      const board = await client.request('board', {});
+      const request = early ?? client.request('board', {});
+      early = undefined;
+      const board = await request;
       if (stopped) return;
-      store.getState().setBoard(board);
-      schedule({ snapshot: true, full: visibleSeries() });
+      applyBoard(board);
     } catch (e) {
       if (stopped) return;
       store.getState().setLoadError(message(e));
@@ -156,10 +179,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
       store.getState().setStatus(status);
       if (!replay) schedule({ snapshot: true });
     }),
-    client.on('config', (board) => {
-      store.getState().setBoard(board);
-      schedule({ snapshot: true, full: visibleSeries() });
-    }),
+    client.on('config', (board) => applyBoard(board)),
   );
 
   let wasLost = false;
@@ -179,7 +199,10 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
   offs.push(
     store.subscribe(
       (s) => visiblePanels(s.board, s.rotation.index, s.brandFilter),
-      () => schedule({ full: visibleSeries() }),
+      () => {
+        visibleChanges++;
+        schedule({ full: visibleSeries() });
+      },
       { equalityFn: (a, b) => a.length === b.length && a.every((p, i) => p === b[i]) },
     ),
   );

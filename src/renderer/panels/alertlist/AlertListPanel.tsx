@@ -1,12 +1,12 @@
 // alertlist: firing alerts grouped by brand and severity, with age, silenced/inhibited marks and
 // the summary/description annotations. Everything here is server text and rendered as text.
 import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
-import { SEVERITIES, type Brand, type Panel } from '../../../shared/config-schema';
+import type { Brand, Panel } from '../../../shared/config-schema';
 import type { AlertRecord } from '../../../shared/model';
 import { formatAge } from '../../format/units';
 import { useWallboard } from '../../store';
 import type { PanelProps } from '../types';
-import { filterAlerts, groupAlerts } from './alert-groups';
+import { filterAlerts, groupAlerts, SEVERITIES } from './alert-groups';
 import './alertlist.css';
 
 const SEV_SHORT = { critical: 'CRIT', high: 'HIGH', warning: 'WARN', info: 'INFO' } as const;

@@ -1,7 +1,7 @@
 // Which alerts an alert list shows and in what order: grouped by brand, then by severity.
 import type { Brand, Panel, Severity } from '../../../shared/config-schema';
-import { SEVERITIES } from '../../../shared/config-schema';
 import type { AlertRecord } from '../../../shared/model';
+import { severityRank, SEVERITIES_BY_RANK } from '../../../shared/severity-rank';
 
 /** Labels that name an alert's brand, in order of preference. */
 const BRAND_LABELS = ['brand', 'tenant', 'customer'];
@@ -20,16 +20,17 @@ export interface AlertGroup {
   alerts: AlertRecord[];
 }
 
-const RANK: Record<Severity, number> = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;
+/** Severities, most severe first. */
+export const SEVERITIES = SEVERITIES_BY_RANK;
 
 /** Alerts matching the panel's filter (and the brand filter), not resolved. `filter.severity` is a minimum. */
 export function filterAlerts(alerts: AlertRecord[], panel: Panel, brandFilter: string | null): AlertRecord[] {
   const brand = panel.filter?.brand ?? panel.brand ?? brandFilter ?? undefined;
-  const minRank = panel.filter?.severity ? RANK[panel.filter.severity] : Infinity;
+  const minRank = panel.filter?.severity ? severityRank(panel.filter.severity) : -Infinity;
   return alerts.filter(
     (a) =>
       a.state !== 'resolved' &&
-      RANK[a.severity] <= minRank &&
+      severityRank(a.severity) >= minRank &&
       (!panel.filter?.source || a.source === panel.filter.source) &&
       (!brand || alertBrand(a) === brand),
   );
@@ -54,6 +55,6 @@ export function groupAlerts(alerts: AlertRecord[], brands: Brand[]): AlertGroup[
     return i >= 0 ? i : g.brandId ? brands.length : brands.length + 1;
   };
   const list = [...groups.values()].sort((a, b) => order(a) - order(b) || a.brandId.localeCompare(b.brandId));
-  for (const g of list) g.alerts.sort((a, b) => RANK[a.severity] - RANK[b.severity] || b.startsAt - a.startsAt);
+  for (const g of list) g.alerts.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.startsAt - a.startsAt);
   return list;
 }
