@@ -12,6 +12,12 @@ const BENCHES: Record<string, string> = {
   renderer: './renderer-bench.ts',
 };
 
+/** Heading and command for sections whose module does not write its own heading. */
+const HEADINGS: Record<string, string> = {
+  detect: '## Anomaly detection speed\n\nCommand: `npm run bench -- detect` (or `node --import tsx test/bench/detect-bench.ts`). Target: ≥ 2 M samples/s per core for the default detector.',
+  nab: '## Anomaly detection quality: Numenta Anomaly Benchmark\n\nCommand: `npm run eval:nab` (reads `../shared/nab`). Target: NAB standard ≥ 72 for the default detector.',
+};
+
 const chosen = process.argv.slice(2).filter((a) => a in BENCHES);
 const names = chosen.length ? chosen : Object.keys(BENCHES);
 const OUT = 'BENCHMARKS.md';
@@ -20,7 +26,7 @@ function machine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const chromium = (() => {
     try {
-      return execSync('/usr/bin/chromium --version', { encoding: 'utf8' }).trim();
+      return execSync('/usr/bin/chromium --version', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     } catch {
       return 'chromium: not installed';
     }
@@ -42,7 +48,8 @@ for (const name of names) {
   process.stderr.write(`bench: ${name}…\n`);
   const started = Date.now();
   const mod = (await import(BENCHES[name] as string)) as { run: () => Promise<string> };
-  const md = await mod.run();
+  const raw = (await mod.run()).trim();
+  const md = raw.startsWith('#') || !HEADINGS[name] ? raw : `${HEADINGS[name]}\n\n${raw}`;
   sections.set(name, `${md.trim()}\n\n_${new Date().toISOString().slice(0, 10)}, ${((Date.now() - started) / 1000).toFixed(0)} s._\n`);
   process.stderr.write(`bench: ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
