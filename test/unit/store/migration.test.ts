@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeChunkV0 } from '../../../src/main/engine/store/codec-v0';
+import { encodeChunkV0 } from './codec-v0-encoder';
 import { openStore } from '../../../src/main/engine/store/index';
 import { migrate, openDatabase } from '../../../src/main/engine/store/migrate';
 import { migrations } from '../../../src/main/engine/store/migrations';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeChunk, encodeChunk } from '../../../src/main/engine/store/codec';
-import { decodeChunkV0Into, encodeChunkV0 } from '../../../src/main/engine/store/codec-v0';
+import { decodeChunkV0Into } from '../../../src/main/engine/store/codec-v0';
+import { encodeChunkV0 } from './codec-v0-encoder';
 import { decodeHeadLog, encodeHeadLog } from '../../../src/main/engine/store/head-log';
 import { DEFAULT_SIGNIFICANT_DIGITS, toScaled } from '../../../src/main/engine/store/precision';
 import { boardSchema } from '../../../src/shared/config-schema';

@@ -1,21 +1,12 @@
 // What each kind of observation says should be open: a Candidate per (kind, ref), or null = resolved.
 // Pure mapping; the tracker diffs candidates against the open incidents.
-import type { Severity } from '../../../shared/config-schema';
-import type { AlertRecord, HealthResult, IncidentKind, Labels, SourceStatus } from '../../../shared/model';
+import type { AlertRecord, HealthResult, Incident, IncidentKind, SourceStatus } from '../../../shared/model';
 import { formatAge } from '../../../shared/format-age';
 import { maxSeverity } from '../../../shared/severity-rank';
 import type { AnomalyObservation, ThresholdObservation } from './types';
 
-export interface Candidate {
-  kind: IncidentKind;
-  ref: string;
-  title: string;
-  severity: Severity;
-  brand?: string;
-  panelId?: string;
-  labels: Labels;
-  annotations: Labels;
-  silenced: boolean;
+/** The fields of an Incident that an observation decides; the lifecycle fields are the tracker's. */
+export interface Candidate extends Pick<Incident, 'kind' | 'ref' | 'title' | 'severity' | 'brand' | 'panelId' | 'labels' | 'annotations' | 'silenced'> {
   /** Alert sources reporting it (alerts only). */
   sources: string[];
 }

@@ -1,5 +1,5 @@
 // Chunk format v0 (written until the versioned format of codec.ts; still read, never written by the
-// store any more — encodeChunkV0 is kept so tests can make old blobs). Gorilla-style compression of (t, v) samples (Pelkonen et al., VLDB 2015).
+// store any more; the encoder lives in test/unit/store/codec-v0-encoder.ts as a test oracle). Gorilla-style compression of (t, v) samples (Pelkonen et al., VLDB 2015).
 // Timestamps (unix ms) are delta-of-delta coded: a regular interval costs 1 bit per sample.
 // Values use one of three modes, whichever is smallest for the chunk:
 //   gorilla  XOR with the previous float64; an unchanged value costs 1 bit.
@@ -8,7 +8,8 @@
 //   int-ΔΔ   the same with delta-of-delta; good for counters that grow at a steady rate.
 // Layout: mode (4 bits) · scale (4 bits) · count (16) · t0 (53) · v0 · then per sample t code, v code.
 // Limits: 0 ≤ t < 2^53, ≤ 65,535 samples and < 24 days between consecutive samples per chunk.
-import { BitReader, BitWriter } from './bits';
+import type { BitWriter } from './bits';
+import { BitReader } from './bits';
 
 export const MODE_GORILLA = 0;
 export const MODE_INT_DELTA = 1;
@@ -16,8 +17,7 @@ export const MODE_INT_DOD = 2;
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer); // little endian: [lo, hi]
-const MAX_SCALED = 2 ** 49; // why: keeps delta-of-delta zigzag within 2^53 (exact in a double)
-const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+export const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
 
 
 // ── timestamps ────────────────────────────────────────────────────────────────
@@ -48,7 +48,7 @@ export const zigzag = (n: number): number => (n >= 0 ? n * 2 : -n * 2 - 1);
 export const unzigzag = (z: number): number => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
 
 // prefix (bits of prefix) → payload width
-const INT_BUCKETS: readonly (readonly [prefix: number, prefixBits: number, width: number])[] = [
+export const INT_BUCKETS: readonly (readonly [prefix: number, prefixBits: number, width: number])[] = [
   [0b10, 2, 5],
   [0b110, 3, 9],
   [0b1110, 4, 13],
@@ -56,20 +56,6 @@ const INT_BUCKETS: readonly (readonly [prefix: number, prefixBits: number, width
   [0b111110, 6, 32],
 ];
 
-function writeInt(w: BitWriter, n: number): void {
-  if (n === 0) return w.writeBit(0);
-  const z = zigzag(n);
-  for (const [prefix, bits, width] of INT_BUCKETS) {
-    if (z < 2 ** width) {
-      w.write(prefix, bits);
-      if (width === 32) w.write(z >>> 0, 32);
-      else w.write(z, width);
-      return;
-    }
-  }
-  w.write(0b111111, 6);
-  w.writeUint53(z);
-}
 
 function readInt(r: BitReader): number {
   if (r.readBit() === 0) return 0;
@@ -79,121 +65,11 @@ function readInt(r: BitReader): number {
   return unzigzag(r.readUint53());
 }
 
-/** Smallest decimal scale (0..6) at which every value is an exact integer; undefined if none. */
-function integerScale(values: ArrayLike<number>): number | undefined {
-  for (let k = 0; k < POW10.length; k++) {
-    const p = POW10[k] as number;
-    let ok = true;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i] as number;
-      const s = Math.round(v * p);
-      // why: the decoder computes s / p, so that must give back v bit for bit
-      if (!(Math.abs(s) <= MAX_SCALED) || s / p !== v || (v === 0 && Object.is(v, -0))) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) return k;
-  }
-  return undefined;
-}
 
 // ── encode ────────────────────────────────────────────────────────────────────
 
-function encodeWith(mode: number, scale: number, ts: ArrayLike<number>, values: ArrayLike<number>): BitWriter {
-  const n = ts.length;
-  const w = new BitWriter(16 + n * 2);
-  w.write(mode, 4);
-  w.write(scale, 4);
-  w.write(n, 16);
-  if (n === 0) return w;
-  const t0 = ts[0] as number;
-  if (!(t0 >= 0 && t0 < 2 ** 53) || !Number.isInteger(t0)) throw new RangeError(`timestamp out of range: ${t0}`);
-  w.writeUint53(t0);
-  const p = POW10[scale] as number;
-  // value state
-  let prevHi = 0, prevLo = 0, prevLead = -1, prevTrail = 0;
-  let prevInt = 0, prevIntDelta = 0;
-  const v0 = values[0] as number;
-  if (mode === MODE_GORILLA) {
-    f64[0] = v0;
-    prevLo = u32[0] as number;
-    prevHi = u32[1] as number;
-    w.write(prevHi, 32);
-    w.write(prevLo, 32);
-  } else {
-    prevInt = Math.round(v0 * p);
-    w.writeUint53(zigzag(prevInt));
-  }
-  let prevT = t0, prevDelta = 0;
-  for (let i = 1; i < n; i++) {
-    const t = ts[i] as number;
-    const delta = t - prevT;
-    writeTimeDod(w, delta - prevDelta);
-    prevDelta = delta;
-    prevT = t;
-    const v = values[i] as number;
-    if (mode === MODE_GORILLA) {
-      f64[0] = v;
-      const lo = u32[0] as number, hi = u32[1] as number;
-      const xh = (hi ^ prevHi) >>> 0, xl = (lo ^ prevLo) >>> 0;
-      prevHi = hi;
-      prevLo = lo;
-      if (xh === 0 && xl === 0) {
-        w.writeBit(0);
-        continue;
-      }
-      w.writeBit(1);
-      let lead = xh !== 0 ? Math.clz32(xh) : 32 + Math.clz32(xl);
-      if (lead > 31) lead = 31; // why: 5 bits hold the count
-      const trail = xl !== 0 ? 31 - Math.clz32(xl & -xl) : 32 + (31 - Math.clz32(xh & -xh));
-      if (prevLead >= 0 && lead >= prevLead && trail >= prevTrail) {
-        w.writeBit(0);
-        writeShifted(w, xh, xl, prevTrail, 64 - prevLead - prevTrail);
-      } else {
-        const m = 64 - lead - trail;
-        w.writeBit(1);
-        w.write(lead, 5);
-        w.write(m - 1, 6);
-        writeShifted(w, xh, xl, trail, m);
-        prevLead = lead;
-        prevTrail = trail;
-      }
-    } else {
-      const iv = Math.round(v * p);
-      const d = iv - prevInt;
-      writeInt(w, mode === MODE_INT_DOD ? d - prevIntDelta : d);
-      prevIntDelta = d;
-      prevInt = iv;
-    }
-  }
-  return w;
-}
 
-/** Writes the `m` bits of the 64-bit (hi, lo) shifted right by `s`. */
-function writeShifted(w: BitWriter, hi: number, lo: number, s: number, m: number): void {
-  let yh: number, yl: number;
-  if (s >= 32) { yh = 0; yl = hi >>> (s - 32); }
-  else if (s === 0) { yh = hi; yl = lo; }
-  else { yh = hi >>> s; yl = ((lo >>> s) | (hi << (32 - s))) >>> 0; }
-  if (m > 32) { w.write(yh, m - 32); w.write(yl, 32); }
-  else w.write(yl, m);
-}
 
-/** Compresses samples (ts ascending, unix ms integers). Picks the smallest value mode. */
-export function encodeChunkV0(ts: ArrayLike<number>, values: ArrayLike<number>): Uint8Array {
-  if (ts.length !== values.length) throw new RangeError('ts and values differ in length');
-  if (ts.length > 65_535) throw new RangeError('too many samples for one chunk');
-  let best = encodeWith(MODE_GORILLA, 0, ts, values);
-  const scale = integerScale(values);
-  if (scale !== undefined) {
-    for (const mode of [MODE_INT_DELTA, MODE_INT_DOD]) {
-      const w = encodeWith(mode, scale, ts, values);
-      if (w.bitLength < best.bitLength) best = w;
-    }
-  }
-  return best.finish();
-}
 
 // ── decode ────────────────────────────────────────────────────────────────────
 
