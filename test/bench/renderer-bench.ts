@@ -11,7 +11,7 @@
  *
  * `run()` returns a markdown section; `node --import tsx test/bench/renderer-bench.ts` prints it.
  * Env: BENCH_HEAP_TICKS (default 5760 = 24 h of 15 s), BENCH_UPDATE_TICKS (default 120),
- * BENCH_PAINT_RUNS (measured reloads for (1), default 5; the median is reported).
+ * BENCH_PAINT_RUNS (measured reloads for (1), default 5; the median is reported; 0 skips (1)).
  */
 import { createServer, type Server } from 'node:http';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -355,7 +355,7 @@ export async function run(): Promise<string> {
   const browser = await launch();
   let harness: Awaited<ReturnType<typeof buildHarness>> | undefined;
   try {
-    const fp = await benchFirstPaint(browser).catch((e: unknown) => `failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    const fp = PAINT_RUNS <= 0 ? 'skipped: BENCH_PAINT_RUNS=0' : await benchFirstPaint(browser).catch((e: unknown) => `failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     harness = await buildHarness();
     const hr = await benchHarness(browser, harness.url, updateTicks, heapTicks);
     const result: RendererBenchResult = typeof fp === 'string' ? { firstPaintSkipped: fp, ...hr } : { firstPaint: fp, ...hr };

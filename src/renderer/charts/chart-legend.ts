@@ -20,6 +20,8 @@ export function lastValue(ys: ArrayLike<number | null | undefined> | undefined):
 
 export class ChartLegend {
   readonly el: HTMLElement;
+  // why: a Text node per value whose `data` is set; `textContent =` replaces the node, which
+  // rebuilds its layout object and dirtied ~60 text nodes' ancestors per live tick
   private readonly values: HTMLElement[] = [];
   private readonly shown: string[] = [];
 

@@ -5,6 +5,7 @@
 // page forces the page's style and layout up to date, once per chart when 40 charts appear at once
 // (each one's DOM writes dirty it again for the next). A detached canvas needs no page style.
 import uPlot from 'uplot';
+import { installBitmapText } from './bitmap-text';
 import { samePixels } from './pixel-diff';
 
 export interface Size {
@@ -163,6 +164,8 @@ export class UplotHost {
     const prepared = this.prepare(this.data, size.width);
     this.drawn = { data: prepared, window: this.opts.window?.() ?? null };
     return new uPlot(this.factory(size), prepared, (u, init) => {
+      // why: once attached, axis labels drawn in a live tick must not force a page layout
+      installBitmapText(u.ctx);
       init(); // queues uPlot's first draw as a microtask
       // why: queued after that draw, so the canvas is drawn detached and attached once, drawn
       queueMicrotask(() => {
