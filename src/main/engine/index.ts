@@ -15,7 +15,7 @@ import { demoBoardFile } from './paths';
 import { queryPanels } from './query';
 import { createScheduler, type Scheduler } from './scheduler';
 import { SelfMetrics } from './self-metrics';
-import { snapshotAt } from './snapshot';
+import { snapshotAt, sourcesAt } from './snapshot';
 import { createSources } from './sources/registry';
 import { openStore } from './store/index';
 import type { Store } from './store/types';
@@ -104,9 +104,7 @@ export function createEngine(options: EngineOptions): Engine {
     return toBoardView(board, version, configError);
   }
 
-  function status(): StatusReport {
-    const at = now();
-    const sources = snapshotAt(store, board, at, { live: true, intervals }).sources;
+  function status(at = now(), sources = sourcesAt(store, board, at, intervals)): StatusReport {
     return { at, ok: sources.every((s) => s.state === 'ok'), sources, ...(configError ? { configError } : {}) };
   }
 
@@ -149,7 +147,7 @@ export function createEngine(options: EngineOptions): Engine {
       alerts: batch.alerts !== undefined,
       incidents: false,
     });
-    emitter.emit('status', status());
+    emitter.emit('status', status(at, snap.sources));
   }
 
   function startPolling(): void {
