@@ -18,11 +18,30 @@ export function lastValue(ys: ArrayLike<number | null | undefined> | undefined):
   return null;
 }
 
+/**
+ * ch: a width that holds `text` in the legend font: digits are 1 ch (tabular-nums), narrow and
+ * wide glyphs estimated. Over-estimates a little rather than clip; the box grows, never shrinks.
+ */
+export function legendValueCh(text: string): number {
+  let w = 0;
+  for (const c of text) {
+    if (c >= '0' && c <= '9') w += 1;
+    else if (' .,:;\'|!iIjlft'.includes(c)) w += 0.6;
+    else if ('%mMwW@'.includes(c)) w += 1.7;
+    else if (c >= 'A' && c <= 'Z') w += 1.3;
+    else w += 1.1;
+  }
+  return Math.ceil(w * 2) / 2 + 0.5;
+}
+
 export class ChartLegend {
   readonly el: HTMLElement;
   // why: a Text node per value whose `data` is set; `textContent =` replaces the node, which
   // rebuilds its layout object and dirtied ~60 text nodes' ancestors per live tick
-  private readonly values: HTMLElement[] = [];
+  private readonly values: Text[] = [];
+  private readonly boxes: HTMLElement[] = [];
+  /** ch: each value box's width (grow-only, so the row does not shift as values change) */
+  private readonly widths: number[] = [];
   private readonly shown: string[] = [];
 
   constructor(items: readonly LegendItem[], private readonly format: (v: number | null) => string) {
@@ -41,9 +60,18 @@ export class ChartLegend {
       name.title = item.name;
       const value = document.createElement('span');
       value.className = 'wb-legend-value';
+      // why: a box of fixed size with layout containment is a relayout boundary, so a new value
+      // lays out this box alone instead of the legend, the panel and the page grid (per tick)
+      const box = document.createElement('span');
+      box.className = 'wb-legend-num';
+      const text = document.createTextNode('');
+      box.append(text);
+      value.append(box);
       row.append(swatch, name, value);
       this.el.append(row);
-      this.values.push(value);
+      this.values.push(text);
+      this.boxes.push(box);
+      this.widths.push(0);
       this.shown.push('');
     }
   }
@@ -60,7 +88,12 @@ export class ChartLegend {
       // why: skip DOM writes when nothing changed; this runs on every cursor move and update
       if (text !== this.shown[i]) {
         this.shown[i] = text;
-        (this.values[i] as HTMLElement).textContent = text;
+        (this.values[i] as Text).data = text;
+        const ch = legendValueCh(text);
+        if (ch > (this.widths[i] as number)) {
+          this.widths[i] = ch;
+          (this.boxes[i] as HTMLElement).style.width = `${ch}ch`;
+        }
       }
     }
   }

@@ -1,7 +1,8 @@
 // Every panel's frame: title, brand accent and name, and a state that is always visible.
-import { memo, type CSSProperties } from 'react';
+import { memo, useRef, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Snapshot } from '../../shared/api';
+import type { BoardView, PanelSnapshot, Snapshot } from '../../shared/api';
+import type { PanelState } from '../../shared/model';
 import type { Panel } from '../../shared/config-schema';
 import { useWallboard } from '../store';
 import { panelDisplayState, staleLabel } from './panel-state';
@@ -32,6 +33,16 @@ function Overlay({ state, reason }: { state: string; reason: string | undefined 
   return null;
 }
 
+interface FrameSelection {
+  board: BoardView | null;
+  state: PanelState;
+  reason: string | undefined;
+  staleText: string | undefined;
+  anomaly: string | undefined;
+  forecast: string | undefined;
+  ps: PanelSnapshot | undefined;
+}
+
 /** Panel bodies that read their PanelSnapshot (values); the others get their data elsewhere. */
 const BODY_READS_SNAPSHOT: ReadonlySet<Panel['type']> = new Set(['stat', 'gauge']);
 
@@ -39,13 +50,18 @@ export const PanelFrame = memo(function PanelFrame({ panel, pageId, style }: Pan
   // why: the frame selects what it draws (state, reason, stale label) rather than the snapshot,
   // and only bodies that show values get theirs: each tick brings every panel a new newest value,
   // and a timeseries frame re-rendering for a value it does not show was 30 renders per tick
+  // why: the selection depends on the board and the snapshot only; a live tick also sets series
+  // and range, and recomputing 40 frames' selections for those was wasted work in the tick
+  const last = useRef<{ panel: Panel; board: unknown; snapshot: unknown; out: FrameSelection } | null>(null);
   const { board, state, reason, staleText, anomaly, forecast, ps } = useWallboard(
-    useShallow((s) => {
+    useShallow((s): FrameSelection => {
+      const m = last.current;
+      if (m && m.panel === panel && m.board === s.board && m.snapshot === s.snapshot) return m.out;
       const mine = s.snapshot?.panels[panel.id];
       // list panels derive their state from the feeding sources; query panels only need "loaded yet?"
       const snapshot = panel.type === 'alertlist' || panel.type === 'health' || !mine ? s.snapshot : null;
       const d = panelDisplayState(s.board, panel, mine, snapshot ?? (s.snapshot !== null ? EMPTY_SNAPSHOT : null));
-      return {
+      const out: FrameSelection = {
         board: s.board,
         state: d.state,
         reason: d.reason,
@@ -55,6 +71,8 @@ export const PanelFrame = memo(function PanelFrame({ panel, pageId, style }: Pan
         forecast: mine?.forecast,
         ps: BODY_READS_SNAPSHOT.has(panel.type) ? mine : undefined,
       };
+      last.current = { panel, board: s.board, snapshot: s.snapshot, out };
+      return out;
     }),
   );
   const ds = { state, reason };

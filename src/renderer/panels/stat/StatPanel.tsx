@@ -1,16 +1,22 @@
 // stat: the current value, large, in its unit and threshold colour, over a sparkline of the
 // visible range, with the change against the same time yesterday.
-import type { CSSProperties } from 'react';
+import { useEffect, useRef, type CSSProperties } from 'react';
 import { Sparkline } from '../../charts/Sparkline';
 import { formatParts, relativeChange } from '../../format/units';
 import { thresholdSeverity } from '../../format/thresholds';
 import { useWallboard } from '../../store';
 import { PALETTES } from '../../styles/palette';
 import type { PanelProps } from '../types';
+import { observeStatSize } from './stat-size';
 import './stat.css';
 
 export function StatPanel({ panel, brand, snapshot }: PanelProps): React.JSX.Element {
   const theme = useWallboard((s) => s.theme);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    return el ? observeStatSize(el) : undefined;
+  }, []);
   const palette = PALETTES[theme];
   const head = snapshot?.values[0];
   const value = head?.value;
@@ -22,7 +28,7 @@ export function StatPanel({ panel, brand, snapshot }: PanelProps): React.JSX.Ele
   const chars = parts.number.length + parts.prefix.length * 0.7 + parts.suffix.length * 0.55;
   const more = (snapshot?.values.length ?? 0) - 1;
   return (
-    <div className="wb-stat" style={{ '--value-color': color, '--chars': Math.max(chars, 2.5) } as CSSProperties}>
+    <div ref={ref} className="wb-stat" style={{ '--value-color': color, '--chars': Math.max(chars, 2.5) } as CSSProperties}>
       <div className="wb-stat__spark">
         <Sparkline panelId={panel.id} color={color} />
       </div>
