@@ -134,3 +134,17 @@ export class BitReader {
     return hi * TWO_32 + this.read(32);
   }
 }
+
+/**
+ * Reads the meaningful bits of one XOR word (64 − lead − trail of them) into out = [hi, lo],
+ * shifted back into place. Shared by the v0 and v1 chunk decoders.
+ */
+export function readXorWord(r: BitReader, lead: number, trail: number, out: Uint32Array): void {
+  const m = 64 - lead - trail;
+  let yh = 0, yl: number;
+  if (m > 32) { yh = r.read(m - 32); yl = r.read(32); }
+  else yl = r.read(m);
+  if (trail >= 32) { out[0] = (yl << (trail - 32)) >>> 0; out[1] = 0; }
+  else if (trail === 0) { out[0] = yh; out[1] = yl; }
+  else { out[0] = ((yh << trail) | (yl >>> (32 - trail))) >>> 0; out[1] = (yl << trail) >>> 0; }
+}

@@ -8,8 +8,7 @@
 //   int-ΔΔ   the same with delta-of-delta; good for counters that grow at a steady rate.
 // Layout: mode (4 bits) · scale (4 bits) · count (16) · t0 (53) · v0 · then per sample t code, v code.
 // Limits: 0 ≤ t < 2^53, ≤ 65,535 samples and < 24 days between consecutive samples per chunk.
-import type { BitWriter } from './bits';
-import { BitReader } from './bits';
+import { BitReader, readXorWord, type BitWriter } from './bits';
 
 export const MODE_GORILLA = 0;
 export const MODE_INT_DELTA = 1;
@@ -17,6 +16,7 @@ export const MODE_INT_DOD = 2;
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer); // little endian: [lo, hi]
+const xor = new Uint32Array(2); // scratch: [hi, lo] of the XOR word just read
 export const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
 
 
@@ -106,16 +106,9 @@ export function decodeChunkV0Into(blob: Uint8Array, ts: Float64Array, values: Fl
           lead = r.read(5);
           trail = 64 - lead - (r.read(6) + 1);
         }
-        const m = 64 - lead - trail;
-        let yh = 0, yl: number;
-        if (m > 32) { yh = r.read(m - 32); yl = r.read(32); }
-        else yl = r.read(m);
-        let xh: number, xl: number;
-        if (trail >= 32) { xh = (yl << (trail - 32)) >>> 0; xl = 0; }
-        else if (trail === 0) { xh = yh; xl = yl; }
-        else { xh = ((yh << trail) | (yl >>> (32 - trail))) >>> 0; xl = (yl << trail) >>> 0; }
-        hi = (hi ^ xh) >>> 0;
-        lo = (lo ^ xl) >>> 0;
+        readXorWord(r, lead, trail, xor);
+        hi = (hi ^ (xor[0] as number)) >>> 0;
+        lo = (lo ^ (xor[1] as number)) >>> 0;
         u32[0] = lo;
         u32[1] = hi;
       }

@@ -1,5 +1,5 @@
 // Value coders of the chunk format (codec.ts): XOR of doubles (Gorilla) and Rice-coded integers.
-import type { BitReader, BitWriter } from './bits';
+import { readXorWord, type BitReader, type BitWriter } from './bits';
 import { unzigzag, zigzag } from './codec-v0';
 
 const TWO_32 = 4_294_967_296;
@@ -131,6 +131,8 @@ export function writeXor(w: BitWriter, values: ArrayLike<number>): void {
   }
 }
 
+const xor = new Uint32Array(2); // scratch: [hi, lo] of the XOR word just read
+
 export function readXor(r: BitReader, values: Float64Array, offset: number, n: number): void {
   let hi = 0, lo = 0, lead = 0, trail = 0;
   for (let i = 0; i < n; i++) {
@@ -142,16 +144,9 @@ export function readXor(r: BitReader, values: Float64Array, offset: number, n: n
         lead = r.read(5);
         trail = 64 - lead - (r.read(6) + 1);
       }
-      const m = 64 - lead - trail;
-      let yh = 0, yl: number;
-      if (m > 32) { yh = r.read(m - 32); yl = r.read(32); }
-      else yl = r.read(m);
-      let xh: number, xl: number;
-      if (trail >= 32) { xh = (yl << (trail - 32)) >>> 0; xl = 0; }
-      else if (trail === 0) { xh = yh; xl = yl; }
-      else { xh = ((yh << trail) | (yl >>> (32 - trail))) >>> 0; xl = (yl << trail) >>> 0; }
-      hi = (hi ^ xh) >>> 0;
-      lo = (lo ^ xl) >>> 0;
+      readXorWord(r, lead, trail, xor);
+      hi = (hi ^ (xor[0] as number)) >>> 0;
+      lo = (lo ^ (xor[1] as number)) >>> 0;
     }
     u32[0] = lo;
     u32[1] = hi;
