@@ -115,7 +115,8 @@ export function timeseriesOptions(spec: TimeseriesSpec, width: number, height: n
     series,
     legend: { show: false },
     ...(spec.timezone ? { tzDate: (ts: number) => uPlot.tzDate(new Date(ts * 1e3), spec.timezone as string) } : {}),
-    padding: [theme.axisFontPx * 0.75, theme.axisFontPx * 0.8, 0, 0],
+    // why: the right pad is half a time label wide, so the last label ("06:00") is not clipped at the edge
+    padding: [theme.axisFontPx * 0.75, theme.axisFontPx * 1.6, 0, 0],
     cursor: {
       sync: { key: spec.syncKey },
       // why: zooming a live wall chart has no obvious way back; hovering is enough on a laptop
