@@ -135,16 +135,52 @@ export class BitReader {
   }
 }
 
+const xorF64 = new Float64Array(1);
+const xorU32 = new Uint32Array(xorF64.buffer); // little endian: [lo, hi]
+
 /**
- * Reads the meaningful bits of one XOR word (64 − lead − trail of them) into out = [hi, lo],
- * shifted back into place. Shared by the v0 and v1 chunk decoders.
+ * Gorilla XOR decoding of float64 values, one at a time (Pelkonen et al., VLDB 2015): the first
+ * value as 64 raw bits, then per value a 0 bit (unchanged) or the XOR with the previous value,
+ * reusing the previous leading/trailing zero counts or giving new ones. Shared by the v0 and v1
+ * chunk decoders, which interleave it with different timestamp coding.
  */
-export function readXorWord(r: BitReader, lead: number, trail: number, out: Uint32Array): void {
-  const m = 64 - lead - trail;
-  let yh = 0, yl: number;
-  if (m > 32) { yh = r.read(m - 32); yl = r.read(32); }
-  else yl = r.read(m);
-  if (trail >= 32) { out[0] = (yl << (trail - 32)) >>> 0; out[1] = 0; }
-  else if (trail === 0) { out[0] = yh; out[1] = yl; }
-  else { out[0] = ((yh << trail) | (yl >>> (32 - trail))) >>> 0; out[1] = (yl << trail) >>> 0; }
+export class XorDecoder {
+  private hi = 0;
+  private lo = 0;
+  private lead = 0;
+  private trail = 0;
+
+  first(r: BitReader): number {
+    this.hi = r.read(32);
+    this.lo = r.read(32);
+    this.lead = 0;
+    this.trail = 0;
+    return this.value();
+  }
+
+  next(r: BitReader): number {
+    if (r.readBit() === 0) return this.value();
+    if (r.readBit() === 1) {
+      this.lead = r.read(5);
+      this.trail = 64 - this.lead - (r.read(6) + 1);
+    }
+    const trail = this.trail;
+    const m = 64 - this.lead - trail;
+    let yh = 0, yl: number;
+    if (m > 32) { yh = r.read(m - 32); yl = r.read(32); }
+    else yl = r.read(m);
+    let xh: number, xl: number;
+    if (trail >= 32) { xh = (yl << (trail - 32)) >>> 0; xl = 0; }
+    else if (trail === 0) { xh = yh; xl = yl; }
+    else { xh = ((yh << trail) | (yl >>> (32 - trail))) >>> 0; xl = (yl << trail) >>> 0; }
+    this.hi = (this.hi ^ xh) >>> 0;
+    this.lo = (this.lo ^ xl) >>> 0;
+    return this.value();
+  }
+
+  private value(): number {
+    xorU32[0] = this.lo;
+    xorU32[1] = this.hi;
+    return xorF64[0] as number;
+  }
 }

@@ -8,15 +8,12 @@
 //   int-ΔΔ   the same with delta-of-delta; good for counters that grow at a steady rate.
 // Layout: mode (4 bits) · scale (4 bits) · count (16) · t0 (53) · v0 · then per sample t code, v code.
 // Limits: 0 ≤ t < 2^53, ≤ 65,535 samples and < 24 days between consecutive samples per chunk.
-import { BitReader, readXorWord, type BitWriter } from './bits';
+import { BitReader, XorDecoder, type BitWriter } from './bits';
 
 export const MODE_GORILLA = 0;
 export const MODE_INT_DELTA = 1;
 export const MODE_INT_DOD = 2;
 
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer); // little endian: [lo, hi]
-const xor = new Uint32Array(2); // scratch: [hi, lo] of the XOR word just read
 export const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
 
 
@@ -83,14 +80,10 @@ export function decodeChunkV0Into(blob: Uint8Array, ts: Float64Array, values: Fl
   const p = POW10[scale] ?? 1;
   let t = r.readUint53();
   ts[offset] = t;
-  let hi = 0, lo = 0, lead = 0, trail = 0;
+  const xor = new XorDecoder();
   let iv = 0, intDelta = 0;
   if (mode === MODE_GORILLA) {
-    hi = r.read(32);
-    lo = r.read(32);
-    u32[0] = lo;
-    u32[1] = hi;
-    values[offset] = f64[0] as number;
+    values[offset] = xor.first(r);
   } else {
     iv = unzigzag(r.readUint53());
     values[offset] = iv / p;
@@ -101,18 +94,7 @@ export function decodeChunkV0Into(blob: Uint8Array, ts: Float64Array, values: Fl
     t += delta;
     ts[offset + i] = t;
     if (mode === MODE_GORILLA) {
-      if (r.readBit() === 1) {
-        if (r.readBit() === 1) {
-          lead = r.read(5);
-          trail = 64 - lead - (r.read(6) + 1);
-        }
-        readXorWord(r, lead, trail, xor);
-        hi = (hi ^ (xor[0] as number)) >>> 0;
-        lo = (lo ^ (xor[1] as number)) >>> 0;
-        u32[0] = lo;
-        u32[1] = hi;
-      }
-      values[offset + i] = f64[0] as number;
+      values[offset + i] = xor.next(r);
     } else {
       const x = readInt(r);
       intDelta = mode === MODE_INT_DOD ? intDelta + x : x;

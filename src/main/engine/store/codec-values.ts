@@ -1,5 +1,5 @@
 // Value coders of the chunk format (codec.ts): XOR of doubles (Gorilla) and Rice-coded integers.
-import { readXorWord, type BitReader, type BitWriter } from './bits';
+import { XorDecoder, type BitReader, type BitWriter } from './bits';
 import { unzigzag, zigzag } from './codec-v0';
 
 const TWO_32 = 4_294_967_296;
@@ -131,25 +131,9 @@ export function writeXor(w: BitWriter, values: ArrayLike<number>): void {
   }
 }
 
-const xor = new Uint32Array(2); // scratch: [hi, lo] of the XOR word just read
-
 export function readXor(r: BitReader, values: Float64Array, offset: number, n: number): void {
-  let hi = 0, lo = 0, lead = 0, trail = 0;
-  for (let i = 0; i < n; i++) {
-    if (i === 0) {
-      hi = r.read(32);
-      lo = r.read(32);
-    } else if (r.readBit() === 1) {
-      if (r.readBit() === 1) {
-        lead = r.read(5);
-        trail = 64 - lead - (r.read(6) + 1);
-      }
-      readXorWord(r, lead, trail, xor);
-      hi = (hi ^ (xor[0] as number)) >>> 0;
-      lo = (lo ^ (xor[1] as number)) >>> 0;
-    }
-    u32[0] = lo;
-    u32[1] = hi;
-    values[offset + i] = f64[0] as number;
-  }
+  if (n === 0) return;
+  const dec = new XorDecoder();
+  values[offset] = dec.first(r);
+  for (let i = 1; i < n; i++) values[offset + i] = dec.next(r);
 }
