@@ -13,16 +13,14 @@
  * Env: BENCH_HEAP_TICKS (default 5760 = 24 h of 15 s), BENCH_UPDATE_TICKS (default 120),
  * BENCH_PAINT_RUNS (measured reloads for (1), default 5; the median is reported; 0 skips (1)).
  */
-import { createServer, type Server } from 'node:http';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { dirname, extname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { harnessHtml, harnessMain } from './renderer-bench-harness';
 import { startWallboard } from '../e2e/serve';
+import { buildPage, type BuiltPage } from '../e2e/page-harness';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--js-flags=--expose-gc', '--enable-precise-memory-info'];
@@ -139,45 +137,8 @@ async function waitForCharts(page: Page, n: number, timeout: number): Promise<vo
 
 // ---------- (2) + (3) on the harness page ----------
 
-export async function buildHarness(minify = true): Promise<{ dir: string; close: () => Promise<void>; url: string }> {
-  // why: under node_modules/.cache so the harness resolves react, zustand and uplot like the app
-  const cache = join(ROOT, 'node_modules/.cache');
-  await mkdir(cache, { recursive: true });
-  const dir = await mkdtemp(join(cache, 'wallboard-renderer-bench-'));
-  const src = relative(dir, join(ROOT, 'src')).split('\\').join('/');
-  await writeFile(join(dir, 'index.html'), harnessHtml());
-  await writeFile(join(dir, 'main.tsx'), harnessMain(src));
-  const { build } = await import('vite');
-  await build({ root: dir, logLevel: 'warn', configFile: false, build: { outDir: join(dir, 'dist'), emptyOutDir: true, minify } });
-  const server = await staticServer(join(dir, 'dist'));
-  const { port } = server.address() as AddressInfo;
-  return {
-    dir,
-    url: `http://127.0.0.1:${port}/`,
-    close: async () => {
-      await new Promise<void>((r) => server.close(() => r()));
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-
-async function staticServer(root: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const file = join(root, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(root)) {
-      res.writeHead(403).end();
-      return;
-    }
-    readFile(file).then(
-      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
-      () => res.writeHead(404).end(),
-    );
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return server;
+export function buildHarness(minify = true): Promise<BuiltPage> {
+  return buildPage({ html: harnessHtml(), main: harnessMain }, minify);
 }
 
 interface BenchWindow {

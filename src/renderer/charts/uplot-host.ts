@@ -6,7 +6,8 @@
 // (each one's DOM writes dirty it again for the next). A detached canvas needs no page style.
 import uPlot from 'uplot';
 import { installBitmapText } from './bitmap-text';
-import { samePixels } from './pixel-diff';
+import { redrawPlan } from './pixel-diff';
+import { drawTail } from './tail-draw';
 
 export interface Size {
   width: number; // CSS px
@@ -76,6 +77,10 @@ export function subPixelMove(a: readonly [number, number] | null, b: readonly [n
   return (Math.abs(b[0] - a[0]) / span) * widthPx < 0.5;
 }
 
+function sameWindow(a: readonly [number, number] | null, b: readonly [number, number] | null): boolean {
+  return a === b || (a !== null && b !== null && a[0] === b[0] && a[1] === b[1]);
+}
+
 export class UplotHost {
   private plot: uPlot | null = null;
   private data: uPlot.AlignedData;
@@ -139,17 +144,26 @@ export class UplotHost {
     const prepared = this.prepare(this.data, this.size.width);
     const window = this.opts.window?.() ?? null;
     // why: on a 24 h chart a 15 s tick moves the line by a fraction of a pixel and, decimated,
-    // usually changes no value; redrawing 40 such charts per tick would be work nobody sees
-    // why: compared with what was last drawn (not the last tick), so sub-pixel moves cannot add up
-    // to a visible drift without a redraw
+    // changes at most the last column; redrawing 40 whole charts per tick would be work nobody sees
     const drawn = this.drawn;
     // why: undecimated data is the store's own columns, which a live merge changes in place, so
     // what was drawn cannot be compared with it; new data then always redraws
     const comparable = !(this.changed && prepared === this.data);
     this.changed = false;
-    if (drawn && comparable && subPixelMove(drawn.window, window, this.size.width) && (sameColumns(prepared, drawn.data) || samePixels(plot, drawn.data, prepared, window))) {
-      this.opts.onSkip?.(plot);
-      return;
+    if (drawn && comparable && subPixelMove(drawn.window, window, this.size.width)) {
+      const plan = sameColumns(prepared, drawn.data) ? ({ kind: 'none' } as const) : redrawPlan(plot, drawn.data, prepared, window);
+      if (plan.kind === 'none') {
+        // why: compared with what was last drawn (not the last tick), so sub-pixel changes cannot
+        // add up to a visible drift without a redraw
+        this.opts.onSkip?.(plot);
+        return;
+      }
+      // why: a strip drawn with a window moved by a fraction of a pixel would not meet the rest
+      if (plan.kind === 'tail' && sameWindow(drawn.window, window)) {
+        this.drawn = { data: prepared, window };
+        drawTail(plot, prepared, plan.fromRow);
+        return;
+      }
     }
     this.drawn = { data: prepared, window };
     plot.setData(prepared);

@@ -1,0 +1,69 @@
+// Redraws only the right-hand strip of a chart, from a given row to the edge. uPlot always draws
+// the whole canvas; under a clip, the clear and every stroke outside the strip touch no pixel, so
+// the software rasterizer (Chromium without a GPU, as on many walls) only fills the strip, and
+// what is inside it is exactly what a full draw would paint there.
+import type uPlot from 'uplot';
+
+/** Canvas state uPlot caches on its side (it sets a style only when its cached copy differs). */
+interface CachedStyle {
+  strokeStyle: CanvasRenderingContext2D['strokeStyle'];
+  fillStyle: CanvasRenderingContext2D['fillStyle'];
+  lineWidth: number;
+  lineJoin: CanvasLineJoin;
+  lineCap: CanvasLineCap;
+  lineDash: number[];
+  font: string;
+  textAlign: CanvasTextAlign;
+  textBaseline: CanvasTextBaseline;
+}
+
+function readStyle(ctx: CanvasRenderingContext2D): CachedStyle {
+  const { strokeStyle, fillStyle, lineWidth, lineJoin, lineCap, font, textAlign, textBaseline } = ctx;
+  return { strokeStyle, fillStyle, lineWidth, lineJoin, lineCap, lineDash: ctx.getLineDash(), font, textAlign, textBaseline };
+}
+
+// why: each property only when restore() changed it; setting `font` on a canvas in the page
+// resolves it against the page's style, which forces a style and layout update when the DOM is dirty
+function writeStyle(ctx: CanvasRenderingContext2D, s: CachedStyle): void {
+  if (ctx.strokeStyle !== s.strokeStyle) ctx.strokeStyle = s.strokeStyle;
+  if (ctx.fillStyle !== s.fillStyle) ctx.fillStyle = s.fillStyle;
+  if (ctx.lineWidth !== s.lineWidth) ctx.lineWidth = s.lineWidth;
+  if (ctx.lineJoin !== s.lineJoin) ctx.lineJoin = s.lineJoin;
+  if (ctx.lineCap !== s.lineCap) ctx.lineCap = s.lineCap;
+  if (ctx.getLineDash().join() !== s.lineDash.join()) ctx.setLineDash(s.lineDash);
+  if (ctx.font !== s.font) ctx.font = s.font;
+  if (ctx.textAlign !== s.textAlign) ctx.textAlign = s.textAlign;
+  if (ctx.textBaseline !== s.textBaseline) ctx.textBaseline = s.textBaseline;
+}
+
+/** Device px left of the first changed row's predecessor that its stroke (and joins) can reach. */
+function strokeMargin(u: uPlot): number {
+  let width = 1;
+  for (let s = 1; s < u.series.length; s++) width = Math.max(width, u.series[s]?.width ?? 1);
+  return Math.ceil(width * devicePixelRatio) + 2;
+}
+
+/**
+ * Draws `data` on `u` (which shows data equal to it before row `fromRow`), clipped to the strip
+ * from the x of row `fromRow - 1` to the right edge: the segment into the first changed row starts
+ * there. Synchronous (uPlot's batch commits at once), so the clip is in force for the whole draw.
+ */
+export function drawTail(u: uPlot, data: uPlot.AlignedData, fromRow: number): void {
+  const x = (data[0] as ArrayLike<number>)[Math.max(0, fromRow - 1)] as number;
+  const ctx = u.ctx;
+  const left = Math.max(0, Math.floor(u.valToPos(x, 'x', true)) - strokeMargin(u));
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(left, 0, ctx.canvas.width - left, ctx.canvas.height);
+  ctx.clip();
+  let style: CachedStyle | undefined;
+  try {
+    u.batch(() => u.setData(data));
+    style = readStyle(ctx);
+  } finally {
+    ctx.restore();
+    // why: restore() also rolls back styles uPlot set during the draw, and uPlot believes they
+    // are still set; put them back so its cache and the canvas agree
+    if (style) writeStyle(ctx, style);
+  }
+}
