@@ -111,6 +111,9 @@ export function decimateMinMax(data: uPlot.AlignedData, buckets: number, x0: num
  * x as last time keeps its values, so a live tick rescans about two buckets instead of every row.
  * Assumes what the store guarantees: the value of a series at a timestamp does not change once
  * written (a backfill adds rows, which changes the row count of the buckets it touches).
+ * Columns that come out the same as last time are the same arrays (and when nothing changed, the
+ * same result), so a caller comparing with what it drew stops at identity: most live ticks on a
+ * long window change one bucket of one column, or none.
  */
 export class Decimator {
   private width = NaN;
@@ -118,22 +121,25 @@ export class Decimator {
   private count: number[] = [];
   private firstX: number[] = [];
   private lastX: number[] = [];
-  private vals: (number | null)[][] = [];
+  private last: uPlot.AlignedData | null = null;
 
   run(data: uPlot.AlignedData, buckets: number, x0: number, x1: number): uPlot.AlignedData {
     if (!needsDecimation(data, buckets, x0, x1)) {
       this.width = NaN;
+      this.last = null;
       return data;
     }
     const xs = data[0] as ArrayLike<number>;
     const b = bucketRows(xs, Math.max(1, Math.floor(buckets)), x0, x1);
     const k = data.length - 1;
-    const reuse = b.width === this.width && k === this.vals.length;
+    const prev = b.width === this.width && this.last !== null && k === this.last.length - 1 ? this.last : null;
     const m = b.ids.length;
     const count = new Array<number>(m);
     const firstX = new Array<number>(m);
     const lastX = new Array<number>(m);
-    const vals = Array.from({ length: k }, () => new Array<number | null>(2 * m));
+    // hit[q]: the previous bucket index holding bucket q's values, or -1 (rescan)
+    const hit = new Int32Array(m).fill(-1);
+    let sameLayout = prev !== null && m === this.ids.length; // every bucket where it was
     let j = 0; // walks the previous buckets; both lists ascend
     for (let q = 0; q < m; q++) {
       const s = b.bounds[q] as number;
@@ -141,29 +147,42 @@ export class Decimator {
       count[q] = e - s;
       firstX[q] = xs[s] as number;
       lastX[q] = xs[e - 1] as number;
-      let hit = -1;
-      if (reuse) {
+      if (prev) {
         while (j < this.ids.length && (this.ids[j] as number) < (b.ids[q] as number)) j++;
-        if (this.ids[j] === b.ids[q] && this.count[j] === count[q] && this.firstX[j] === firstX[q] && this.lastX[j] === lastX[q]) hit = j;
+        if (this.ids[j] === b.ids[q] && this.count[j] === count[q] && this.firstX[j] === firstX[q] && this.lastX[j] === lastX[q]) hit[q] = j;
       }
-      for (let c = 0; c < k; c++) {
-        const o = vals[c] as (number | null)[];
-        if (hit >= 0) {
-          const prev = this.vals[c] as (number | null)[];
-          o[2 * q] = prev[2 * hit] as number | null;
-          o[2 * q + 1] = prev[2 * hit + 1] as number | null;
-        } else {
-          extremes(data[c + 1] as Column, s, e, o, 2 * q);
-        }
-      }
+      if (hit[q] !== q) sameLayout = false;
     }
+    const out: (number | null)[][] = [];
+    for (let c = 0; c < k; c++) out.push(this.column(data[c + 1] as Column, b, hit, prev ? (prev[c + 1] as (number | null)[]) : null));
+    const xsOut = prev && m === this.ids.length && b.ids.every((id, q) => id === this.ids[q]) ? (prev[0] as number[]) : bucketX(b);
     this.width = b.width;
     this.ids = b.ids;
     this.count = count;
     this.firstX = firstX;
     this.lastX = lastX;
-    this.vals = vals;
-    return [bucketX(b), ...vals];
+    const result: uPlot.AlignedData = sameLayout && prev && out.every((col, c) => col === prev[c + 1]) ? prev : [xsOut, ...out];
+    this.last = result;
+    return result;
+  }
+
+  /** One series' decimated column: the previous array when no value changed, else a new one. */
+  private column(col: Column, b: Buckets, hit: Int32Array, prev: (number | null)[] | null): (number | null)[] {
+    const m = hit.length;
+    const o = new Array<number | null>(2 * m);
+    let same = prev !== null && prev.length === 2 * m;
+    for (let q = 0; q < m; q++) {
+      const h = hit[q] as number;
+      if (h >= 0 && prev) {
+        o[2 * q] = prev[2 * h] as number | null;
+        o[2 * q + 1] = prev[2 * h + 1] as number | null;
+        if (h !== q) same = false;
+      } else {
+        extremes(col, b.bounds[q] as number, b.bounds[q + 1] as number, o, 2 * q);
+        if (same && (o[2 * q] !== prev?.[2 * q] || o[2 * q + 1] !== prev?.[2 * q + 1])) same = false;
+      }
+    }
+    return same && prev ? prev : o;
   }
 }
 

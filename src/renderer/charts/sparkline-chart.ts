@@ -7,6 +7,7 @@ import { Decimator, PX_PER_BUCKET, slidingWindow, snapWindow } from './decimate'
 import { markFirstDraw } from './draw-marks';
 import { withAlpha } from './palette';
 import { timeGapsRefiner } from './timeseries-options';
+import { tailPaths } from './tail-draw';
 import { UplotHost } from './uplot-host';
 import type { ChartHandle } from './timeseries-chart';
 
@@ -37,7 +38,7 @@ export function mountSparkline(root: HTMLElement, panelId: string, color: string
         range: (_u, dataMin, dataMax) => shownWindow(host.raw) ?? [dataMin ?? 0, dataMax ?? 1],
       },
     },
-    series: [{}, { stroke: color, width: 2, fill: withAlpha(color, 0.18), spanGaps: false, gaps: timeGapsRefiner(), points: { show: false } }],
+    series: [{}, { stroke: color, width: 2, fill: withAlpha(color, 0.18), spanGaps: false, gaps: timeGapsRefiner(), paths: tailPaths(), points: { show: false } }],
     hooks: { draw: [(u) => markFirstDraw(root, panelId, u)] },
   });
   /** CSS px: the chart width of the last `prepare`, which every draw path runs first. */

@@ -2,7 +2,7 @@
 // the whole canvas; under a clip, the clear and every stroke outside the strip touch no pixel, so
 // the software rasterizer (Chromium without a GPU, as on many walls) only fills the strip, and
 // what is inside it is exactly what a full draw would paint there.
-import type uPlot from 'uplot';
+import uPlot from 'uplot';
 
 /** Canvas state uPlot caches on its side (it sets a style only when its cached copy differs). */
 interface CachedStyle {
@@ -43,24 +43,53 @@ function strokeMargin(u: uPlot): number {
   return Math.ceil(width * devicePixelRatio) + 2;
 }
 
+/** Per chart, during a tail draw: the first row whose path is worth building. */
+const tailStart = new WeakMap<uPlot, number>();
+
+/**
+ * A series path builder for charts drawn with drawTail: during a tail draw it builds the path from
+ * the tail's first row only (the rest would be clipped away), so a tick costs a few points of path
+ * instead of the whole line. The path's own left end is left of the clip, so it is not seen.
+ */
+export function tailPaths(inner: uPlot.Series.PathBuilder = linear()): uPlot.Series.PathBuilder {
+  return (u, seriesIdx, idx0, idx1) => inner(u, seriesIdx, Math.max(idx0, tailStart.get(u) ?? idx0), idx1);
+}
+
+function linear(): uPlot.Series.PathBuilder {
+  const make = uPlot.paths.linear;
+  if (!make) throw new Error('uPlot build without the linear path builder');
+  return make();
+}
+
+/** The last row drawn left of canvas x `left` (device px) by more than `margin`, or 0. */
+function rowLeftOf(u: uPlot, xs: ArrayLike<number>, from: number, left: number, margin: number): number {
+  let row = Math.min(from, xs.length - 1);
+  while (row > 0 && u.valToPos(xs[row] as number, 'x', true) >= left - margin) row--;
+  return row;
+}
+
 /**
  * Draws `data` on `u` (which shows data equal to it before row `fromRow`), clipped to the strip
  * from the x of row `fromRow - 1` to the right edge: the segment into the first changed row starts
  * there. Synchronous (uPlot's batch commits at once), so the clip is in force for the whole draw.
  */
 export function drawTail(u: uPlot, data: uPlot.AlignedData, fromRow: number): void {
-  const x = (data[0] as ArrayLike<number>)[Math.max(0, fromRow - 1)] as number;
+  const xs = data[0] as ArrayLike<number>;
+  const x = xs[Math.max(0, fromRow - 1)] as number;
   const ctx = u.ctx;
-  const left = Math.max(0, Math.floor(u.valToPos(x, 'x', true)) - strokeMargin(u));
+  const margin = strokeMargin(u);
+  const left = Math.max(0, Math.floor(u.valToPos(x, 'x', true)) - margin);
   ctx.save();
   ctx.beginPath();
   ctx.rect(left, 0, ctx.canvas.width - left, ctx.canvas.height);
   ctx.clip();
+  tailStart.set(u, rowLeftOf(u, xs, fromRow - 1, left, 2 * margin));
   let style: CachedStyle | undefined;
   try {
     u.batch(() => u.setData(data));
     style = readStyle(ctx);
   } finally {
+    tailStart.delete(u);
     ctx.restore();
     // why: restore() also rolls back styles uPlot set during the draw, and uPlot believes they
     // are still set; put them back so its cache and the canvas agree

@@ -8,6 +8,7 @@ import type { ChartTheme } from './chart-theme';
 import { withAlpha } from './palette';
 import { textWidth } from './text-width';
 import { thresholdPlugin, type ThresholdLine } from './threshold-plugin';
+import { tailPaths } from './tail-draw';
 import { timeGaps, typicalStep } from './time-gaps';
 import { yRange } from './y-range';
 
@@ -104,6 +105,7 @@ export function timeseriesOptions(spec: TimeseriesSpec, width: number, height: n
         ...(single ? { fill: withAlpha(color, 0.12) } : {}),
         spanGaps: false,
         gaps,
+        paths: tailPaths(),
         points: { size: 6, fill: color },
       };
     }),

@@ -169,9 +169,10 @@ export class UplotHost {
     plot.setData(prepared);
   }
 
-  /** Redraws from cached paths: overlays changed, the data did not. */
+  /** Redraws: overlays changed, the data did not. */
   redraw(): void {
-    this.plot?.redraw(false, false);
+    // why: paths are rebuilt, because after a tail draw the cached ones hold the tail only
+    this.plot?.redraw(true, false);
   }
 
   private create(size: Size): uPlot {

@@ -98,6 +98,30 @@ describe('incremental decimator', () => {
   });
 });
 
+describe('incremental decimator, identity', () => {
+  const x = Array.from({ length: 600 }, (_, i) => i * 15);
+  const a = x.map((t) => Math.sin(t / 300));
+  const b = x.map((t) => Math.cos(t / 300));
+
+  it('gives back the same result when nothing changed, so callers stop at identity', () => {
+    const dec = new Decimator();
+    const first = dec.run([x, a, b], 50, 0, 9_000);
+    expect(dec.run([x.slice(), a.slice(), b.slice()], 50, 0, 9_000)).toBe(first);
+  });
+
+  it('keeps the arrays of columns that did not change and makes new ones for those that did', () => {
+    const dec = new Decimator();
+    const first = dec.run([x, a, b], 50, 0, 9_000);
+    // a row appended in the window's last bucket, far below series a's minimum, inside b's range
+    const next = dec.run([[...x, 8_995], [...a, -5], [...b, 0]], 50, 0, 9_000);
+    expect(next).not.toBe(first);
+    expect(next[0]).toBe(first[0]);
+    expect(next[2]).toBe(first[2]);
+    expect(next[1]).not.toBe(first[1]);
+    expect((next[1] as number[]).slice(0, -2)).toEqual((first[1] as number[]).slice(0, -2));
+  });
+});
+
 describe('sliding window', () => {
   it('keeps the range width and follows data newer than its end', () => {
     expect(slidingWindow([100, 200], 0, 150)).toEqual([100, 200]);
