@@ -7,7 +7,7 @@ import { Decimator, PX_PER_BUCKET, slidingWindow, snapWindow } from './decimate'
 import { markFirstDraw } from './draw-marks';
 import { withAlpha } from './palette';
 import { timeGapsRefiner } from './timeseries-options';
-import { tailPaths } from './tail-draw';
+import { tailPaths } from './partial-draw';
 import { UplotHost } from './uplot-host';
 import type { ChartHandle } from './timeseries-chart';
 

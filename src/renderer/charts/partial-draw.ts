@@ -1,7 +1,9 @@
-// Redraws only the right-hand strip of a chart, from a given row to the edge. uPlot always draws
-// the whole canvas; under a clip, the clear and every stroke outside the strip touch no pixel, so
-// the software rasterizer (Chromium without a GPU, as on many walls) only fills the strip, and
-// what is inside it is exactly what a full draw would paint there.
+// Redraws part of a chart. uPlot always draws the whole canvas; under a clip, the clear and every
+// stroke outside it touch no pixel, so the software rasterizer (Chromium without a GPU, as on many
+// walls) only fills the clipped area, and what is inside it is what a full draw would paint there.
+// - drawTail: the strip from a given row to the right edge (a live tick that moved no bucket);
+// - drawShift: the window moved by whole pixels; the plot is moved by copying its own pixels,
+//   and the edges, the axes and the new tail are drawn.
 import uPlot from 'uplot';
 
 /** Canvas state uPlot caches on its side (it sets a style only when its cached copy differs). */
@@ -68,22 +70,16 @@ function rowLeftOf(u: uPlot, xs: ArrayLike<number>, from: number, left: number, 
   return row;
 }
 
-/**
- * Draws `data` on `u` (which shows data equal to it before row `fromRow`), clipped to the strip
- * from the x of row `fromRow - 1` to the right edge: the segment into the first changed row starts
- * there. Synchronous (uPlot's batch commits at once), so the clip is in force for the whole draw.
- */
-export function drawTail(u: uPlot, data: uPlot.AlignedData, fromRow: number): void {
-  const xs = data[0] as ArrayLike<number>;
-  const x = xs[Math.max(0, fromRow - 1)] as number;
+type Rect = readonly [number, number, number, number]; // x, y, width, height: canvas px
+
+/** Draws `data` on `u` clipped to `rects`, synchronously (uPlot's batch commits at once). */
+function drawClipped(u: uPlot, data: uPlot.AlignedData, rects: readonly Rect[], pathFrom?: number): void {
   const ctx = u.ctx;
-  const margin = strokeMargin(u);
-  const left = Math.max(0, Math.floor(u.valToPos(x, 'x', true)) - margin);
   ctx.save();
   ctx.beginPath();
-  ctx.rect(left, 0, ctx.canvas.width - left, ctx.canvas.height);
+  for (const r of rects) ctx.rect(r[0], r[1], r[2], r[3]);
   ctx.clip();
-  tailStart.set(u, rowLeftOf(u, xs, fromRow - 1, left, 2 * margin));
+  if (pathFrom !== undefined) tailStart.set(u, pathFrom);
   let style: CachedStyle | undefined;
   try {
     u.batch(() => u.setData(data));
@@ -95,4 +91,57 @@ export function drawTail(u: uPlot, data: uPlot.AlignedData, fromRow: number): vo
     // are still set; put them back so its cache and the canvas agree
     if (style) writeStyle(ctx, style);
   }
+}
+
+/** Canvas x from which the line into row `fromRow` (and its joins) is drawn. */
+function tailLeft(u: uPlot, xs: ArrayLike<number>, fromRow: number, margin: number): number {
+  return Math.floor(u.valToPos(xs[Math.max(0, fromRow - 1)] as number, 'x', true)) - margin;
+}
+
+/**
+ * Draws `data` on `u` (which shows data equal to it before row `fromRow`), clipped to the strip
+ * from the x of row `fromRow - 1` to the right edge: the segment into the first changed row starts
+ * there.
+ */
+export function drawTail(u: uPlot, data: uPlot.AlignedData, fromRow: number): void {
+  const xs = data[0] as ArrayLike<number>;
+  const margin = strokeMargin(u);
+  const left = Math.max(0, tailLeft(u, xs, fromRow, margin));
+  const { width, height } = u.ctx.canvas;
+  drawClipped(u, data, [[left, 0, width - left, height]], rowLeftOf(u, xs, fromRow - 1, left, 2 * margin));
+}
+
+/** Canvas px kept redrawn right of the plot's left edge on a shift: anomaly markers reach this far. */
+const LEFT_EDGE = 12;
+
+/**
+ * Draws `data` on `u` after its window moved left by `dx` canvas px, `data` being what `u` shows
+ * moved by `dx` from row `headRows` up to row `fromRow`: the plot's pixels are moved, then the y
+ * axis and the plot's left edge (the head rows, where the line now starts), the x axis and the
+ * strip from row `fromRow` on are drawn.
+ */
+export function drawShift(u: uPlot, data: uPlot.AlignedData, headRows: number, fromRow: number, dx: number): void {
+  const ctx = u.ctx;
+  const { left, top, width, height } = u.bbox; // canvas px
+  const xs = data[0] as ArrayLike<number>;
+  const margin = strokeMargin(u);
+  // positions on the current (old) scale, less dx: where they will be after the move
+  const leftEnd = Math.max(left, Math.ceil(u.valToPos(xs[headRows] as number, 'x', true)) - dx) + margin + Math.ceil(LEFT_EDGE * devicePixelRatio);
+  const rightStart = Math.min(left + width - dx, tailLeft(u, xs, fromRow, margin) - dx);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(left, top, width - dx, height);
+  ctx.clip();
+  // why: 'copy' writes the source pixels as they are (no blending with what is under them)
+  ctx.globalCompositeOperation = 'copy';
+  ctx.drawImage(ctx.canvas, left + dx, top, width - dx, height, left, top, width - dx, height);
+  ctx.restore();
+  const cw = ctx.canvas.width;
+  const ch = ctx.canvas.height;
+  drawClipped(u, data, [
+    [0, 0, leftEnd, ch],
+    [rightStart, 0, cw - rightStart, ch],
+    [0, 0, cw, top],
+    [0, top + height, cw, ch - top - height],
+  ]);
 }
