@@ -18,18 +18,25 @@ interface Buckets {
   bounds: number[];
 }
 
+/** Where bucketRows starts: the row, and the buckets (ids, bounds) already known before it. */
+interface Resume {
+  row: number;
+  ids: number[];
+  bounds: number[];
+}
+
 /** Row ranges of ~`buckets` equal time buckets over [x0, x1], aligned to multiples of the width. */
-function bucketRows(xs: ArrayLike<number>, buckets: number, x0: number, x1: number): Buckets {
+function bucketRows(xs: ArrayLike<number>, buckets: number, x0: number, x1: number, resume?: Resume): Buckets {
   const n = xs.length;
   const width = (x1 - x0) / buckets;
   // why: buckets on absolute multiples of their width, so a window sliding by one sample per tick
   // keeps the same buckets and the line does not shimmer from update to update
   const first = Math.floor(x0 / width);
   const last = Math.ceil(x1 / width) - 1; // rows newer than x1 go to the last bucket
-  const ids: number[] = [];
-  const bounds: number[] = [];
-  let i = lowerBound(xs, x0, 0);
-  let prev = first - 1;
+  const ids: number[] = resume?.ids ?? [];
+  const bounds: number[] = resume?.bounds ?? [];
+  let i = resume?.row ?? lowerBound(xs, x0, 0);
+  let prev = ids.length ? (ids[ids.length - 1] as number) : first - 1;
   while (i < n) {
     // why: max(prev + 1) keeps buckets strictly increasing even when float rounding disagrees
     const id = Math.max(prev + 1, Math.min(last, Math.floor((xs[i] as number) / width)));
@@ -41,6 +48,30 @@ function bucketRows(xs: ArrayLike<number>, buckets: number, x0: number, x1: numb
   }
   bounds.push(n);
   return { width, ids, bounds };
+}
+
+/**
+ * Where a live tick lets bucketRows resume: every bucket of the last run but the last still holds
+ * the same rows (same first and last x, nothing inserted after it), only moved by the rows dropped
+ * at the front. O(buckets) reads instead of a binary search per bucket; undefined when anything
+ * else changed (a backfill), and the caller starts over.
+ */
+function resumeAfterTick(xs: ArrayLike<number>, x0: number, last: Buckets, firstX: readonly number[], lastX: readonly number[]): Resume | undefined {
+  const m = last.ids.length;
+  if (m < 2) return undefined;
+  const off = lowerBound(xs, x0, 0) - (last.bounds[0] as number);
+  const ids: number[] = [];
+  const bounds: number[] = [];
+  for (let q = 0; q < m - 1; q++) {
+    const s = (last.bounds[q] as number) + off;
+    const e = (last.bounds[q + 1] as number) + off;
+    if (e > xs.length || xs[s] !== firstX[q] || xs[e - 1] !== lastX[q]) return undefined;
+    // a row added after the bucket's last one but still inside it
+    if (e < xs.length && (xs[e] as number) < ((last.ids[q] as number) + 1) * last.width) return undefined;
+    ids.push(last.ids[q] as number);
+    bounds.push(s);
+  }
+  return { row: (last.bounds[m - 1] as number) + off, ids, bounds };
 }
 
 /** Writes the extremes of col[s..e) in time order to out[at], out[at + 1]; nulls when none. */
@@ -117,6 +148,8 @@ export function decimateMinMax(data: uPlot.AlignedData, buckets: number, x0: num
  */
 export class Decimator {
   private width = NaN;
+  private window: readonly [number, number, number] | null = null; // x0, x1, buckets
+  private buckets: Buckets | null = null;
   private ids: number[] = [];
   private count: number[] = [];
   private firstX: number[] = [];
@@ -127,10 +160,15 @@ export class Decimator {
     if (!needsDecimation(data, buckets, x0, x1)) {
       this.width = NaN;
       this.last = null;
+      this.buckets = null;
       return data;
     }
     const xs = data[0] as ArrayLike<number>;
-    const b = bucketRows(xs, Math.max(1, Math.floor(buckets)), x0, x1);
+    const n = Math.max(1, Math.floor(buckets));
+    const w = this.window;
+    const sameWindow = w !== null && w[0] === x0 && w[1] === x1 && w[2] === n;
+    const resume = sameWindow && this.buckets ? resumeAfterTick(xs, x0, this.buckets, this.firstX, this.lastX) : undefined;
+    const b = bucketRows(xs, n, x0, x1, resume);
     const k = data.length - 1;
     const prev = b.width === this.width && this.last !== null && k === this.last.length - 1 ? this.last : null;
     const m = b.ids.length;
@@ -157,6 +195,8 @@ export class Decimator {
     for (let c = 0; c < k; c++) out.push(this.column(data[c + 1] as Column, b, hit, prev ? (prev[c + 1] as (number | null)[]) : null));
     const xsOut = prev && m === this.ids.length && b.ids.every((id, q) => id === this.ids[q]) ? (prev[0] as number[]) : bucketX(b);
     this.width = b.width;
+    this.window = [x0, x1, n];
+    this.buckets = b;
     this.ids = b.ids;
     this.count = count;
     this.firstX = firstX;

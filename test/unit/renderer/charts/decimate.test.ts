@@ -70,7 +70,10 @@ describe('min/max decimation', () => {
 describe('incremental decimator', () => {
   // A live series: 15 s rows over a 2 h window, then ticks that append rows and slide the window;
   // sometimes a backfill inserts rows into an earlier hole. Every step must equal a full decimation.
-  it('draws exactly what a full decimation draws, tick after tick, backfills included', () => {
+  it.each([
+    ['sliding with every tick', 1],
+    ['snapped to 10 min, as live charts are (most ticks keep the window)', 600],
+  ])('draws exactly what a full decimation draws, tick after tick, backfills included: window %s', (_name, snap) => {
     fc.assert(
       fc.property(
         fc.array(fc.record({ append: fc.integer({ min: 0, max: 5 }), backfill: fc.boolean(), v: fc.double({ min: -100, max: 100, noNaN: true }) }), { minLength: 1, maxLength: 40 }),
@@ -87,14 +90,29 @@ describe('incremental decimator', () => {
               rows.set(now, [tick.v, a % 2 ? null : -tick.v]);
             }
             if (tick.backfill) for (let t = now - span; t < now; t += 15) if (!rows.has(t)) rows.set(t, [tick.v, tick.v]);
-            const x = [...rows.keys()].filter((t) => t >= now - span).sort((a, b) => a - b);
+            const x = [...rows.keys()].filter((t) => t >= Math.ceil(now / snap) * snap - span).sort((a, b) => a - b);
             const data: uPlot.AlignedData = [x, x.map((t) => rows.get(t)![0]), x.map((t) => rows.get(t)![1])];
-            expect(dec.run(data, buckets, now - span, now)).toEqual(decimateMinMax(data, buckets, now - span, now));
+            const hi = Math.ceil(now / snap) * snap;
+            expect(dec.run(data, buckets, hi - span, hi)).toEqual(decimateMinMax(data, buckets, hi - span, hi));
           }
         },
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('incremental decimator, backfill next to the newest bucket', () => {
+  it('rescans when a row arrives in the bucket before the last, after its last row', () => {
+    // buckets of 100 s over [0, 1000]; rows every 10 s, but the one at 890 s is missing
+    const x = Array.from({ length: 101 }, (_, i) => i * 10).filter((t) => t !== 890);
+    const y = x.map((t) => (t % 30 === 0 ? 1 : 2));
+    const dec = new Decimator();
+    dec.run([x, y], 10, 0, 1000);
+    // the backfill brings 890 s with a value below everything: bucket 8's minimum changes
+    const x2 = [...x.slice(0, 89), 890, ...x.slice(89)];
+    const y2 = [...y.slice(0, 89), -7, ...y.slice(89)];
+    expect(dec.run([x2, y2], 10, 0, 1000)).toEqual(decimateMinMax([x2, y2], 10, 0, 1000));
   });
 });
 
