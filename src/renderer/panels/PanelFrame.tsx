@@ -43,8 +43,11 @@ interface FrameSelection {
   ps: PanelSnapshot | undefined;
 }
 
-/** Panel bodies that read their PanelSnapshot (values); the others get their data elsewhere. */
-const BODY_READS_SNAPSHOT: ReadonlySet<Panel['type']> = new Set(['stat', 'gauge']);
+/**
+ * Panel bodies that get their PanelSnapshot (values) as a prop; the others get their data elsewhere
+ * (stat and the charts subscribe to the store themselves and write the DOM without a render).
+ */
+const BODY_READS_SNAPSHOT: ReadonlySet<Panel['type']> = new Set(['gauge']);
 
 export const PanelFrame = memo(function PanelFrame({ panel, pageId, style }: PanelFrameProps): React.JSX.Element {
   // why: the frame selects what it draws (state, reason, stale label) rather than the snapshot,

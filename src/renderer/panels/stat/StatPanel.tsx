@@ -1,54 +1,69 @@
 // stat: the current value, large, in its unit and threshold colour, over a sparkline of the
-// visible range, with the change against the same time yesterday.
-import { useEffect, useRef, type CSSProperties } from 'react';
+// visible range, with the change against the same time yesterday. React builds the elements once;
+// the value follows the store's snapshot through writeStatView (no React render per tick).
+import { useEffect, useRef } from 'react';
 import { Sparkline } from '../../charts/Sparkline';
-import { formatParts, relativeChange } from '../../format/units';
-import { thresholdSeverity } from '../../format/thresholds';
 import { useWallboard } from '../../store';
 import { PALETTES } from '../../styles/palette';
 import type { PanelProps } from '../types';
 import { observeStatSize } from './stat-size';
+import { statColor, statView, writeStatView, type StatElements, type StatView } from './stat-view';
 import './stat.css';
 
-export function StatPanel({ panel, brand, snapshot }: PanelProps): React.JSX.Element {
+export function StatPanel({ panel, brand }: PanelProps): React.JSX.Element {
   const theme = useWallboard((s) => s.theme);
   const ref = useRef<HTMLDivElement>(null);
+  // why: the sparkline takes the value's colour; it changes with a threshold crossing, not per tick
+  const color = useWallboard((s) => statColor(panel, s.snapshot?.panels[panel.id], PALETTES[s.theme], brand));
   useEffect(() => {
-    const el = ref.current;
-    return el ? observeStatSize(el) : undefined;
+    const root = ref.current;
+    return root ? observeStatSize(root) : undefined;
   }, []);
-  const palette = PALETTES[theme];
-  const head = snapshot?.values[0];
-  const value = head?.value;
-  const parts = formatParts(value, panel.unit, panel.decimals);
-  const severity = snapshot?.thresholdSeverity ?? thresholdSeverity(panel.thresholds, value);
-  const color = severity ? palette.severity[severity] : panel.thresholds.length ? palette.ok : (brand?.color ?? palette.fg);
-  const change = relativeChange(value, snapshot?.yesterday);
-  // why: size the number by its length so "42%" and "1.23 GiB" both fill the box without overflow
-  const chars = parts.number.length + parts.prefix.length * 0.7 + parts.suffix.length * 0.55;
-  const more = (snapshot?.values.length ?? 0) - 1;
+  useEffect(() => {
+    const root = ref.current;
+    if (!root) return undefined;
+    const q = (cls: string): HTMLElement => root.querySelector(`.${cls}`) as HTMLElement;
+    const els: StatElements = {
+      root,
+      prefix: q('wb-stat__prefix'),
+      number: q('wb-stat__number'),
+      suffix: q('wb-stat__suffix'),
+      name: q('wb-stat__name'),
+      nameHead: q('wb-stat__head'),
+      nameMore: q('wb-stat__more'),
+      change: q('wb-stat__change'),
+      changeArrow: q('wb-stat__arrow'),
+      changeText: q('wb-stat__pct'),
+    };
+    let prev: StatView | null = null;
+    const palette = PALETTES[theme];
+    return useWallboard.subscribe(
+      (s) => s.snapshot?.panels[panel.id],
+      (ps) => {
+        const v = statView(panel, ps, palette, brand);
+        writeStatView(els, v, prev);
+        prev = v;
+      },
+      { fireImmediately: true },
+    );
+  }, [panel, brand, theme]);
   return (
-    <div ref={ref} className="wb-stat" style={{ '--value-color': color, '--chars': Math.max(chars, 2.5) } as CSSProperties}>
+    <div ref={ref} className="wb-stat">
       <div className="wb-stat__spark">
         <Sparkline panelId={panel.id} color={color} />
       </div>
       <div className="wb-stat__main">
         <div className="wb-stat__value" data-testid="stat-value">
-          {parts.prefix && <span className="wb-stat__prefix">{parts.prefix}</span>}
-          <span className="wb-stat__number">{parts.number}</span>
-          {parts.suffix && <span className="wb-stat__suffix">{parts.suffix}</span>}
+          <span className="wb-stat__prefix" hidden />
+          <span className="wb-stat__number" />
+          <span className="wb-stat__suffix" hidden />
         </div>
-        {more > 0 && head && (
-          <div className="wb-stat__name">
-            {head.name} <span className="wb-stat__more">+{more} more</span>
-          </div>
-        )}
-        {change !== undefined && (
-          <div className={`wb-stat__change wb-stat__change--${change >= 0 ? 'up' : 'down'}`} title="change vs. the same time yesterday">
-            {change >= 0 ? '▲' : '▼'} {Math.abs(change) >= 100 ? Math.abs(change).toFixed(0) : Math.abs(change).toFixed(1)}%{' '}
-            <span className="wb-stat__vs">vs yesterday</span>
-          </div>
-        )}
+        <div className="wb-stat__name" hidden>
+          <span className="wb-stat__head" /> <span className="wb-stat__more" />
+        </div>
+        <div className="wb-stat__change" title="change vs. the same time yesterday" hidden>
+          <span className="wb-stat__arrow" /> <span className="wb-stat__pct" /> <span className="wb-stat__vs">vs yesterday</span>
+        </div>
       </div>
     </div>
   );

@@ -1,0 +1,93 @@
+// What a stat panel shows for a snapshot, as plain strings; and the DOM writer that keeps a stat's
+// elements equal to it on every live tick without React (40 panels × every tick through React's
+// reconciliation was a large part of a live update).
+import type { PanelSnapshot } from '../../../shared/api';
+import type { Brand, Panel } from '../../../shared/config-schema';
+import { thresholdSeverity } from '../../format/thresholds';
+import { formatParts, relativeChange } from '../../format/units';
+import type { Palette } from '../../styles/palette';
+
+export interface StatView {
+  prefix: string;
+  number: string;
+  suffix: string;
+  /** CSS colour of the value: threshold severity, else ok (when thresholds exist), brand or text. */
+  color: string;
+  /** Glyph count the value is sized by, so "42%" and "1.23 GiB" both fill the box. */
+  chars: number;
+  /** "<first series name>" and "+N more" when the query returned several series. */
+  name?: { head: string; more: string };
+  /** Change against the same time yesterday, e.g. { arrow: '▲', text: '12.5%' }. */
+  change?: { up: boolean; arrow: string; text: string };
+}
+
+/** The value's colour: threshold severity, else ok (when thresholds exist), brand or text colour. */
+export function statColor(panel: Panel, snapshot: PanelSnapshot | undefined, palette: Palette, brand: Brand | undefined): string {
+  const severity = snapshot?.thresholdSeverity ?? thresholdSeverity(panel.thresholds, snapshot?.values[0]?.value);
+  return severity ? palette.severity[severity] : panel.thresholds.length ? palette.ok : (brand?.color ?? palette.fg);
+}
+
+export function statView(panel: Panel, snapshot: PanelSnapshot | undefined, palette: Palette, brand: Brand | undefined): StatView {
+  const head = snapshot?.values[0];
+  const value = head?.value;
+  const parts = formatParts(value, panel.unit, panel.decimals);
+  const color = statColor(panel, snapshot, palette, brand);
+  const more = (snapshot?.values.length ?? 0) - 1;
+  const pct = relativeChange(value, snapshot?.yesterday);
+  const chars = parts.number.length + parts.prefix.length * 0.7 + parts.suffix.length * 0.55;
+  return {
+    ...parts,
+    color,
+    chars: Math.max(chars, 2.5),
+    ...(more > 0 && head ? { name: { head: head.name, more: `+${more} more` } } : {}),
+    ...(pct !== undefined
+      ? { change: { up: pct >= 0, arrow: pct >= 0 ? '▲' : '▼', text: `${Math.abs(pct) >= 100 ? Math.abs(pct).toFixed(0) : Math.abs(pct).toFixed(1)}%` } }
+      : {}),
+  };
+}
+
+/** The stat's elements a StatView is written to. */
+export interface StatElements {
+  root: HTMLElement;
+  prefix: HTMLElement;
+  number: HTMLElement;
+  suffix: HTMLElement;
+  name: HTMLElement;
+  nameHead: HTMLElement;
+  nameMore: HTMLElement;
+  change: HTMLElement;
+  changeArrow: HTMLElement;
+  changeText: HTMLElement;
+}
+
+/** Sets text only when it differs (a DOM write costs a layout of its box even when equal). */
+function text(el: HTMLElement, value: string): void {
+  if (el.textContent !== value) el.textContent = value;
+}
+
+function show(el: HTMLElement, visible: boolean): void {
+  if (el.hidden === visible) el.hidden = !visible;
+}
+
+/** Writes `v` into the stat's elements; only what changed since `prev` is touched. */
+export function writeStatView(els: StatElements, v: StatView, prev: StatView | null): void {
+  text(els.prefix, v.prefix);
+  show(els.prefix, v.prefix !== '');
+  text(els.number, v.number);
+  text(els.suffix, v.suffix);
+  show(els.suffix, v.suffix !== '');
+  if (v.color !== prev?.color) els.root.style.setProperty('--value-color', v.color);
+  if (v.chars !== prev?.chars) els.root.style.setProperty('--chars', String(v.chars));
+  show(els.name, v.name !== undefined);
+  if (v.name) {
+    text(els.nameHead, v.name.head);
+    text(els.nameMore, v.name.more);
+  }
+  show(els.change, v.change !== undefined);
+  if (v.change) {
+    const cls = `wb-stat__change wb-stat__change--${v.change.up ? 'up' : 'down'}`;
+    if (els.change.className !== cls) els.change.className = cls;
+    text(els.changeArrow, v.change.arrow);
+    text(els.changeText, v.change.text);
+  }
+}
