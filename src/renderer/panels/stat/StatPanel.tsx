@@ -7,7 +7,7 @@ import { useWallboard } from '../../store';
 import { PALETTES } from '../../styles/palette';
 import type { PanelProps } from '../types';
 import { observeStatSize } from './stat-size';
-import { statColor, statView, writeStatView, type StatElements, type StatView } from './stat-view';
+import { statColor, statView, textNode, writeStatView, type StatElements, type StatView } from './stat-view';
 import './stat.css';
 
 export function StatPanel({ panel, brand }: PanelProps): React.JSX.Element {
@@ -26,14 +26,18 @@ export function StatPanel({ panel, brand }: PanelProps): React.JSX.Element {
     const els: StatElements = {
       root,
       prefix: q('wb-stat__prefix'),
-      number: q('wb-stat__number'),
       suffix: q('wb-stat__suffix'),
       name: q('wb-stat__name'),
-      nameHead: q('wb-stat__head'),
-      nameMore: q('wb-stat__more'),
       change: q('wb-stat__change'),
-      changeArrow: q('wb-stat__arrow'),
-      changeText: q('wb-stat__pct'),
+      texts: {
+        prefix: textNode(q('wb-stat__prefix')),
+        number: textNode(q('wb-stat__number')),
+        suffix: textNode(q('wb-stat__suffix')),
+        nameHead: textNode(q('wb-stat__head')),
+        nameMore: textNode(q('wb-stat__more')),
+        changeArrow: textNode(q('wb-stat__arrow')),
+        changeText: textNode(q('wb-stat__pct')),
+      },
     };
     let prev: StatView | null = null;
     const palette = PALETTES[theme];
