@@ -3,7 +3,7 @@
  * time. It mounts the real PanelFrame (so the real TimeseriesPanel, StatPanel and Sparkline) on
  * the real store and drives live updates as src/renderer/store/sync.ts does: a new snapshot
  * (every panel's newest value changes, so React re-renders what depends on it), then
- * mergeTail → setSeries → setRange. `src` is the path from the temp dir to the repo's src/.
+ * mergeTail → setSeries (with the range, one store update). `src` is the path from the temp dir to the repo's src/.
  */
 
 export function harnessHtml(): string {
@@ -166,8 +166,7 @@ async function tick(samples = 1): Promise<number> {
     if (m && m !== prev) merged.push(m);
   }
   const t1 = performance.now();
-  state.setSeries(merged);
-  state.setRange({ from, to: now * 1000 });
+  state.setSeries(merged, undefined, { from, to: now * 1000 });
   const t2 = performance.now();
   // why: charts draw in microtasks queued by setData (and by those); wait for all of them
   await afterMicrotasks();

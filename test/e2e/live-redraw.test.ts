@@ -76,8 +76,7 @@ const frames = (n: number) => new Promise<void>((r) => { const f = (k: number) =
     now += STEP * samples;
     const from = now - WINDOW;
     const merged = mergeTail(store.getState().series.live!, tail, from);
-    store.getState().setSeries([merged!]);
-    store.getState().setRange({ from: from * 1000, to: now * 1000 });
+    store.getState().setSeries([merged!], undefined, { from: from * 1000, to: now * 1000 });
     await frames(2);
   },
   /** Draws the live chart's data afresh in the second box; resolves when it has drawn. */

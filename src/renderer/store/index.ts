@@ -32,11 +32,20 @@ export function createWallboardStore() {
       status: null,
       connection: { state: 'connecting', since: Date.now(), attempt: 0 },
       setSnapshot: (snapshot) => set({ snapshot: shareSnapshot(get().snapshot, snapshot) }),
-      setSeries: (list, anomalies) => {
-        if (list.length === 0 && !anomalies) return;
-        const series: Record<string, SeriesData> = { ...get().series };
-        for (const s of list) series[s.panelId] = s;
-        set(anomalies ? { series, anomalies: { ...get().anomalies, ...anomalies } } : { series });
+      // why: one update for a live tick's series, anomalies and range: every subscriber (each
+      // chart, each panel frame) runs its selector once per update
+      setSeries: (list, anomalies, range) => {
+        const r = get().range;
+        const newRange = range && (r.from !== range.from || r.to !== range.to) ? range : undefined;
+        if (list.length === 0 && !anomalies && !newRange) return;
+        const patch: Partial<WallboardState> = newRange ? { range: newRange } : {};
+        if (list.length > 0) {
+          const series: Record<string, SeriesData> = { ...get().series };
+          for (const s of list) series[s.panelId] = s;
+          patch.series = series;
+        }
+        if (anomalies) patch.anomalies = { ...get().anomalies, ...anomalies };
+        set(patch);
       },
       setRange: (range) => {
         const r = get().range;

@@ -59,8 +59,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     const to = serverAt;
     const from = to - windowMs;
     const r = await client.request('query', { panels: ids, from, to, maxPoints: maxPoints(ids) });
-    store.getState().setSeries(r.panels, r.anomalies);
-    store.getState().setRange({ from, to });
+    store.getState().setSeries(r.panels, r.anomalies, { from, to });
   }
 
   async function queryTail(ids: string[]): Promise<void> {
@@ -86,9 +85,10 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
         if (m === undefined) full.push(tail.panelId);
         else if (m !== prev) merged.push(m);
       }
-      store.getState().setSeries(merged, r.anomalies);
+      store.getState().setSeries(merged, r.anomalies, { from, to });
+    } else {
+      store.getState().setRange({ from, to });
     }
-    store.getState().setRange({ from, to });
     await queryFull(full);
   }
 

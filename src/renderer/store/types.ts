@@ -27,7 +27,8 @@ export interface LiveSlice {
   connection: ConnectionState;
   setSnapshot(snapshot: Snapshot): void;
   /** Replaces the data of the given panels only; other panels keep their object identity. */
-  setSeries(series: SeriesData[], anomalies?: Record<string, AnomalyPoint[]>): void;
+  /** New series (and anomalies, and the range they were read for) in one store update. */
+  setSeries(series: SeriesData[], anomalies?: Record<string, AnomalyPoint[]>, range?: { from: number; to: number }): void;
   setRange(range: { from: number; to: number }): void;
   setMode(mode: 'live' | 'replay'): void;
   setStatus(status: StatusReport): void;
