@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContextModel } from '../../../src/main/engine/detect/context';
 import { Likelihood, upperTailSurprisal } from '../../../src/main/engine/detect/likelihood';
-import { createDetector } from '../../../src/main/engine/detect/index';
+import { createDetector, DEFAULT_PARAMS } from '../../../src/main/engine/detect/index';
 import { DAY_SAMPLES, seasonalNoise } from './synthetic';
 
 const params = { levels: 6, offset: 0, orders: 3, warmup: 12, tableBits: 8 };
@@ -71,5 +71,21 @@ describe('default detector', () => {
     expect(hits.length).toBe(1);
     expect(hits[0]).toBeGreaterThanOrEqual(at);
     expect((hits[0] as number) - at).toBeLessThan(12);
+  });
+
+  it('counts the rest from the reported flag, so a busy lead-in does not silence what follows it', () => {
+    const { t, v } = seasonalNoise(5 * DAY_SAMPLES, 21);
+    const at = 4 * DAY_SAMPLES + 50;
+    const rest = DEFAULT_PARAMS.contextual.rest;
+    // a wild stretch (every sample a new extreme, so each is flagged) nearly as long as the rest
+    for (let i = at; i < at + rest - 10; i++) v[i] = (v[i] as number) + (i % 2 === 0 ? 1 : -1) * (40 + (i - at));
+    const spike = at + rest + 15; // past the rest from the excursion's start, not from its end
+    v[spike] = (v[spike] as number) + 20_000;
+    const d = createDetector({ method: 'auto', sensitivity: 'medium' });
+    const flags = t.map((ti, i) => d.update(ti, v[i] as number).flagged);
+    const hits = flags.flatMap((f, i) => (f ? [i] : []));
+    expect(hits.length).toBe(2);
+    expect((hits[0] as number) - at).toBeLessThan(12);
+    expect(hits[1]).toBe(spike);
   });
 });

@@ -85,7 +85,9 @@ describe('detectors on injected anomalies', () => {
     const { t, v } = spike();
     const hi = stream('auto', t, v, 'high');
     const lo = stream('auto', t, v, 'low');
-    expect(hi.every((x, i) => x.score >= (lo[i] as DetectResult).score)).toBe(true);
+    // why: up to the spike only; after a flag at high the next samples are withheld (score 0)
+    // while low, which may not have flagged, still reports them
+    expect(hi.slice(0, AT + 1).every((x, i) => x.score >= (lo[i] as DetectResult).score)).toBe(true);
     expect((hi[AT] as DetectResult).score).toBeGreaterThan((lo[AT] as DetectResult).score);
   });
 });

@@ -30,6 +30,8 @@ export interface ContextualParams {
   parts: readonly Exclude<DetectMethod, 'auto'>[];
   /** the ensemble's burst span (samples; ≤ 1 = instant deviations only, see ScoringParams) */
   burstSpan: number;
+  /** the ensemble's surprisal (log10) per bin above anything seen before (see RarityParams.beyond) */
+  beyond: number;
 }
 
 /** log10 units added to the surprisal: high flags at 10× the probability of medium, low at 1/10. */
@@ -95,7 +97,10 @@ export class ContextualDetector implements Detector {
     if (score <= 0) return NOTHING;
     const flagged = score >= 0.5;
     const withheld = this.since <= this.p.rest;
-    if (flagged) this.since = 0;
+    // why: the rest counts from the reported flag; a flag it withheld does not extend it, or a
+    // busy stretch just before an incident would keep the incident itself silent (NAB held-out
+    // failure analysis, nab-failures.ts: a window lost to a rest re-armed by its own lead-in)
+    if (flagged && !withheld) this.since = 0;
     if (withheld) return NOTHING;
     if (!flagged) return { score, flagged: false };
     // why: say it in the words of the component model when the ensemble flags on its own or
