@@ -20,15 +20,13 @@ import {
 
 const INTERVAL_MS = 1000;
 
-function boardYaml(prom: string, am: string, health: string, title = 'Integration'): string {
+function boardYaml(prom: string, am: string | null, health: string, title = 'Integration'): string {
   return `title: ${title}
 brands: [{ id: bizoholic, name: Bizoholic, color: "#e4572e" }]
 sources:
   prometheus:
     - { id: prom, url: "${prom}", interval: 1s, timeout: 2s }
-  alertmanager:
-    - { id: am, url: "${am}", interval: 1s, timeout: 2s }
-  health:
+${am ? `  alertmanager:\n    - { id: am, url: "${am}", interval: 1s, timeout: 2s }\n` : ''}  health:
     - id: api
       brand: bizoholic
       url: "${health}/health"
@@ -190,6 +188,17 @@ describe('engine with real Prometheus, Alertmanager, node_exporter and a health 
     expect((await engine.request('board', {})).title).toBe('Renamed');
     const n = engine.store.stats().samples;
     await waitFor('polling continues', () => engine.store.stats().samples > n, 10_000);
+  });
+
+  it('stops showing the alerts of an Alertmanager removed from the board, resolves their incidents, and keeps them in replay', async () => {
+    const shown = await waitFor('AlwaysFiring shown', async () => ((await snapshot()).alerts.some((a) => a.source === 'am') ? Date.now() : undefined));
+    writeFileSync(boardFile, boardYaml(prom.url, null, health.url, 'Without Alertmanager'));
+    await waitFor('Alertmanager alerts gone', async () => ((await snapshot()).alerts.some((a) => a.source === 'am') ? undefined : true), 10_000);
+    const inc = (await engine.request('incidents', { includeResolved: true })).find((i) => i.kind === 'alert' && i.labels.alertname === 'AlwaysFiring');
+    expect(inc?.status).toBe('resolved');
+    expect((await engine.request('incidents', {})).some((i) => i.id === inc?.id)).toBe(false);
+    const past = await engine.request('snapshot', { at: shown });
+    expect(past.alerts.some((a) => a.source === 'am' && a.labels.alertname === 'AlwaysFiring')).toBe(true);
   });
 });
 

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BoardView, ConfigErrorView, EngineApi, EngineRequests, RequestName, StatusReport } from '../../shared/api';
 import { type Board, panelQueries } from '../../shared/config-schema';
-import type { Batch, Incident } from '../../shared/model';
+import { emptyBatch, type Batch, type Incident } from '../../shared/model';
 import { toBoardView } from './board-view';
 import { formatProblem, loadBoardFile } from './config/load';
 import { summarize } from './config/summary';
@@ -25,6 +25,15 @@ import { enrichPanels } from './enrich';
 import { IncidentFlow } from './incident-flow';
 import { createLogSink, fanOut, type NotificationSink } from './notify/index';
 import type { ActionResult, AnomalyObservation } from './alerts/index';
+
+/** The board's sources that report alerts, by id. */
+function alertSources(board: Board): Map<string, Batch['kind']> {
+  const out = new Map<string, Batch['kind']>();
+  for (const s of board.sources.alertmanager) out.set(s.id, 'alertmanager');
+  for (const s of board.sources['prometheus-alerts']) out.set(s.id, 'prometheus-alerts');
+  for (const s of board.sources.demo) out.set(s.id, 'demo');
+  return out;
+}
 
 export interface EngineOptions {
   /** Board file; the built-in demo board when absent. */
@@ -167,6 +176,22 @@ export function createEngine(options: EngineOptions): Engine {
     scheduler.start();
   }
 
+  /**
+   * Alert sources gone from the board: what they showed stops now (else their last alerts would
+   * stay on the wall for ever), and incidents follow as if each had reported an empty list.
+   */
+  function retireAlertSources(before: Map<string, Batch['kind']>, after: Map<string, Batch['kind']>): void {
+    for (const [id, kind] of before) {
+      if (after.has(id)) continue;
+      const at = now();
+      store.closeSource(id, at);
+      const snap = snapshotAt(store, board, at, { live: true, intervals });
+      flow.afterBatch({ ...emptyBatch(id, kind, at), alerts: [] }, snap, snap.sources, []);
+      updates.add({ at, panels: [], health: false, alerts: true, incidents: false });
+      log(`source ${id} left the board: its alerts and silences are no longer shown`);
+    }
+  }
+
   async function reload(): Promise<boolean> {
     const next = loadBoardFile(configFile);
     if (!next.ok) {
@@ -177,10 +202,12 @@ export function createEngine(options: EngineOptions): Engine {
       return false;
     }
     await scheduler?.stop();
+    const before = alertSources(board);
     board = next.board;
     configError = undefined;
     version++;
     detection.setBoard(board, now());
+    retireAlertSources(before, alertSources(board));
     if (started) startPolling();
     log(`board reloaded: ${summarize(board)}`);
     emitter.emit('config', boardView());

@@ -27,6 +27,21 @@ describe('alert intervals', () => {
     expect(fps(t.store.alertsAt(T0 + 250))).toEqual(['a']);
   });
 
+  it('stops showing the alerts and silences of a source that left the board, and keeps its past', () => {
+    t = tempStore();
+    const silence: SilenceRecord = { id: 's1', source: 'am', state: 'active', startsAt: T0, endsAt: T0 + 10_000, matchers: [], createdBy: 'noc', comment: '' };
+    t.store.writeBatch({ ...alertBatch('am', T0, [alert('a', 'am')]), silences: [silence] });
+    t.store.writeBatch(alertBatch('other', T0, [alert('b', 'other')]));
+    t.store.closeSource('am', T0 + 100);
+    expect(fps(t.store.alertsAt(T0 + 50))).toEqual(['a', 'b']);
+    expect(t.store.silencesAt(T0 + 50).map((s) => s.id)).toEqual(['s1']);
+    expect(fps(t.store.alertsAt(T0 + 100))).toEqual(['b']);
+    expect(t.store.silencesAt(T0 + 100)).toEqual([]);
+    // and after a restart
+    t.reopen();
+    expect(fps(t.store.alertsAt(T0 + 200))).toEqual(['b']);
+  });
+
   it('rebuilds what was shown at T when an alert changed state, silence or annotations', () => {
     t = tempStore();
     t.store.writeBatch(alertBatch('am', T0, [alert('a', 'am', { annotations: { summary: 'disk 91%' } })]));

@@ -54,6 +54,11 @@ export function openStore(opts: OpenStoreOptions): Store {
     return pending;
   });
 
+  const closeSource = db.transaction((source: string, at: number): void => {
+    alerts.write(source, at, []);
+    silences.write(source, at, []);
+  });
+
   const fileBytes = (f: string): number => {
     try {
       return statSync(f).size;
@@ -90,6 +95,7 @@ export function openStore(opts: OpenStoreOptions): Store {
     healthAt: (at) => health.at(at),
     alertsAt: (at) => mergeAlerts(alerts.at(at)),
     silencesAt: (at) => mergeSilences(silences.at(at)),
+    closeSource: (source, at) => closeSource.immediate(source, at),
     sourceStatusAt: (at) => outcomes.sourceStatusAt(at),
     retain,
     seal: (before) => sealer.seal(before),

@@ -49,6 +49,8 @@ export interface Store {
   /** Alerts active at `at` per source (from stored alert state intervals). */
   alertsAt(at: number): AlertRecord[];
   silencesAt(at: number): SilenceRecord[];
+  /** A source left the board: the alerts and silences it showed stop being shown at `at`. */
+  closeSource(source: string, at: number): void;
   /** Source status as of `at`: last attempt, last success, reason. State/dataAge are computed by the caller. */
   sourceStatusAt(at: number): Omit<SourceStatus, 'state' | 'intervalMs' | 'dataAgeMs'>[];
   /** Delete chunks and rows wholly older than `before` (unix ms). Bounded work per call. */
