@@ -6,7 +6,7 @@
  *   node --import tsx test/bench/renderer-bench-trace.ts [ticks=30]
  * Env: TRACE_OUT=<file> keeps the raw trace (open it in DevTools' Performance panel);
  * TRACE_CSS=<css> adds a style sheet to the page first (to try a layout change without a build);
- * TRACE_JS=<script> runs in the page first.
+ * TRACE_JS=<script> runs in the page first; TRACE_POINTS=<n> rows per series (default 5760 = 24 h; 240 = 1 h).
  */
 import { writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const harness = await buildHarness(false);
   try {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${harness.url}?panels=40&points=5760`);
+    await page.goto(`${harness.url}?panels=40&points=${process.env.TRACE_POINTS ?? 5760}`);
     await page.waitForFunction(() => (globalThis as unknown as { __bench?: { ready: () => boolean } }).__bench?.ready(), undefined, { timeout: 60_000 });
     const runTicks = (n: number): Promise<number[]> =>
       page.evaluate(async (count) => {

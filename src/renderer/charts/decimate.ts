@@ -261,15 +261,7 @@ export function snapWindow(window: [number, number] | null, widthPx: number): [n
   const span = window[1] - window[0];
   const bucket = (span * PX_PER_BUCKET) / widthPx;
   if (!(bucket > 0) || !Number.isFinite(bucket)) return window;
-  const hi = (Math.ceil(window[1] / bucket) + TIE_BREAK) * bucket;
+  const hi = Math.ceil(window[1] / bucket) * bucket;
   return [hi - span, hi];
 }
 
-/**
- * Of a bucket: how far past a bucket boundary a snapped window ends. Without it, points (at 1/4
- * and 3/4 of their buckets), grid lines (at round times) and the window's edges fall on exact half
- * pixels, where rounding goes either way on float noise: a picture moved by whole pixels
- * (drawShift) and the same picture drawn afresh would then differ by a pixel here and there.
- * An irrational fraction puts no round position on a tie.
- */
-const TIE_BREAK = 1 / (2 * Math.PI);

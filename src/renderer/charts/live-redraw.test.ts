@@ -2,7 +2,7 @@
 import type uPlot from 'uplot';
 import { describe, expect, it } from 'vitest';
 import { PX_PER_BUCKET, snapWindow } from './decimate';
-import { redrawPlan, shiftPlan, wholePixelShift } from './pixel-diff';
+import { redrawPlan } from './pixel-diff';
 
 /** The parts of a uPlot chart redrawPlan reads: a 100 device-px tall y scale over [lo, hi]. */
 function chart(lo: number, hi: number): uPlot {
@@ -12,7 +12,6 @@ function chart(lo: number, hi: number): uPlot {
     series: [{}, { scale: 'y' }],
     scales: { y: { range, min: lo, max: hi } },
     valToPos: (v: number) => 100 - ((v - lo) / (hi - lo)) * 100,
-    bbox: { left: 0, top: 0, width: 200, height: 100 },
   } as unknown as uPlot;
 }
 
@@ -59,25 +58,5 @@ describe('redrawing only what the wall would show', () => {
     expect(a![1] - 1_015).toBeLessThan(bucket);
     expect(snapWindow(null, 240)).toBeNull();
     expect(snapWindow([0, 10], 0)).toEqual([0, 10]);
-  });
-
-  it('moves the picture only when the window moved by whole canvas pixels', () => {
-    const u = chart(0, 100); // plot 200 px wide
-    expect(wholePixelShift(u, [0, 100], [1, 101])).toBe(2);
-    expect(wholePixelShift(u, [0, 100], [0.3, 100.3])).toBeNull(); // 0.6 px: would blur
-    expect(wholePixelShift(u, [0, 100], [0, 100])).toBeNull();
-    expect(wholePixelShift(u, [0, 100], [1, 102])).toBeNull(); // another span: another scale
-    expect(wholePixelShift(u, [0, 100], [30, 130])).toBeNull(); // most of the picture is new
-  });
-
-  it('shifts when the rows after the cut first bucket are the rows drawn, and redraws from the first new one', () => {
-    const u = chart(0, 100);
-    const prev: uPlot.AlignedData = [[10, 20, 30, 40], [1, 50, 60, 70]];
-    expect(shiftPlan(u, prev, [[20, 30, 40, 50], [50, 60, 70, 80]], [15, 55], 2)).toEqual({ kind: 'shift', headRows: 0, fromRow: 3, dx: 2 });
-    // the first bucket lost rows to the window's edge: its value changed, the rest is the same
-    expect(shiftPlan(u, prev, [[20, 30, 40, 50], [55, 60, 70, 80]], [15, 55], 2)).toEqual({ kind: 'shift', headRows: 1, fromRow: 3, dx: 2 });
-    expect(shiftPlan(u, prev, [[20, 30, 40, 50], [55, 66, 77, 80]], [15, 55], 2)).toEqual({ kind: 'all' });
-    // 99 → 100.4: the y axis changes
-    expect(shiftPlan(u, prev, [[20, 30, 40, 50], [50, 60, 70, 100.4]], [15, 55], 2)).toEqual({ kind: 'all' });
   });
 });

@@ -1,9 +1,7 @@
 // Redraws part of a chart. uPlot always draws the whole canvas; under a clip, the clear and every
 // stroke outside it touch no pixel, so the software rasterizer (Chromium without a GPU, as on many
 // walls) only fills the clipped area, and what is inside it is what a full draw would paint there.
-// - drawTail: the strip from a given row to the right edge (a live tick that moved no bucket);
-// - drawShift: the window moved by whole pixels; the plot is moved by copying its own pixels,
-//   and the edges, the axes and the new tail are drawn.
+// drawTail draws the strip from a given row to the right edge (a live tick that moved no bucket).
 import uPlot from 'uplot';
 
 /** Canvas state uPlot caches on its side (it sets a style only when its cached copy differs). */
@@ -45,16 +43,21 @@ function strokeMargin(u: uPlot): number {
   return Math.ceil(width * devicePixelRatio) + 2;
 }
 
-/** Per chart, during a tail draw: the first row whose path is worth building. */
-const tailStart = new WeakMap<uPlot, number>();
+/** Per chart, during a partial draw: the rows [first, last] whose path is worth building. */
+const pathRows = new WeakMap<uPlot, readonly [number, number]>();
 
 /**
- * A series path builder for charts drawn with drawTail: during a tail draw it builds the path from
- * the tail's first row only (the rest would be clipped away), so a tick costs a few points of path
- * instead of the whole line. The path's own left end is left of the clip, so it is not seen.
+ * A series path builder for charts drawn with drawTail: during a tail draw it builds
+ * the path over the rows that reach the clipped area only (the rest would be clipped away), so a
+ * tick costs a few points of path instead of the whole line: stroking a 2 px line is the
+ * rasterizer's largest cost, and it strokes the whole path whatever the clip. The path's own ends
+ * lie outside the clip, so they are not seen.
  */
 export function tailPaths(inner: uPlot.Series.PathBuilder = linear()): uPlot.Series.PathBuilder {
-  return (u, seriesIdx, idx0, idx1) => inner(u, seriesIdx, Math.max(idx0, tailStart.get(u) ?? idx0), idx1);
+  return (u, seriesIdx, idx0, idx1) => {
+    const rows = pathRows.get(u);
+    return rows ? inner(u, seriesIdx, Math.max(idx0, rows[0]), Math.min(idx1, rows[1])) : inner(u, seriesIdx, idx0, idx1);
+  };
 }
 
 function linear(): uPlot.Series.PathBuilder {
@@ -73,19 +76,19 @@ function rowLeftOf(u: uPlot, xs: ArrayLike<number>, from: number, left: number, 
 type Rect = readonly [number, number, number, number]; // x, y, width, height: canvas px
 
 /** Draws `data` on `u` clipped to `rects`, synchronously (uPlot's batch commits at once). */
-function drawClipped(u: uPlot, data: uPlot.AlignedData, rects: readonly Rect[], pathFrom?: number): void {
+function drawClipped(u: uPlot, data: uPlot.AlignedData, rects: readonly Rect[], rows: readonly [number, number]): void {
   const ctx = u.ctx;
   ctx.save();
   ctx.beginPath();
   for (const r of rects) ctx.rect(r[0], r[1], r[2], r[3]);
   ctx.clip();
-  if (pathFrom !== undefined) tailStart.set(u, pathFrom);
+  pathRows.set(u, rows);
   let style: CachedStyle | undefined;
   try {
     u.batch(() => u.setData(data));
     style = readStyle(ctx);
   } finally {
-    tailStart.delete(u);
+    pathRows.delete(u);
     ctx.restore();
     // why: restore() also rolls back styles uPlot set during the draw, and uPlot believes they
     // are still set; put them back so its cache and the canvas agree
@@ -108,40 +111,5 @@ export function drawTail(u: uPlot, data: uPlot.AlignedData, fromRow: number): vo
   const margin = strokeMargin(u);
   const left = Math.max(0, tailLeft(u, xs, fromRow, margin));
   const { width, height } = u.ctx.canvas;
-  drawClipped(u, data, [[left, 0, width - left, height]], rowLeftOf(u, xs, fromRow - 1, left, 2 * margin));
-}
-
-/** Canvas px kept redrawn right of the plot's left edge on a shift: anomaly markers reach this far. */
-const LEFT_EDGE = 12;
-
-/**
- * Draws `data` on `u` after its window moved left by `dx` canvas px, `data` being what `u` shows
- * moved by `dx` from row `headRows` up to row `fromRow`: the plot's pixels are moved, then the y
- * axis and the plot's left edge (the head rows, where the line now starts), the x axis and the
- * strip from row `fromRow` on are drawn.
- */
-export function drawShift(u: uPlot, data: uPlot.AlignedData, headRows: number, fromRow: number, dx: number): void {
-  const ctx = u.ctx;
-  const { left, top, width, height } = u.bbox; // canvas px
-  const xs = data[0] as ArrayLike<number>;
-  const margin = strokeMargin(u);
-  // positions on the current (old) scale, less dx: where they will be after the move
-  const leftEnd = Math.max(left, Math.ceil(u.valToPos(xs[headRows] as number, 'x', true)) - dx) + margin + Math.ceil(LEFT_EDGE * devicePixelRatio);
-  const rightStart = Math.min(left + width - dx, tailLeft(u, xs, fromRow, margin) - dx);
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(left, top, width - dx, height);
-  ctx.clip();
-  // why: 'copy' writes the source pixels as they are (no blending with what is under them)
-  ctx.globalCompositeOperation = 'copy';
-  ctx.drawImage(ctx.canvas, left + dx, top, width - dx, height, left, top, width - dx, height);
-  ctx.restore();
-  const cw = ctx.canvas.width;
-  const ch = ctx.canvas.height;
-  drawClipped(u, data, [
-    [0, 0, leftEnd, ch],
-    [rightStart, 0, cw - rightStart, ch],
-    [0, 0, cw, top],
-    [0, top + height, cw, ch - top - height],
-  ]);
+  drawClipped(u, data, [[left, 0, width - left, height]], [rowLeftOf(u, xs, fromRow - 1, left, 2 * margin), xs.length - 1]);
 }

@@ -2,8 +2,7 @@
 // column; decimated, that changes the column's min, max or end point, at the right edge only.
 // Redrawing 40 whole charts for that was the largest cost of a live tick, so the host asks this
 // first: nothing (the change moves no pixel), the tail (from the first changed row to the right
-// edge), a shift (the window moved by whole pixels: the picture moves, its edges are redrawn), or
-// everything.
+// edge), or everything.
 import type uPlot from 'uplot';
 
 type Column = ArrayLike<number | null | undefined>;
@@ -11,7 +10,7 @@ type Column = ArrayLike<number | null | undefined>;
 /** Device px: a point that moves less than this is drawn on the same pixels (antialiasing aside). */
 const MAX_MOVE = 0.5;
 
-export type RedrawPlan = { kind: 'none' } | { kind: 'tail'; fromRow: number } | { kind: 'shift'; headRows: number; fromRow: number; dx: number } | { kind: 'all' };
+export type RedrawPlan = { kind: 'none' } | { kind: 'tail'; fromRow: number } | { kind: 'all' };
 
 const NONE: RedrawPlan = { kind: 'none' };
 const ALL: RedrawPlan = { kind: 'all' };
@@ -87,55 +86,3 @@ export function redrawPlan(u: uPlot, prev: uPlot.AlignedData, next: uPlot.Aligne
   return first >= 1 ? { kind: 'tail', fromRow: first } : ALL;
 }
 
-/** Canvas px the window's move from `a` to `b` shifts the plot by, when whole; else null. */
-export function wholePixelShift(u: uPlot, a: readonly [number, number] | null, b: readonly [number, number] | null): number | null {
-  if (!a || !b) return null;
-  const span = a[1] - a[0];
-  if (!(span > 0) || Math.abs(b[1] - b[0] - span) > span * 1e-12) return null;
-  const dx = ((b[0] - a[0]) / span) * u.bbox.width;
-  const whole = Math.round(dx);
-  // why: a picture moved by a fraction of a pixel would be resampled, i.e. blurred
-  return whole >= 1 && whole <= u.bbox.width / 4 && Math.abs(dx - whole) < 1e-6 ? whole : null;
-}
-
-/** Rows at the start of a moved window that may differ from what was drawn: its first bucket. */
-const MAX_HEAD = 2;
-
-/**
- * What drawing `next` on `u` has to redraw when the window moved left by `dx` whole canvas px
- * since `prev` was drawn: a shift, when the rows of `next` from `headRows` to `fromRow` are rows of
- * `prev` (x and y exactly) and the y axis stays; else everything. The head rows (the window's first
- * bucket, now cut by its left edge) and the rows from `fromRow` on are drawn anew.
- */
-export function shiftPlan(u: uPlot, prev: uPlot.AlignedData, next: uPlot.AlignedData, window: readonly [number, number], dx: number): RedrawPlan {
-  if (prev.length !== next.length || prev.length < 2 || !sameYScale(u, next, window)) return ALL;
-  const px = prev[0] as ArrayLike<number>;
-  const nx = next[0] as ArrayLike<number>;
-  for (let head = 0; head <= MAX_HEAD && head < nx.length; head++) {
-    let d = 0; // the row of prev that row `head` of next is
-    while (d < px.length && (px[d] as number) < (nx[head] as number)) d++;
-    const end = sameRowsFrom(prev, next, d, head);
-    if (end > head) return { kind: 'shift', headRows: head, fromRow: end, dx };
-  }
-  return ALL;
-}
-
-/** First row of `next` from `from` on that is not the row `at + (i - from)` of `prev` (x and y). */
-function sameRowsFrom(prev: uPlot.AlignedData, next: uPlot.AlignedData, at: number, from: number): number {
-  const px = prev[0] as ArrayLike<number>;
-  const nx = next[0] as ArrayLike<number>;
-  let end = from;
-  const rows = Math.min(px.length - at + from, nx.length);
-  while (end < rows && px[at + end - from] === nx[end]) end++;
-  for (let c = 1; c < next.length; c++) {
-    const a = prev[c] as Column;
-    const b = next[c] as Column;
-    for (let i = from; i < end; i++) {
-      if (a[at + i - from] !== b[i]) {
-        end = i;
-        break;
-      }
-    }
-  }
-  return end;
-}

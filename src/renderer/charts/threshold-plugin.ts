@@ -19,11 +19,6 @@ export function thresholdPlugin(lines: readonly ThresholdLine[], scaleKey = 'y')
           ctx.save();
           ctx.lineWidth = 2 * px;
           ctx.setLineDash([10 * px, 6 * px]);
-          // why: dashes anchored in time (not at the plot's left edge) move with the data, so a
-          // live chart whose window moved can move its picture instead of redrawing (drawShift)
-          const x = u.scales.x;
-          const period = 16 * px;
-          ctx.lineDashOffset = x && x.min != null && x.max != null && x.max > x.min ? ((x.min / (x.max - x.min)) * width) % period : 0;
           for (const line of lines) {
             const y = Math.round(u.valToPos(line.value, scaleKey, true));
             if (!Number.isFinite(y) || y < top || y > top + height) continue;

@@ -6,8 +6,8 @@
 // (each one's DOM writes dirty it again for the next). A detached canvas needs no page style.
 import uPlot from 'uplot';
 import { installBitmapText } from './bitmap-text';
-import { redrawPlan, shiftPlan, wholePixelShift } from './pixel-diff';
-import { drawShift, drawTail } from './partial-draw';
+import { redrawPlan } from './pixel-diff';
+import { drawTail } from './partial-draw';
 
 export interface Size {
   width: number; // CSS px
@@ -77,16 +77,6 @@ export function subPixelMove(a: readonly [number, number] | null, b: readonly [n
   return (Math.abs(b[0] - a[0]) / span) * widthPx < 0.5;
 }
 
-/**
- * CSS px: the width of the chart's plot area once drawn (else the element's). Preparing for the plot
- * width makes a decimation bucket, and a window snapped to buckets moves by, whole device pixels,
- * so a moved window can be drawn by moving the picture (see drawShift).
- */
-function plotWidth(plot: uPlot, fallback: number): number {
-  const w = plot.bbox?.width;
-  return w && w > 0 ? w / uPlot.pxRatio : fallback;
-}
-
 function sameWindow(a: readonly [number, number] | null, b: readonly [number, number] | null): boolean {
   return a === b || (a !== null && b !== null && a[0] === b[0] && a[1] === b[1]);
 }
@@ -151,7 +141,7 @@ export class UplotHost {
     const plot = this.plot;
     if (!plot || !this.size || this.destroyed) return;
     this.opts.beforeDraw?.(plot);
-    const prepared = this.prepare(this.data, plotWidth(plot, this.size.width));
+    const prepared = this.prepare(this.data, this.size.width);
     const window = this.opts.window?.() ?? null;
     // why: on a 24 h chart a 15 s tick moves the line by a fraction of a pixel and, decimated,
     // changes at most the last column; redrawing 40 whole charts per tick would be work nobody sees
@@ -172,15 +162,6 @@ export class UplotHost {
       if (plan.kind === 'tail' && sameWindow(drawn.window, window)) {
         this.drawn = { data: prepared, window };
         drawTail(plot, prepared, plan.fromRow);
-        return;
-      }
-    }
-    const dx = drawn && comparable && window ? wholePixelShift(plot, drawn.window, window) : null;
-    if (drawn && window && dx !== null) {
-      const plan = shiftPlan(plot, drawn.data, prepared, window, dx);
-      if (plan.kind === 'shift') {
-        this.drawn = { data: prepared, window };
-        drawShift(plot, prepared, plan.headRows, plan.fromRow, plan.dx);
         return;
       }
     }
