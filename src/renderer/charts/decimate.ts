@@ -18,7 +18,7 @@ interface Buckets {
   bounds: number[];
 }
 
-/** Where bucketRows starts: the row, and the buckets (ids, bounds) already known before it. */
+/** Where bucketRows starts: the row, and the buckets (ids, bounds) known before it. */
 interface Resume {
   row: number;
   ids: number[];
@@ -48,30 +48,6 @@ function bucketRows(xs: ArrayLike<number>, buckets: number, x0: number, x1: numb
   }
   bounds.push(n);
   return { width, ids, bounds };
-}
-
-/**
- * Where a live tick lets bucketRows resume: every bucket of the last run but the last still holds
- * the same rows (same first and last x, nothing inserted after it), only moved by the rows dropped
- * at the front. O(buckets) reads instead of a binary search per bucket; undefined when anything
- * else changed (a backfill), and the caller starts over.
- */
-function resumeAfterTick(xs: ArrayLike<number>, x0: number, last: Buckets, firstX: readonly number[], lastX: readonly number[]): Resume | undefined {
-  const m = last.ids.length;
-  if (m < 2) return undefined;
-  const off = lowerBound(xs, x0, 0) - (last.bounds[0] as number);
-  const ids: number[] = [];
-  const bounds: number[] = [];
-  for (let q = 0; q < m - 1; q++) {
-    const s = (last.bounds[q] as number) + off;
-    const e = (last.bounds[q + 1] as number) + off;
-    if (e > xs.length || xs[s] !== firstX[q] || xs[e - 1] !== lastX[q]) return undefined;
-    // a row added after the bucket's last one but still inside it
-    if (e < xs.length && (xs[e] as number) < ((last.ids[q] as number) + 1) * last.width) return undefined;
-    ids.push(last.ids[q] as number);
-    bounds.push(s);
-  }
-  return { row: (last.bounds[m - 1] as number) + off, ids, bounds };
 }
 
 /** Writes the extremes of col[s..e) in time order to out[at], out[at + 1]; nulls when none. */
@@ -167,8 +143,11 @@ export class Decimator {
     const n = Math.max(1, Math.floor(buckets));
     const w = this.window;
     const sameWindow = w !== null && w[0] === x0 && w[1] === x1 && w[2] === n;
-    const resume = sameWindow && this.buckets ? resumeAfterTick(xs, x0, this.buckets, this.firstX, this.lastX) : undefined;
-    const b = bucketRows(xs, n, x0, x1, resume);
+    if (sameWindow) {
+      const fast = this.tailOnly(data, xs, n, x0, x1);
+      if (fast) return fast;
+    }
+    const b = bucketRows(xs, n, x0, x1);
     const k = data.length - 1;
     const prev = b.width === this.width && this.last !== null && k === this.last.length - 1 ? this.last : null;
     const m = b.ids.length;
@@ -204,6 +183,64 @@ export class Decimator {
     const result: uPlot.AlignedData = sameLayout && prev && out.every((col, c) => col === prev[c + 1]) ? prev : [xsOut, ...out];
     this.last = result;
     return result;
+  }
+
+  /**
+   * The live tick's path, same window: when every bucket but the last still holds the same rows
+   * (same count between the same first and last x: rows are only ever added, and dropped only
+   * before the window), only the rows from the last bucket on are bucketed and scanned, and
+   * unchanged columns are the same arrays. Undefined when that does not hold (the caller starts
+   * over). O(rows of the last bucket), against O(buckets) for the general path.
+   */
+  private tailOnly(data: uPlot.AlignedData, xs: ArrayLike<number>, n: number, x0: number, x1: number): uPlot.AlignedData | undefined {
+    const last = this.buckets;
+    const prev = this.last;
+    const m = last?.ids.length ?? 0;
+    if (!last || !prev || m < 2 || data.length !== prev.length) return undefined;
+    const i0 = lowerBound(xs, x0, 0);
+    const start = i0 + (last.bounds[m - 1] as number) - (last.bounds[0] as number); // the last bucket's first row, if so
+    if (start > xs.length || xs[i0] !== this.firstX[0] || xs[start - 1] !== this.lastX[m - 2]) return undefined;
+    // a row added after the prefix's last one but still inside its last bucket
+    if (start < xs.length && (xs[start] as number) < ((last.ids[m - 2] as number) + 1) * last.width) return undefined;
+    const tail = bucketRows(xs, n, x0, x1, { row: start, ids: [last.ids[m - 2] as number], bounds: [start] });
+    tail.ids.shift();
+    tail.bounds.shift();
+    const tm = tail.ids.length; // buckets from the old last one on
+    const sameIds = tm === 1 && tail.ids[0] === last.ids[m - 1];
+    const keep = m - 1; // buckets kept as they were
+    const cols: (number | null)[][] = [];
+    let changed = !sameIds;
+    for (let c = 1; c < data.length; c++) {
+      const old = prev[c] as (number | null)[];
+      const vals = new Array<number | null>(2 * tm);
+      for (let q = 0; q < tm; q++) extremes(data[c] as Column, tail.bounds[q] as number, tail.bounds[q + 1] as number, vals, 2 * q);
+      const same = sameIds && vals[0] === old[2 * keep] && vals[1] === old[2 * keep + 1];
+      cols.push(same ? old : old.slice(0, 2 * keep).concat(vals));
+      if (!same) changed = true;
+    }
+    // the internal bucket lists, updated in place (nothing outside reads them)
+    last.ids.length = keep;
+    last.bounds.length = keep;
+    this.count.length = keep;
+    this.firstX.length = keep;
+    this.lastX.length = keep;
+    const off = i0 - (last.bounds[0] as number);
+    for (let q = 0; q < keep; q++) last.bounds[q] = (last.bounds[q] as number) + off;
+    for (let q = 0; q < tm; q++) {
+      const s = tail.bounds[q] as number;
+      const e = tail.bounds[q + 1] as number;
+      last.ids.push(tail.ids[q] as number);
+      last.bounds.push(s);
+      this.count.push(e - s);
+      this.firstX.push(xs[s] as number);
+      this.lastX.push(xs[e - 1] as number);
+    }
+    last.bounds.push(xs.length);
+    this.ids = last.ids;
+    if (!changed) return prev;
+    const x = sameIds ? (prev[0] as number[]) : bucketX(last);
+    this.last = [x, ...cols];
+    return this.last;
   }
 
   /** One series' decimated column: the previous array when no value changed, else a new one. */
