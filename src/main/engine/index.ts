@@ -88,7 +88,6 @@ export function createEngine(options: EngineOptions): Engine {
   let version = 1;
   let configError: ConfigErrorView | undefined;
   mkdirSync(options.dataDir, { recursive: true });
-  // why at open only: a hot reload that changes storage.significantDigits takes effect on the next start
   const store = openStore({ file: join(options.dataDir, 'wallboard.db'), retentionMs: board.retention, now, significantDigits: board.storage.significantDigits });
   const emitter = new EngineEmitter();
   const metrics = new SelfMetrics();
@@ -208,6 +207,7 @@ export function createEngine(options: EngineOptions): Engine {
     version++;
     detection.setBoard(board, now());
     retireAlertSources(before, alertSources(board));
+    store.configure({ retentionMs: board.retention, significantDigits: board.storage.significantDigits });
     if (started) startPolling();
     log(`board reloaded: ${summarize(board)}`);
     emitter.emit('config', boardView());

@@ -197,4 +197,33 @@ describe('the storage.significantDigits board key', () => {
       }
     }
   });
+
+  it('keeps a precision changed by a board reload for what is written after it, and the old one before', () => {
+    const v = 1234.56789123;
+    const t = tempStore({ significantDigits: 8 });
+    try {
+      t.store.writeBatch(metricBatch('prom', T0, [series('prom', 'q', {}, [T0], [v])]));
+      t.store.configure({ significantDigits: 5 });
+      t.store.writeBatch(metricBatch('prom', T0 + step, [series('prom', 'q', {}, [T0 + step], [v])]));
+      const id = t.store.seriesFor('prom', 'q')[0]!.id;
+      expect(all(t.store, id).values).toEqual([1234.5679, 1234.6]);
+      t.store.seal(T0 + DAY);
+      // sealed at 5 digits now: the first value is rounded once more, the second stays
+      expect(all(t.store, id).values).toEqual([1234.6, 1234.6]);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('stops writing samples older than a retention shortened by a board reload', () => {
+    const t = tempStore(); // now = T0 + 1 day, retention 30 days
+    try {
+      t.store.configure({ retentionMs: 3_600_000 });
+      t.store.writeBatch(metricBatch('prom', T0 + DAY, [series('prom', 'q', {}, [T0, T0 + DAY - 60_000], [1, 2])]));
+      const id = t.store.seriesFor('prom', 'q')[0]!.id;
+      expect(all(t.store, id).values).toEqual([2]);
+    } finally {
+      t.cleanup();
+    }
+  });
 });

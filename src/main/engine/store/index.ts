@@ -28,6 +28,7 @@ export interface OpenStoreOptions {
 
 export function openStore(opts: OpenStoreOptions): Store {
   const now = opts.now ?? Date.now;
+  let retentionMs = opts.retentionMs;
   const db = openDatabase(opts.file);
   migrate(db);
   const sealLimits = { ...DEFAULT_SEAL_LIMITS, ...opts.seal };
@@ -46,7 +47,7 @@ export function openStore(opts: OpenStoreOptions): Store {
   );
 
   const write = db.transaction((batch: Batch, added: string[]): PendingHead[] => {
-    const pending = series.write(batch.samples, now() - opts.retentionMs, added);
+    const pending = series.write(batch.samples, now() - retentionMs, added);
     outcomes.write(batch);
     health.write(batch.health);
     if (batch.alerts !== undefined) alerts.write(batch.source, batch.at, batch.alerts);
@@ -96,6 +97,14 @@ export function openStore(opts: OpenStoreOptions): Store {
     alertsAt: (at) => mergeAlerts(alerts.at(at)),
     silencesAt: (at) => mergeSilences(silences.at(at)),
     closeSource: (source, at) => closeSource.immediate(source, at),
+    configure(settings) {
+      if (settings.retentionMs !== undefined) retentionMs = settings.retentionMs;
+      if (settings.significantDigits !== undefined) {
+        // why: the sealer reads the same limits object, so chunks sealed from now on follow too
+        sealLimits.significantDigits = clampDigits(settings.significantDigits);
+        series.setDigits(sealLimits.significantDigits);
+      }
+    },
     sourceStatusAt: (at) => outcomes.sourceStatusAt(at),
     retain,
     seal: (before) => sealer.seal(before),

@@ -23,14 +23,14 @@ export class SeriesTable {
   private readonly ids = new Map<string, number>();
   private readonly meta = new Map<number, StoredSeries>();
   private readonly st;
-  private readonly lossy: boolean;
+  private lossy: boolean;
 
   constructor(
     db: Database.Database,
     private readonly head: Head,
     private readonly mergeLate: (id: number, ts: number[], values: number[]) => void,
     /** Significant digits the head log keeps (as the chunks will). */
-    private readonly digits: number,
+    private digits: number,
   ) {
     this.lossy = digits < LOSSLESS_DIGITS;
     this.st = {
@@ -49,6 +49,13 @@ export class SeriesTable {
         'SELECT count, blob FROM chunks WHERE series_id = ? AND t_min <= ? ORDER BY t_min DESC LIMIT 1',
       ),
     };
+  }
+
+
+  /** Samples written from now on keep `digits` significant digits (those already written keep theirs). */
+  setDigits(digits: number): void {
+    this.digits = digits;
+    this.lossy = digits < LOSSLESS_DIGITS;
   }
 
   /** Writes samples at or after `minT` (older ones would be deleted by retention anyway). Call inside

@@ -51,6 +51,8 @@ export interface Store {
   silencesAt(at: number): SilenceRecord[];
   /** A source left the board: the alerts and silences it showed stop being shown at `at`. */
   closeSource(source: string, at: number): void;
+  /** A reloaded board's storage settings; they apply to what is written from now on. */
+  configure(settings: { retentionMs?: number; significantDigits?: number }): void;
   /** Source status as of `at`: last attempt, last success, reason. State/dataAge are computed by the caller. */
   sourceStatusAt(at: number): Omit<SourceStatus, 'state' | 'intervalMs' | 'dataAgeMs'>[];
   /** Delete chunks and rows wholly older than `before` (unix ms). Bounded work per call. */
