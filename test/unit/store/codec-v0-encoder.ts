@@ -1,11 +1,10 @@
 // The v0 chunk encoder, kept as a test oracle: the store no longer writes v0 chunks but must still
-// read them, so tests make v0 blobs with exactly the code that wrote them before (moved from
-// src/main/engine/store/codec-v0.ts unchanged).
-import { BitWriter } from '../../../src/main/engine/store/bits';
+// read them, so tests make v0 blobs with the code that wrote them before (moved from
+// src/main/engine/store/codec-v0.ts; its Gorilla XOR step is the store's XorEncoder, which v1 uses
+// unchanged, as both decoders share XorDecoder).
+import { BitWriter, XorEncoder } from '../../../src/main/engine/store/bits';
 import { INT_BUCKETS, MODE_GORILLA, MODE_INT_DELTA, MODE_INT_DOD, POW10, writeTimeDod, zigzag } from '../../../src/main/engine/store/codec-v0';
 
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer); // little endian: [lo, hi]
 const MAX_SCALED = 2 ** 49; // why: keeps delta-of-delta zigzag within 2^53 (exact in a double)
 
 /** Smallest decimal scale (0..6) at which every value is an exact integer; undefined if none. */
@@ -54,16 +53,11 @@ function encodeWith(mode: number, scale: number, ts: ArrayLike<number>, values: 
   w.writeUint53(t0);
   const p = POW10[scale] as number;
   // value state
-  let prevHi = 0, prevLo = 0, prevLead = -1, prevTrail = 0;
   let prevInt = 0, prevIntDelta = 0;
   const v0 = values[0] as number;
-  if (mode === MODE_GORILLA) {
-    f64[0] = v0;
-    prevLo = u32[0] as number;
-    prevHi = u32[1] as number;
-    w.write(prevHi, 32);
-    w.write(prevLo, 32);
-  } else {
+  const xor = new XorEncoder();
+  if (mode === MODE_GORILLA) xor.first(w, v0);
+  else {
     prevInt = Math.round(v0 * p);
     w.writeUint53(zigzag(prevInt));
   }
@@ -75,33 +69,8 @@ function encodeWith(mode: number, scale: number, ts: ArrayLike<number>, values: 
     prevDelta = delta;
     prevT = t;
     const v = values[i] as number;
-    if (mode === MODE_GORILLA) {
-      f64[0] = v;
-      const lo = u32[0] as number, hi = u32[1] as number;
-      const xh = (hi ^ prevHi) >>> 0, xl = (lo ^ prevLo) >>> 0;
-      prevHi = hi;
-      prevLo = lo;
-      if (xh === 0 && xl === 0) {
-        w.writeBit(0);
-        continue;
-      }
-      w.writeBit(1);
-      let lead = xh !== 0 ? Math.clz32(xh) : 32 + Math.clz32(xl);
-      if (lead > 31) lead = 31; // why: 5 bits hold the count
-      const trail = xl !== 0 ? 31 - Math.clz32(xl & -xl) : 32 + (31 - Math.clz32(xh & -xh));
-      if (prevLead >= 0 && lead >= prevLead && trail >= prevTrail) {
-        w.writeBit(0);
-        writeShifted(w, xh, xl, prevTrail, 64 - prevLead - prevTrail);
-      } else {
-        const m = 64 - lead - trail;
-        w.writeBit(1);
-        w.write(lead, 5);
-        w.write(m - 1, 6);
-        writeShifted(w, xh, xl, trail, m);
-        prevLead = lead;
-        prevTrail = trail;
-      }
-    } else {
+    if (mode === MODE_GORILLA) xor.next(w, v);
+    else {
       const iv = Math.round(v * p);
       const d = iv - prevInt;
       writeInt(w, mode === MODE_INT_DOD ? d - prevIntDelta : d);
@@ -110,16 +79,6 @@ function encodeWith(mode: number, scale: number, ts: ArrayLike<number>, values: 
     }
   }
   return w;
-}
-
-/** Writes the `m` bits of the 64-bit (hi, lo) shifted right by `s`. */
-function writeShifted(w: BitWriter, hi: number, lo: number, s: number, m: number): void {
-  let yh: number, yl: number;
-  if (s >= 32) { yh = 0; yl = hi >>> (s - 32); }
-  else if (s === 0) { yh = hi; yl = lo; }
-  else { yh = hi >>> s; yl = ((lo >>> s) | (hi << (32 - s))) >>> 0; }
-  if (m > 32) { w.write(yh, m - 32); w.write(yl, 32); }
-  else w.write(yl, m);
 }
 
 /** Compresses samples (ts ascending, unix ms integers). Picks the smallest value mode. */

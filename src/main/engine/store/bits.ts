@@ -139,6 +139,65 @@ const xorF64 = new Float64Array(1);
 const xorU32 = new Uint32Array(xorF64.buffer); // little endian: [lo, hi]
 
 /**
+ * Gorilla XOR encoding of float64 values, one at a time: the mirror of XorDecoder, shared by the
+ * v1 chunk encoder and the v0 encoder the tests keep to write old blobs.
+ */
+export class XorEncoder {
+  private hi = 0;
+  private lo = 0;
+  private lead = -1; // none yet: the first changed value gives its counts
+  private trail = 0;
+
+  first(w: BitWriter, v: number): void {
+    xorF64[0] = v;
+    this.lo = xorU32[0] as number;
+    this.hi = xorU32[1] as number;
+    this.lead = -1;
+    this.trail = 0;
+    w.write(this.hi, 32);
+    w.write(this.lo, 32);
+  }
+
+  next(w: BitWriter, v: number): void {
+    xorF64[0] = v;
+    const lo = xorU32[0] as number, hi = xorU32[1] as number;
+    const xh = (hi ^ this.hi) >>> 0, xl = (lo ^ this.lo) >>> 0;
+    this.hi = hi;
+    this.lo = lo;
+    if (xh === 0 && xl === 0) {
+      w.writeBit(0);
+      return;
+    }
+    w.writeBit(1);
+    let lead = xh !== 0 ? Math.clz32(xh) : 32 + Math.clz32(xl);
+    if (lead > 31) lead = 31; // why: 5 bits hold the count
+    const trail = xl !== 0 ? 31 - Math.clz32(xl & -xl) : 32 + (31 - Math.clz32(xh & -xh));
+    if (this.lead >= 0 && lead >= this.lead && trail >= this.trail) {
+      w.writeBit(0);
+      writeShifted(w, xh, xl, this.trail, 64 - this.lead - this.trail);
+    } else {
+      const m = 64 - lead - trail;
+      w.writeBit(1);
+      w.write(lead, 5);
+      w.write(m - 1, 6);
+      writeShifted(w, xh, xl, trail, m);
+      this.lead = lead;
+      this.trail = trail;
+    }
+  }
+}
+
+/** Writes the `m` bits of the 64-bit (hi, lo) shifted right by `s`. */
+function writeShifted(w: BitWriter, hi: number, lo: number, s: number, m: number): void {
+  let yh: number, yl: number;
+  if (s >= 32) { yh = 0; yl = hi >>> (s - 32); }
+  else if (s === 0) { yh = hi; yl = lo; }
+  else { yh = hi >>> s; yl = ((lo >>> s) | (hi << (32 - s))) >>> 0; }
+  if (m > 32) { w.write(yh, m - 32); w.write(yl, 32); }
+  else w.write(yl, m);
+}
+
+/**
  * Gorilla XOR decoding of float64 values, one at a time (Pelkonen et al., VLDB 2015): the first
  * value as 64 raw bits, then per value a 0 bit (unchanged) or the XOR with the previous value,
  * reusing the previous leading/trailing zero counts or giving new ones. Shared by the v0 and v1

@@ -1,5 +1,5 @@
 // Value coders of the chunk format (codec.ts): XOR of doubles (Gorilla) and Rice-coded integers.
-import { XorDecoder, type BitReader, type BitWriter } from './bits';
+import { XorDecoder, XorEncoder, type BitReader, type BitWriter } from './bits';
 import { unzigzag, zigzag } from './codec-v0';
 
 const TWO_32 = 4_294_967_296;
@@ -79,56 +79,12 @@ export { unzigzag, zigzag };
 
 // ── XOR of doubles (Gorilla) ──────────────────────────────────────────────────
 
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer); // little endian: [lo, hi]
-
-/** Writes the `m` bits of the 64-bit (hi, lo) shifted right by `s`. */
-function writeShifted(w: BitWriter, hi: number, lo: number, s: number, m: number): void {
-  let yh: number, yl: number;
-  if (s >= 32) { yh = 0; yl = hi >>> (s - 32); }
-  else if (s === 0) { yh = hi; yl = lo; }
-  else { yh = hi >>> s; yl = ((lo >>> s) | (hi << (32 - s))) >>> 0; }
-  if (m > 32) { w.write(yh, m - 32); w.write(yl, 32); }
-  else w.write(yl, m);
-}
-
 /** Every value: the first as 64 raw bits, then XOR with the previous one (1 bit when unchanged). */
 export function writeXor(w: BitWriter, values: ArrayLike<number>): void {
-  let prevHi = 0, prevLo = 0, prevLead = -1, prevTrail = 0;
-  for (let i = 0; i < values.length; i++) {
-    f64[0] = values[i] as number;
-    const lo = u32[0] as number, hi = u32[1] as number;
-    if (i === 0) {
-      w.write(hi, 32);
-      w.write(lo, 32);
-      prevHi = hi;
-      prevLo = lo;
-      continue;
-    }
-    const xh = (hi ^ prevHi) >>> 0, xl = (lo ^ prevLo) >>> 0;
-    prevHi = hi;
-    prevLo = lo;
-    if (xh === 0 && xl === 0) {
-      w.writeBit(0);
-      continue;
-    }
-    w.writeBit(1);
-    let lead = xh !== 0 ? Math.clz32(xh) : 32 + Math.clz32(xl);
-    if (lead > 31) lead = 31; // why: 5 bits hold the count
-    const trail = xl !== 0 ? 31 - Math.clz32(xl & -xl) : 32 + (31 - Math.clz32(xh & -xh));
-    if (prevLead >= 0 && lead >= prevLead && trail >= prevTrail) {
-      w.writeBit(0);
-      writeShifted(w, xh, xl, prevTrail, 64 - prevLead - prevTrail);
-    } else {
-      const m = 64 - lead - trail;
-      w.writeBit(1);
-      w.write(lead, 5);
-      w.write(m - 1, 6);
-      writeShifted(w, xh, xl, trail, m);
-      prevLead = lead;
-      prevTrail = trail;
-    }
-  }
+  if (values.length === 0) return;
+  const enc = new XorEncoder();
+  enc.first(w, values[0] as number);
+  for (let i = 1; i < values.length; i++) enc.next(w, values[i] as number);
 }
 
 export function readXor(r: BitReader, values: Float64Array, offset: number, n: number): void {
