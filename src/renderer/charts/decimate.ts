@@ -274,31 +274,3 @@ function lowerBound(xs: ArrayLike<number>, v: number, from: number): number {
   }
   return lo;
 }
-
-/**
- * s: the window a chart shows: the store's range, slid forward when data is newer than its end
- * (the live tail), keeping its width. `null` range = the data's own extent.
- */
-export function slidingWindow(range: readonly [number, number] | null, dataMin: number | null, dataMax: number | null): [number, number] | null {
-  if (!range) return dataMin === null || dataMax === null ? null : [dataMin, dataMax];
-  const span = range[1] - range[0];
-  const hi = Math.max(range[1], dataMax ?? range[1]);
-  return [hi - span, hi];
-}
-
-/**
- * s: `window` with its end rounded up to a whole bucket (PX_PER_BUCKET px at `widthPx`), width
- * kept. A live window then moves in whole buckets, once per bucket of time, together with the
- * decimation's own bucket change, instead of creeping by a fraction of a pixel every tick (each
- * creep past half a pixel was a redraw of every chart). The newest point stays inside: the right
- * edge is at most one bucket ahead of it.
- */
-export function snapWindow(window: [number, number] | null, widthPx: number): [number, number] | null {
-  if (!window || widthPx <= 0) return window;
-  const span = window[1] - window[0];
-  const bucket = (span * PX_PER_BUCKET) / widthPx;
-  if (!(bucket > 0) || !Number.isFinite(bucket)) return window;
-  const hi = Math.ceil(window[1] / bucket) * bucket;
-  return [hi - span, hi];
-}
-

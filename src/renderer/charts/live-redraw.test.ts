@@ -1,7 +1,8 @@
 // Live ticks that change nothing visible do not redraw; ticks that do, do.
 import type uPlot from 'uplot';
 import { describe, expect, it } from 'vitest';
-import { PX_PER_BUCKET, snapWindow } from './decimate';
+import { PX_PER_BUCKET } from './decimate';
+import { snapWindow } from './live-window';
 import { redrawPlan } from './pixel-diff';
 
 /** The parts of a uPlot chart redrawPlan reads: a 100 device-px tall y scale over [lo, hi]. */

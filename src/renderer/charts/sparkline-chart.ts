@@ -3,11 +3,12 @@
 import type uPlot from 'uplot';
 import type { SeriesData } from '../../shared/model';
 import { useWallboard } from '../store';
-import { Decimator, PX_PER_BUCKET, slidingWindow, snapWindow } from './decimate';
+import { Decimator, PX_PER_BUCKET } from './decimate';
+import { slidingWindow, snapWindow } from './live-window';
 import { markFirstDraw } from './draw-marks';
 import { withAlpha } from './palette';
 import { timeGapsRefiner } from './timeseries-options';
-import { tailPaths } from './partial-draw';
+import { tailPaths } from './tail-draw';
 import { UplotHost } from './uplot-host';
 import type { ChartHandle } from './timeseries-chart';
 

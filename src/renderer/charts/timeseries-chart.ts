@@ -14,7 +14,8 @@ import { typicalStep } from './time-gaps';
 import { timeseriesOptions } from './timeseries-options';
 import { UplotHost } from './uplot-host';
 import { markFirstDraw } from './draw-marks';
-import { Decimator, PX_PER_BUCKET, slidingWindow, snapWindow } from './decimate';
+import { Decimator, PX_PER_BUCKET } from './decimate';
+import { slidingWindow, snapWindow } from './live-window';
 
 export interface TimeseriesChartConfig {
   panelId: string;

@@ -8,7 +8,7 @@ import type { ChartTheme } from './chart-theme';
 import { withAlpha } from './palette';
 import { textWidth } from './text-width';
 import { thresholdPlugin, type ThresholdLine } from './threshold-plugin';
-import { tailPaths } from './partial-draw';
+import { tailPaths } from './tail-draw';
 import { timeGaps, typicalStep } from './time-gaps';
 import { yRange } from './y-range';
 

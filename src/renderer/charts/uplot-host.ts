@@ -7,7 +7,7 @@
 import uPlot from 'uplot';
 import { installBitmapText } from './bitmap-text';
 import { redrawPlan } from './pixel-diff';
-import { drawTail } from './partial-draw';
+import { drawTail } from './tail-draw';
 
 export interface Size {
   width: number; // CSS px

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type uPlot from 'uplot';
-import { Decimator, decimateMinMax, slidingWindow } from '../../../../src/renderer/charts/decimate';
+import { Decimator, decimateMinMax } from '../../../../src/renderer/charts/decimate';
+import { slidingWindow } from '../../../../src/renderer/charts/live-window';
 import { timeGaps, typicalStep } from '../../../../src/renderer/charts/time-gaps';
 
 function series(n: number, step: number, f: (i: number) => number | null): uPlot.AlignedData {

@@ -1,7 +1,7 @@
-// Redraws part of a chart. uPlot always draws the whole canvas; under a clip, the clear and every
-// stroke outside it touch no pixel, so the software rasterizer (Chromium without a GPU, as on many
-// walls) only fills the clipped area, and what is inside it is what a full draw would paint there.
-// drawTail draws the strip from a given row to the right edge (a live tick that moved no bucket).
+// Redraws the tail of a chart: the strip from a given row to the right edge (a live tick that moved
+// no bucket). uPlot always draws the whole canvas; under a clip, the clear and every stroke outside
+// it touch no pixel, so the software rasterizer (Chromium without a GPU, as on many walls) only
+// fills the strip, and what is inside it is what a full draw would paint there.
 import uPlot from 'uplot';
 
 /** Canvas state uPlot caches on its side (it sets a style only when its cached copy differs). */
@@ -43,7 +43,7 @@ function strokeMargin(u: uPlot): number {
   return Math.ceil(width * devicePixelRatio) + 2;
 }
 
-/** Per chart, during a partial draw: the rows [first, last] whose path is worth building. */
+/** Per chart, during a tail draw: the rows [first, last] whose path is worth building. */
 const pathRows = new WeakMap<uPlot, readonly [number, number]>();
 
 /**
@@ -73,16 +73,26 @@ function rowLeftOf(u: uPlot, xs: ArrayLike<number>, from: number, left: number, 
   return row;
 }
 
-type Rect = readonly [number, number, number, number]; // x, y, width, height: canvas px
+/** Canvas x from which the line into row `fromRow` (and its joins) is drawn. */
+function tailLeft(u: uPlot, xs: ArrayLike<number>, fromRow: number, margin: number): number {
+  return Math.floor(u.valToPos(xs[Math.max(0, fromRow - 1)] as number, 'x', true)) - margin;
+}
 
-/** Draws `data` on `u` clipped to `rects`, synchronously (uPlot's batch commits at once). */
-function drawClipped(u: uPlot, data: uPlot.AlignedData, rects: readonly Rect[], rows: readonly [number, number]): void {
+/**
+ * Draws `data` on `u` (which shows data equal to it before row `fromRow`), clipped to the strip
+ * from the x of row `fromRow - 1` to the right edge: the segment into the first changed row starts
+ * there. Synchronous (uPlot's batch commits at once), so the clip holds for the whole draw.
+ */
+export function drawTail(u: uPlot, data: uPlot.AlignedData, fromRow: number): void {
+  const xs = data[0] as ArrayLike<number>;
+  const margin = strokeMargin(u);
+  const left = Math.max(0, tailLeft(u, xs, fromRow, margin));
   const ctx = u.ctx;
   ctx.save();
   ctx.beginPath();
-  for (const r of rects) ctx.rect(r[0], r[1], r[2], r[3]);
+  ctx.rect(left, 0, ctx.canvas.width - left, ctx.canvas.height);
   ctx.clip();
-  pathRows.set(u, rows);
+  pathRows.set(u, [rowLeftOf(u, xs, fromRow - 1, left, 2 * margin), xs.length - 1]);
   let style: CachedStyle | undefined;
   try {
     u.batch(() => u.setData(data));
@@ -94,22 +104,4 @@ function drawClipped(u: uPlot, data: uPlot.AlignedData, rects: readonly Rect[], 
     // are still set; put them back so its cache and the canvas agree
     if (style) writeStyle(ctx, style);
   }
-}
-
-/** Canvas x from which the line into row `fromRow` (and its joins) is drawn. */
-function tailLeft(u: uPlot, xs: ArrayLike<number>, fromRow: number, margin: number): number {
-  return Math.floor(u.valToPos(xs[Math.max(0, fromRow - 1)] as number, 'x', true)) - margin;
-}
-
-/**
- * Draws `data` on `u` (which shows data equal to it before row `fromRow`), clipped to the strip
- * from the x of row `fromRow - 1` to the right edge: the segment into the first changed row starts
- * there.
- */
-export function drawTail(u: uPlot, data: uPlot.AlignedData, fromRow: number): void {
-  const xs = data[0] as ArrayLike<number>;
-  const margin = strokeMargin(u);
-  const left = Math.max(0, tailLeft(u, xs, fromRow, margin));
-  const { width, height } = u.ctx.canvas;
-  drawClipped(u, data, [[left, 0, width - left, height]], [rowLeftOf(u, xs, fromRow - 1, left, 2 * margin), xs.length - 1]);
 }
