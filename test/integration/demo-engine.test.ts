@@ -6,6 +6,12 @@ import { createEngine, type Engine } from '../../src/main/engine/index';
 import { DEMO_INCIDENTS } from '../../src/main/engine/sources/demo';
 import { tempDir, stopAll, waitFor } from './servers';
 
+// why: what the backfilled day holds depends on when it ends (see test/unit/detect/demo-spike.test.ts),
+// so the engine's clock starts at a fixed instant and runs on in real time from there
+const CLOCK_START = Date.parse('2026-11-27T12:00:01Z');
+const realStart = Date.now();
+const clock = (): number => CLOCK_START + (Date.now() - realStart);
+
 describe('engine on the demo board', () => {
   let engine: Engine | undefined;
   afterAll(async () => {
@@ -15,7 +21,7 @@ describe('engine on the demo board', () => {
 
   it('backfills 24 h on first start without notifying past incidents', async () => {
     const notifications: NotificationView[] = [];
-    engine = createEngine({ dataDir: tempDir('demo-engine'), watch: false });
+    engine = createEngine({ dataDir: tempDir('demo-engine'), watch: false, now: clock });
     engine.on('notification', (n) => notifications.push(n));
     engine.start();
     const e = engine;
@@ -24,7 +30,7 @@ describe('engine on the demo board', () => {
       return Object.values(s.panels).every((p) => p.state !== 'loading');
     });
     const [series] = e.store.seriesFor('demo', 'demo:bizoholic_orders_per_min');
-    const r = e.store.range(series!.id, Date.now() - 86_400_000, Date.now());
+    const r = e.store.range(series!.id, clock() - 86_400_000, clock());
     expect(r.ts.length).toBeGreaterThan(5_700); // 24 h at 15 s
     // payments goes down every hour in the demo: 24 past outages are history, not news
     expect(notifications.filter((n) => n.kind === 'resolved')).toEqual([]);
@@ -38,7 +44,7 @@ describe('engine on the demo board', () => {
   it('scores the backfilled day: the hourly orders spikes are flagged, and replay shows the marker', async () => {
     const e = engine!;
     const spike = DEMO_INCIDENTS.find((i) => i.id === 'bizoholic-orders-spike')!;
-    const to = Date.now();
+    const to = clock();
     const from = to - 86_400_000;
     const q = await e.request('query', { panels: ['ov-biz-orders-trend'], from, to, maxPoints: 2000 });
     const key = q.panels[0]!.series[0]!.key;
