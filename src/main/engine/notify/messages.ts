@@ -1,14 +1,8 @@
 // Routes (which settings apply to a brand) and the words of each notification.
 import type { NotifySettings, Severity } from '../../../shared/config-schema';
 import type { IncidentKind } from '../../../shared/model';
-import { severityRank } from '../../../shared/severity-rank';
+import { severityRank, SEVERITIES_BY_RANK } from '../../../shared/severity-rank';
 import type { HeldItem } from './policy-types';
-
-const ORDER: Severity[] = ['critical', 'high', 'warning', 'info'];
-
-export function rank(s: Severity): number {
-  return severityRank(s);
-}
 
 export interface EffectiveRoute {
   minSeverity: Severity;
@@ -61,12 +55,12 @@ export function summaryText(items: HeldItem[], overflow: number): SummaryText {
     g.count += 1;
     counts.set(k, g);
   }
-  const groups = [...counts.values()].sort((a, b) => rank(b.severity) - rank(a.severity) || b.count - a.count || (a.brand ?? '').localeCompare(b.brand ?? ''));
+  const groups = [...counts.values()].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.count - a.count || (a.brand ?? '').localeCompare(b.brand ?? ''));
   const total = items.length + overflow;
   const parts = groups.map((g) => `${g.count} ${g.severity}${g.brand !== undefined ? ` in ${g.brand}` : ''}`);
   if (overflow > 0) parts.push(`${overflow} more not listed`);
-  const worst = ORDER.find((s) => items.some((i) => i.severity === s)) ?? 'info';
-  const top = [...items].sort((a, b) => rank(b.severity) - rank(a.severity) || a.at - b.at).slice(0, 3);
+  const worst = SEVERITIES_BY_RANK.find((s) => items.some((i) => i.severity === s)) ?? 'info';
+  const top = [...items].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.at - b.at).slice(0, 3);
   const lines = top.map((i) => `• ${i.title}`);
   if (items.length > top.length) lines.push(`… and ${total - top.length} more`);
   return {

@@ -2,7 +2,8 @@
 // Guarantees: one notification per transition at most; criticals always delivered at once (never
 // grouped, rate-limited or quieted); bursts summarised; flapping muted until stable; a rate limit.
 import type { NotificationView } from '../../../shared/api';
-import { describe, rank, routeFor, soundFor, summaryText } from './messages';
+import { describe, routeFor, soundFor, summaryText } from './messages';
+import { severityRank } from '../../../shared/severity-rank';
 import {
   DEFAULT_TUNING,
   RATE_WINDOW_MS,
@@ -126,7 +127,7 @@ export function decide(prev: PolicyState, input: PolicyInput): Decision {
   function gateOpen(item: HeldItem, silenced: boolean, note?: string): void {
     if (silenced) return drop(item.seq, 'silenced in Alertmanager');
     const route = routeFor(settings, item.brand);
-    if (rank(item.severity) < rank(route.minSeverity)) return drop(item.seq, `below minSeverity ${route.minSeverity}`);
+    if (severityRank(item.severity) < severityRank(route.minSeverity)) return drop(item.seq, `below minSeverity ${route.minSeverity}`);
     const critical = item.severity === 'critical';
     if (quiet && !critical) return drop(item.seq, 'quiet hours');
     const recent = s.recentOpens.filter((x) => Math.abs(item.at - x) < tune.burstWindowMs).length;
@@ -209,7 +210,7 @@ export function decide(prev: PolicyState, input: PolicyInput): Decision {
     if (inc.silenced) return drop(t.seq, 'silenced in Alertmanager');
     if (inc.snoozedUntil !== undefined && inc.snoozedUntil > now) return drop(t.seq, 'snoozed');
     const route = routeFor(settings, inc.brand);
-    if (rank(inc.severity) < rank(route.minSeverity)) return drop(t.seq, `below minSeverity ${route.minSeverity}`);
+    if (severityRank(inc.severity) < severityRank(route.minSeverity)) return drop(t.seq, `below minSeverity ${route.minSeverity}`);
     const critical = inc.severity === 'critical';
     if (quiet && !critical) return drop(t.seq, 'quiet hours');
     if (!critical && !budgetLeft()) return drop(t.seq, 'rate limit');

@@ -6,7 +6,8 @@ import type { AlertRecord } from '../../../shared/model';
 import { formatAge } from '../../format/units';
 import { useWallboard } from '../../store';
 import type { PanelProps } from '../types';
-import { filterAlerts, groupAlerts, SEVERITIES } from './alert-groups';
+import { SEVERITIES_BY_RANK } from '../../../shared/severity-rank';
+import { filterAlerts, groupAlerts } from './alert-groups';
 import './alertlist.css';
 
 const SEV_SHORT = { critical: 'CRIT', high: 'HIGH', warning: 'WARN', info: 'INFO' } as const;
@@ -93,7 +94,7 @@ export function AlertList({ panel, alerts, at, brands, brandFilter }: AlertListP
   return (
     <div className="wb-alerts">
       <div className="wb-alerts__summary">
-        {SEVERITIES.filter((s) => total[s]).map((s) => (
+        {SEVERITIES_BY_RANK.filter((s) => total[s]).map((s) => (
           <span key={s} className={`wb-alerts__count wb-alerts__count--${s}`}>
             {total[s]} {s}
           </span>

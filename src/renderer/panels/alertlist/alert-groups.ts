@@ -1,7 +1,7 @@
 // Which alerts an alert list shows and in what order: grouped by brand, then by severity.
 import type { Brand, Panel, Severity } from '../../../shared/config-schema';
 import type { AlertRecord } from '../../../shared/model';
-import { severityRank, SEVERITIES_BY_RANK } from '../../../shared/severity-rank';
+import { severityRank } from '../../../shared/severity-rank';
 
 /** Labels that name an alert's brand, in order of preference. */
 const BRAND_LABELS = ['brand', 'tenant', 'customer'];
@@ -19,9 +19,6 @@ export interface AlertGroup {
   counts: Partial<Record<Severity, number>>;
   alerts: AlertRecord[];
 }
-
-/** Severities, most severe first. */
-export const SEVERITIES = SEVERITIES_BY_RANK;
 
 /** Alerts matching the panel's filter (and the brand filter), not resolved. `filter.severity` is a minimum. */
 export function filterAlerts(alerts: AlertRecord[], panel: Panel, brandFilter: string | null): AlertRecord[] {
