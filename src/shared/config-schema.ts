@@ -186,7 +186,7 @@ export const boardSchema = z
           .max(17)
           .default(5)
           .describe(
-            'Significant digits the buffer keeps per sample (3..17). 17 is lossless; the default 5 keeps the relative error ≤ 5e-5, invisible on a wall that shows 3–4 digits, at ~1.5 bytes/sample on disk (see test/bench/store-bench.ts). A change takes effect at the next start, for data written from then on.',
+            'Significant digits the buffer keeps per sample (3..17). 17 is lossless; the default 5 keeps the relative error ≤ 5e-5, invisible on a wall that shows 3–4 digits, at ~1.5 bytes/sample on disk (see test/bench/store-bench.ts). A change applies on reload, to data written from then on.',
           ),
       })
       .strict()
