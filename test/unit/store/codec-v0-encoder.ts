@@ -2,8 +2,8 @@
 // read them, so tests make v0 blobs with the code that wrote them before (moved from
 // src/main/engine/store/codec-v0.ts; its Gorilla XOR step is the store's XorEncoder, which v1 uses
 // unchanged, as both decoders share XorDecoder).
-import { BitWriter, XorEncoder } from '../../../src/main/engine/store/bits';
-import { INT_BUCKETS, MODE_GORILLA, MODE_INT_DELTA, MODE_INT_DOD, POW10, writeTimeDod, zigzag } from '../../../src/main/engine/store/codec-v0';
+import { BitWriter, XorEncoder, zigzag } from '../../../src/main/engine/store/bits';
+import { INT_BUCKETS, MODE_GORILLA, MODE_INT_DELTA, MODE_INT_DOD, POW10, writeTimeDod } from '../../../src/main/engine/store/codec-v0';
 
 const MAX_SCALED = 2 ** 49; // why: keeps delta-of-delta zigzag within 2^53 (exact in a double)
 

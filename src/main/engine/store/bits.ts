@@ -2,7 +2,11 @@
 // Values wider than 32 bits are written as two parts (hi, lo) by the caller, because JS bitwise
 // operators work on 32-bit integers.
 
-const TWO_32 = 4_294_967_296;
+export const TWO_32 = 4_294_967_296;
+
+/** Signed integer → non-negative (0, −1, 1, −2… → 0, 1, 2, 3…), so small magnitudes code short. */
+export const zigzag = (n: number): number => (n >= 0 ? n * 2 : -n * 2 - 1);
+export const unzigzag = (z: number): number => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
 
 export class BitWriter {
   private buf: Uint8Array;

@@ -1,5 +1,6 @@
 // Chunk format v0 (written until the versioned format of codec.ts; still read, never written by the
-// store any more; the encoder lives in test/unit/store/codec-v0-encoder.ts as a test oracle). Gorilla-style compression of (t, v) samples (Pelkonen et al., VLDB 2015).
+// store any more; the encoder lives in test/unit/store/codec-v0-encoder.ts as a test oracle).
+// Gorilla-style compression of (t, v) samples (Pelkonen et al., VLDB 2015).
 // Timestamps (unix ms) are delta-of-delta coded: a regular interval costs 1 bit per sample.
 // Values use one of three modes, whichever is smallest for the chunk:
 //   gorilla  XOR with the previous float64; an unchanged value costs 1 bit.
@@ -8,14 +9,13 @@
 //   int-ΔΔ   the same with delta-of-delta; good for counters that grow at a steady rate.
 // Layout: mode (4 bits) · scale (4 bits) · count (16) · t0 (53) · v0 · then per sample t code, v code.
 // Limits: 0 ≤ t < 2^53, ≤ 65,535 samples and < 24 days between consecutive samples per chunk.
-import { BitReader, XorDecoder, type BitWriter } from './bits';
+import { BitReader, unzigzag, XorDecoder, type BitWriter } from './bits';
 
 export const MODE_GORILLA = 0;
 export const MODE_INT_DELTA = 1;
 export const MODE_INT_DOD = 2;
 
 export const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
-
 
 // ── timestamps ────────────────────────────────────────────────────────────────
 
@@ -41,9 +41,6 @@ export function readTimeDod(r: BitReader): number {
 
 // ── integer values ────────────────────────────────────────────────────────────
 
-export const zigzag = (n: number): number => (n >= 0 ? n * 2 : -n * 2 - 1);
-export const unzigzag = (z: number): number => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
-
 // prefix (bits of prefix) → payload width
 export const INT_BUCKETS: readonly (readonly [prefix: number, prefixBits: number, width: number])[] = [
   [0b10, 2, 5],
@@ -53,7 +50,6 @@ export const INT_BUCKETS: readonly (readonly [prefix: number, prefixBits: number
   [0b111110, 6, 32],
 ];
 
-
 function readInt(r: BitReader): number {
   if (r.readBit() === 0) return 0;
   for (const [, , width] of INT_BUCKETS) {
@@ -61,12 +57,6 @@ function readInt(r: BitReader): number {
   }
   return unzigzag(r.readUint53());
 }
-
-
-// ── encode ────────────────────────────────────────────────────────────────────
-
-
-
 
 // ── decode ────────────────────────────────────────────────────────────────────
 

@@ -1,8 +1,5 @@
 // Value coders of the chunk format (codec.ts): XOR of doubles (Gorilla) and Rice-coded integers.
-import { XorDecoder, XorEncoder, type BitReader, type BitWriter } from './bits';
-import { unzigzag, zigzag } from './codec-v0';
-
-const TWO_32 = 4_294_967_296;
+import { TWO_32, XorDecoder, XorEncoder, type BitReader, type BitWriter } from './bits';
 
 /** Writes the low `n` bits (0 ≤ n ≤ 53) of a non-negative integer below 2^53. */
 export function writeWide(w: BitWriter, v: number, n: number): void {
@@ -74,8 +71,6 @@ export function readRice(rd: BitReader, r: number, p: number): number {
   if (q < ESCAPE) return q * p + (r > 32 ? readWide(rd, r) : rd.read(r));
   return readWide(rd, rd.read(6));
 }
-
-export { unzigzag, zigzag };
 
 // ── XOR of doubles (Gorilla) ──────────────────────────────────────────────────
 

@@ -13,9 +13,9 @@
 // Before encoding, values are rounded to `digits` significant digits (precision.ts); 17 keeps
 // every double bit for bit. k is one per chunk: the most decimals any rounded value needs.
 // Limits: 0 ≤ t < 2^53, ≤ 65,535 samples and < 24 days between consecutive samples per chunk.
-import { BitReader, BitWriter } from './bits';
+import { BitReader, BitWriter, TWO_32, unzigzag, zigzag } from './bits';
 import { decodeChunkV0Into, readTimeDod, writeTimeDod } from './codec-v0';
-import { bestRice, readRice, readXor, unzigzag, writeRice, writeXor, zigzag } from './codec-values';
+import { bestRice, readRice, readXor, writeRice, writeXor } from './codec-values';
 import { LOSSLESS_DIGITS, MAX_K, pow10, roundDecimal, toScaled, unscale } from './precision';
 
 export const FORMAT_V1 = 0xc1;
@@ -25,7 +25,6 @@ export const VALUES_DELTA = 2;
 export const VALUES_DOD = 3;
 
 const MAX_SCALED = 2 ** 49; // why: keeps delta-of-delta zigzag within 2^53 (exact in a double)
-const TWO_32 = 4_294_967_296;
 
 export interface Decoded {
   ts: Float64Array;

@@ -7,6 +7,7 @@
 // (from the series' previous sample, the first from the row's t_min) · value, where a value is a
 // tag byte k + 64 and a zigzag varint s (v = s·10^-k, precision.ts), or tag 0xff and 8 bytes of the
 // raw double (NaN, ±Inf, -0, long fractions).
+import { unzigzag, zigzag } from './bits';
 import { toScaled, unscale } from './precision';
 
 const RAW = 0xff;
@@ -45,9 +46,6 @@ class ByteWriter {
   }
 }
 
-const zz = (n: number): number => (n >= 0 ? n * 2 : -n * 2 - 1);
-const unzz = (z: number): number => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
-
 export interface LogSeries {
   id: number;
   ts: readonly number[];
@@ -67,20 +65,20 @@ export function encodeHeadLog(series: readonly LogSeries[], digits: number): { b
   const w = new ByteWriter();
   let prevId = 0;
   for (const s of series) {
-    w.varint(zz(s.id - prevId));
+    w.varint(zigzag(s.id - prevId));
     prevId = s.id;
     w.varint(s.ts.length);
     let prevT = tMin;
     for (let i = 0; i < s.ts.length; i++) {
       const t = s.ts[i] as number;
-      w.varint(zz(t - prevT));
+      w.varint(zigzag(t - prevT));
       prevT = t;
       const v = s.values[i] as number;
       // why the digits: the chunk will keep no more, and rounding twice at one precision is a no-op
       const x = toScaled(v, digits);
       if (x) {
         w.byte(x.k + 64);
-        w.varint(zz(x.s));
+        w.varint(zigzag(x.s));
       } else {
         w.byte(RAW);
         w.float(v);
@@ -104,17 +102,17 @@ export function decodeHeadLog(blob: Uint8Array, tMin: number, add: (id: number, 
   };
   let id = 0;
   while (at < blob.length) {
-    id += unzz(varint());
+    id += unzigzag(varint());
     const n = varint();
     let t = tMin;
     for (let i = 0; i < n; i++) {
-      t += unzz(varint());
+      t += unzigzag(varint());
       const tag = blob[at++] ?? RAW;
       let v: number;
       if (tag === RAW) {
         for (let j = 0; j < 8; j++) raw.setUint8(j, blob[at++] ?? 0);
         v = raw.getFloat64(0, true);
-      } else v = unscale(unzz(varint()), tag - 64);
+      } else v = unscale(unzigzag(varint()), tag - 64);
       add(id, t, v);
     }
   }

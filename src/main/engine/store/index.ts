@@ -35,7 +35,7 @@ export function openStore(opts: OpenStoreOptions): Store {
   if (opts.significantDigits !== undefined) sealLimits.significantDigits = clampDigits(opts.significantDigits);
   const head = new Head(db, sealLimits);
   const sealer = createSealer(db, head, sealLimits);
-  const series = new SeriesTable(db, head, sealer.mergeLate, sealLimits.significantDigits);
+  const series = new SeriesTable(db, head, sealer.mergeLate, sealLimits);
   const outcomes = new OutcomeTables(db);
   const health = new HealthTable(db);
   const alerts = alertIntervals(db);
@@ -99,11 +99,9 @@ export function openStore(opts: OpenStoreOptions): Store {
     closeSource: (source, at) => closeSource.immediate(source, at),
     configure(settings) {
       if (settings.retentionMs !== undefined) retentionMs = settings.retentionMs;
-      if (settings.significantDigits !== undefined) {
-        // why: the sealer reads the same limits object, so chunks sealed from now on follow too
-        sealLimits.significantDigits = clampDigits(settings.significantDigits);
-        series.setDigits(sealLimits.significantDigits);
-      }
+      // why: the sealer and the series table read this one limits object, so chunks sealed and
+      // head samples written from now on both follow
+      if (settings.significantDigits !== undefined) sealLimits.significantDigits = clampDigits(settings.significantDigits);
     },
     sourceStatusAt: (at) => outcomes.sourceStatusAt(at),
     retain,

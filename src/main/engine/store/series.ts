@@ -23,16 +23,15 @@ export class SeriesTable {
   private readonly ids = new Map<string, number>();
   private readonly meta = new Map<number, StoredSeries>();
   private readonly st;
-  private lossy: boolean;
 
   constructor(
     db: Database.Database,
     private readonly head: Head,
     private readonly mergeLate: (id: number, ts: number[], values: number[]) => void,
-    /** Significant digits the head log keeps (as the chunks will). */
-    private digits: number,
+    /** Significant digits the head log keeps: the sealer's own setting (the same object), so a
+     *  reloaded board's precision applies to both at once. */
+    private readonly precision: { readonly significantDigits: number },
   ) {
-    this.lossy = digits < LOSSLESS_DIGITS;
     this.st = {
       insertLog: db.prepare<[number, number, Buffer]>('INSERT INTO head_log (t_min, t_max, blob) VALUES (?, ?, ?)'),
       upsert: db.prepare<[string, string, string, string], { id: number }>(
@@ -51,17 +50,12 @@ export class SeriesTable {
     };
   }
 
-
-  /** Samples written from now on keep `digits` significant digits (those already written keep theirs). */
-  setDigits(digits: number): void {
-    this.digits = digits;
-    this.lossy = digits < LOSSLESS_DIGITS;
-  }
-
   /** Writes samples at or after `minT` (older ones would be deleted by retention anyway). Call inside
    *  a transaction; apply the result to the head after it commits. */
   write(samples: readonly SeriesSamples[], minT: number, added: string[]): PendingHead[] {
     const pending: PendingHead[] = [];
+    const digits = this.precision.significantDigits;
+    const lossy = digits < LOSSLESS_DIGITS;
     for (const s of samples) {
       if (s.ts.length !== s.values.length) throw new RangeError(`series ${s.key}: ${s.ts.length} timestamps but ${s.values.length} values`);
       let id: number | undefined;
@@ -79,14 +73,14 @@ export class SeriesTable {
         const into = t <= sealedMax ? late : p;
         into.ts.push(t);
         // why round on write: the head then reads exactly as the chunk it becomes, before and after a restart
-        into.values.push(this.lossy ? roundDecimal(s.values[i] as number, this.digits) : (s.values[i] as number));
+        into.values.push(lossy ? roundDecimal(s.values[i] as number, digits) : (s.values[i] as number));
       }
       if (id === undefined) continue;
       if (late.ts.length) this.mergeLate(id, late.ts, late.values);
       if (p.ts.length) pending.push({ ...p, id });
     }
     if (pending.length) {
-      const row = encodeHeadLog(pending, this.digits);
+      const row = encodeHeadLog(pending, digits);
       this.st.insertLog.run(row.tMin, row.tMax, row.blob);
     }
     return pending;
