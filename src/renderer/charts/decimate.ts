@@ -123,10 +123,9 @@ export function decimateMinMax(data: uPlot.AlignedData, buckets: number, x0: num
  * long window change one bucket of one column, or none.
  */
 export class Decimator {
-  private width = NaN;
   private window: readonly [number, number, number] | null = null; // x0, x1, buckets
+  /** The buckets of the last decimation (null: the data was passed through as it was). */
   private buckets: Buckets | null = null;
-  private ids: number[] = [];
   private count: number[] = [];
   private firstX: number[] = [];
   private lastX: number[] = [];
@@ -134,7 +133,6 @@ export class Decimator {
 
   run(data: uPlot.AlignedData, buckets: number, x0: number, x1: number): uPlot.AlignedData {
     if (!needsDecimation(data, buckets, x0, x1)) {
-      this.width = NaN;
       this.last = null;
       this.buckets = null;
       return data;
@@ -149,14 +147,15 @@ export class Decimator {
     }
     const b = bucketRows(xs, n, x0, x1);
     const k = data.length - 1;
-    const prev = b.width === this.width && this.last !== null && k === this.last.length - 1 ? this.last : null;
+    const oldIds = this.buckets?.ids ?? [];
+    const prev = b.width === this.buckets?.width && this.last !== null && k === this.last.length - 1 ? this.last : null;
     const m = b.ids.length;
     const count = new Array<number>(m);
     const firstX = new Array<number>(m);
     const lastX = new Array<number>(m);
     // hit[q]: the previous bucket index holding bucket q's values, or -1 (rescan)
     const hit = new Int32Array(m).fill(-1);
-    let sameLayout = prev !== null && m === this.ids.length; // every bucket where it was
+    let sameLayout = prev !== null && m === oldIds.length; // every bucket where it was
     let j = 0; // walks the previous buckets; both lists ascend
     for (let q = 0; q < m; q++) {
       const s = b.bounds[q] as number;
@@ -165,18 +164,16 @@ export class Decimator {
       firstX[q] = xs[s] as number;
       lastX[q] = xs[e - 1] as number;
       if (prev) {
-        while (j < this.ids.length && (this.ids[j] as number) < (b.ids[q] as number)) j++;
-        if (this.ids[j] === b.ids[q] && this.count[j] === count[q] && this.firstX[j] === firstX[q] && this.lastX[j] === lastX[q]) hit[q] = j;
+        while (j < oldIds.length && (oldIds[j] as number) < (b.ids[q] as number)) j++;
+        if (oldIds[j] === b.ids[q] && this.count[j] === count[q] && this.firstX[j] === firstX[q] && this.lastX[j] === lastX[q]) hit[q] = j;
       }
       if (hit[q] !== q) sameLayout = false;
     }
     const out: (number | null)[][] = [];
     for (let c = 0; c < k; c++) out.push(this.column(data[c + 1] as Column, b, hit, prev ? (prev[c + 1] as (number | null)[]) : null));
-    const xsOut = prev && m === this.ids.length && b.ids.every((id, q) => id === this.ids[q]) ? (prev[0] as number[]) : bucketX(b);
-    this.width = b.width;
+    const xsOut = prev && m === oldIds.length && b.ids.every((id, q) => id === oldIds[q]) ? (prev[0] as number[]) : bucketX(b);
     this.window = [x0, x1, n];
     this.buckets = b;
-    this.ids = b.ids;
     this.count = count;
     this.firstX = firstX;
     this.lastX = lastX;
@@ -236,7 +233,6 @@ export class Decimator {
       this.lastX.push(xs[e - 1] as number);
     }
     last.bounds.push(xs.length);
-    this.ids = last.ids;
     if (!changed) return prev;
     const x = sameIds ? (prev[0] as number[]) : bucketX(last);
     this.last = [x, ...cols];
