@@ -1,6 +1,7 @@
 // The time window a live chart shows: the store's range, slid forward to the newest data, and
 // snapped to whole decimation buckets so it moves once per bucket instead of every tick.
-import { PX_PER_BUCKET } from './decimate';
+import type uPlot from 'uplot';
+import { Decimator, PX_PER_BUCKET } from './decimate';
 
 /**
  * s: the window a chart shows: the store's range, slid forward when data is newer than its end
@@ -29,3 +30,37 @@ export function snapWindow(window: [number, number] | null, widthPx: number): [n
   return [hi - span, hi];
 }
 
+
+/**
+ * What a store-bound chart draws of its raw data: the live window (the store's range, slid to the
+ * newest data and snapped at the chart's width) and the data decimated to it. The host runs
+ * `prepare` first on every draw path, so `window` snaps at the width last drawn.
+ */
+export class LiveView {
+  /** CSS px: the chart width of the last `prepare`. */
+  private chartPx = 0;
+  private decimator = new Decimator();
+
+  /** `range`: the store's range (unix ms) the charts show. */
+  constructor(private readonly range: () => { from: number; to: number }) {}
+
+  /** s: the window to show for raw data `d`. */
+  window(d: uPlot.AlignedData): [number, number] | null {
+    const xs = d[0];
+    const r = this.range();
+    const w = slidingWindow([r.from / 1000, r.to / 1000], xs.length ? (xs[0] as number) : null, xs.length ? (xs[xs.length - 1] as number) : null);
+    return snapWindow(w, this.chartPx);
+  }
+
+  /** `d` as drawn at `widthPx`: about two points per PX_PER_BUCKET px column of its window. */
+  prepare(d: uPlot.AlignedData, widthPx: number): uPlot.AlignedData {
+    this.chartPx = widthPx;
+    const w = this.window(d);
+    return w ? this.decimator.run(d, widthPx / PX_PER_BUCKET, w[0], w[1]) : d;
+  }
+
+  /** A new series set: the decimator's memory is per series, so it starts over. */
+  reset(): void {
+    this.decimator = new Decimator();
+  }
+}

@@ -3,8 +3,7 @@
 import type uPlot from 'uplot';
 import type { SeriesData } from '../../shared/model';
 import { useWallboard } from '../store';
-import { Decimator, PX_PER_BUCKET } from './decimate';
-import { slidingWindow, snapWindow } from './live-window';
+import { LiveView } from './live-window';
 import { markFirstDraw } from './draw-marks';
 import { withAlpha } from './palette';
 import { timeGapsRefiner } from './timeseries-options';
@@ -19,10 +18,7 @@ function firstSeries(sd: SeriesData | undefined): uPlot.AlignedData | null {
 
 export function mountSparkline(root: HTMLElement, panelId: string, color: string): ChartHandle {
   const store = useWallboard;
-  const xWindow = (): [number, number] => {
-    const r = store.getState().range;
-    return [r.from / 1000, r.to / 1000];
-  };
+  const view = new LiveView(() => store.getState().range);
   const factory = (size: { width: number; height: number }): uPlot.Options => ({
     width: size.width,
     height: size.height,
@@ -36,27 +32,15 @@ export function mountSparkline(root: HTMLElement, panelId: string, color: string
       x: {
         time: true,
         // why: the raw data's window, not the decimated one's, so it matches what was decimated
-        range: (_u, dataMin, dataMax) => shownWindow(host.raw) ?? [dataMin ?? 0, dataMax ?? 1],
+        range: (_u, dataMin, dataMax) => view.window(host.raw) ?? [dataMin ?? 0, dataMax ?? 1],
       },
     },
     series: [{}, { stroke: color, width: 2, fill: withAlpha(color, 0.18), spanGaps: false, gaps: timeGapsRefiner(), paths: tailPaths(), points: { show: false } }],
     hooks: { draw: [(u) => markFirstDraw(root, panelId, u)] },
   });
-  /** CSS px: the chart width of the last `prepare`, which every draw path runs first. */
-  let chartPx = 0;
-  const shownWindow = (d: uPlot.AlignedData): [number, number] | null => {
-    const xs = d[0];
-    return snapWindow(slidingWindow(xWindow(), null, xs.length ? (xs[xs.length - 1] as number) : null), chartPx);
-  };
-  const decimator = new Decimator();
-  const prepare = (d: uPlot.AlignedData, widthPx: number): uPlot.AlignedData => {
-    chartPx = widthPx;
-    const w = shownWindow(d);
-    return w ? decimator.run(d, widthPx / PX_PER_BUCKET, w[0], w[1]) : d;
-  };
   const host: UplotHost = new UplotHost(root, factory, firstSeries(store.getState().series[panelId]) ?? [[], []], {
-    prepare,
-    window: () => shownWindow(host.raw),
+    prepare: (d, widthPx) => view.prepare(d, widthPx),
+    window: () => view.window(host.raw),
   });
   const off = store.subscribe(
     (s) => s.series[panelId],

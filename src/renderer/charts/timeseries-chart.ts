@@ -14,8 +14,7 @@ import { typicalStep } from './time-gaps';
 import { timeseriesOptions } from './timeseries-options';
 import { UplotHost } from './uplot-host';
 import { markFirstDraw } from './draw-marks';
-import { Decimator, PX_PER_BUCKET } from './decimate';
-import { slidingWindow, snapWindow } from './live-window';
+import { LiveView } from './live-window';
 
 export interface TimeseriesChartConfig {
   panelId: string;
@@ -60,26 +59,8 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
   let legend: ChartLegend | null = null;
   let host: UplotHost | null = null;
 
-  const xWindow = (): readonly [number, number] => {
-    const r = store.getState().range;
-    return [r.from / 1000, r.to / 1000];
-  };
-
-  /** s: the window drawn, slid forward to data newer than the store's range (live tail). */
-  /** CSS px: the chart width of the last `prepare`, which every draw path runs first. */
-  let chartPx = 0;
-  const shownWindow = (d: uPlot.AlignedData): [number, number] | null => {
-    const xs = d[0];
-    const w = slidingWindow(xWindow(), xs.length ? (xs[0] as number) : null, xs.length ? (xs[xs.length - 1] as number) : null);
-    return snapWindow(w, chartPx);
-  };
   // why: draw ~2 points per 2 px column whatever resolution the store holds
-  let decimator = new Decimator();
-  const prepare = (d: uPlot.AlignedData, widthPx: number): uPlot.AlignedData => {
-    chartPx = widthPx;
-    const w = shownWindow(d);
-    return w ? decimator.run(d, widthPx / PX_PER_BUCKET, w[0], w[1]) : d;
-  };
+  const view = new LiveView(() => store.getState().range);
 
   const computeOverlay = (anomalies: Record<string, AnomalyPoint[]>): boolean => {
     const inputs = keys.map((k) => anomalies[k]);
@@ -92,7 +73,7 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
 
   const build = (sd: SeriesData): void => {
     shape = shapeOf(sd);
-    decimator = new Decimator(); // why: its memory is per series; a new series set starts over
+    view.reset();
     keys = sd.series.map((s) => s.key);
     overlayInputs = [];
     computeOverlay(store.getState().anomalies);
@@ -118,7 +99,7 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
           thresholds: cfg.thresholds.map((t) => ({ value: t.value, color: theme.severity[t.severity] })),
           theme,
           ...(cfg.timezone ? { timezone: cfg.timezone } : {}),
-          xWindow: () => (host ? shownWindow(host.raw) : null),
+          xWindow: () => (host ? view.window(host.raw) : null),
           overlay: () => overlay,
           onLegend: (u) => currentLegend.update(u, host?.raw),
           onDraw: (u) => markFirstDraw(root, cfg.panelId, u),
@@ -128,8 +109,8 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
       );
     if (host) host.destroy();
     host = new UplotHost(plotEl, factory, alignedData(sd), {
-      prepare,
-      window: () => (host ? shownWindow(host.raw) : null),
+      prepare: (d, widthPx) => view.prepare(d, widthPx),
+      window: () => (host ? view.window(host.raw) : null),
       beforeDraw: (u) => currentLegend.update(u, host?.raw),
     });
   };
