@@ -82,28 +82,27 @@ export const PanelFrame = memo(function PanelFrame({ panel, pageId, style }: Pan
     last.current = { panel, board: s.board, snapshot: s.snapshot, out: same ? m.out : out };
     return last.current.out;
   });
-  const ds = { state, reason };
   const brandId = panel.brand ?? panel.filter?.brand;
   const brand = brandId ? board?.brands.find((b) => b.id === brandId) : undefined;
   const Body = PANEL_REGISTRY[panel.type];
   const frameStyle = { ...style, ...(brand ? { '--brand': brand.color } : {}) } as CSSProperties;
   return (
     <section
-      className={`wb-panel wb-panel--${ds.state} wb-panel--${panel.type}${brand ? ' wb-panel--branded' : ''}`}
+      className={`wb-panel wb-panel--${state} wb-panel--${panel.type}${brand ? ' wb-panel--branded' : ''}`}
       data-testid="panel"
       data-panel-id={panel.id}
-      data-state={ds.state}
+      data-state={state}
       data-type={panel.type}
       style={frameStyle}
     >
       <header className="wb-panel__head">
         <span className="wb-panel__title">{panel.title ?? panel.id}</span>
-        {ds.state === 'stale' && (
-          <span className="wb-panel__stale" title={ds.reason}>
+        {state === 'stale' && (
+          <span className="wb-panel__stale" title={reason}>
             STALE · {staleText}
           </span>
         )}
-        {anomaly !== undefined && ds.state === 'ok' && (
+        {anomaly !== undefined && state === 'ok' && (
           <span className="wb-panel__anomaly" data-testid="anomaly-marker" title={anomaly}>
             ◆ {anomaly}
           </span>
@@ -113,12 +112,12 @@ export const PanelFrame = memo(function PanelFrame({ panel, pageId, style }: Pan
       <div className="wb-panel__body">
         <Body panel={panel} pageId={pageId} {...(brand ? { brand } : {})} {...(ps ? { snapshot: ps } : {})} />
       </div>
-      {forecast && ds.state === 'ok' && (
+      {forecast && state === 'ok' && (
         <footer className="wb-panel__forecast" data-testid="forecast">
           {forecast}
         </footer>
       )}
-      <Overlay state={ds.state} reason={ds.reason} />
+      <Overlay state={state} reason={reason} />
     </section>
   );
 });

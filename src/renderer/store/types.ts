@@ -26,8 +26,10 @@ export interface LiveSlice {
   status: StatusReport | null;
   connection: ConnectionState;
   setSnapshot(snapshot: Snapshot): void;
-  /** Replaces the data of the given panels only; other panels keep their object identity. */
-  /** New series (and anomalies, and the range they were read for) in one store update. */
+  /**
+   * Replaces the data of the given panels only (other panels keep their object identity), with
+   * the anomalies and the range they were read for, in one store update.
+   */
   setSeries(series: SeriesData[], anomalies?: Record<string, AnomalyPoint[]>, range?: { from: number; to: number }): void;
   setRange(range: { from: number; to: number }): void;
   setMode(mode: 'live' | 'replay'): void;
