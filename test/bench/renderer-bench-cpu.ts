@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { buildHarness, launch } from './renderer-bench';
-import type { BenchWindow } from './renderer-bench-live';
+import { openHarness, type BenchWindow } from './renderer-bench-live';
 
 const CLOCK_TICKS = 100; // per second (USER_HZ on Linux)
 
@@ -35,7 +35,7 @@ async function frames(page: Page, n: number, tick: boolean): Promise<void> {
       const w = globalThis as unknown as BenchWindow;
       for (let i = 0; i < count; i++) {
         if (withTick) await w.__bench.tick();
-        await new Promise((r) => w.requestAnimationFrame(() => setTimeout(r, 0)));
+        await w.__bench.frame();
       }
     },
     [n, tick] as const,
@@ -46,9 +46,7 @@ const ticks = Number(process.argv[2] ?? 240);
 const browser = await launch();
 const harness = await buildHarness();
 try {
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await page.goto(`${harness.url}?panels=40&points=${process.env.POINTS ?? 5760}`);
-  await page.waitForFunction(() => (globalThis as unknown as BenchWindow).__bench?.ready(), undefined, { timeout: 60_000 });
+  const { page } = await openHarness(browser, harness.url, { panels: 40, points: Number(process.env.POINTS ?? 5760), viewport: { width: 1920, height: 1080 } });
   await frames(page, 20, true);
   const a = chromiumCpuSeconds();
   await frames(page, ticks, true);

@@ -182,6 +182,8 @@ async function tick(samples = 1): Promise<number> {
   ready: () => performance.getEntriesByName('wallboard:chart-drawn').length >= N,
   tick,
   last: () => ({ ...last }),
+  // why: one update per frame, like the live path; lets the frame (paint) run between ticks
+  frame: () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))),
   heapMB: () => ((performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize) / 1048576,
   points: () => Object.values(useWallboard.getState().series).reduce((s, d) => s + d.x.length * d.y.length, 0),
 };

@@ -10,11 +10,28 @@ export interface BenchWindow {
     ready: () => boolean;
     tick: (samples?: number) => Promise<number>;
     last: () => { snapshot: number; merge: number; setData: number; draw: number };
+    /** Resolves after the next frame (and a task after it). */
+    frame: () => Promise<void>;
     heapMB: () => number;
     points: () => number;
   };
   gc?: () => void;
   requestAnimationFrame(cb: () => void): number;
+}
+
+/**
+ * A new page on the harness at `url` with `panels` panels of `points` rows per series, once every
+ * chart has drawn; page errors are collected in `errors` (and reported if it never draws).
+ */
+export async function openHarness(browser: Browser, url: string, opts: { panels: number; points: number; viewport: { width: number; height: number } }): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: opts.viewport });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${url}?panels=${opts.panels}&points=${opts.points}`);
+  await page.waitForFunction(() => (globalThis as unknown as BenchWindow).__bench?.ready(), undefined, { timeout: 60_000 }).catch((e: unknown) => {
+    throw new Error(`harness did not draw: ${String(e)} ${errors.join('; ')}`);
+  });
+  return { page, errors };
 }
 
 export interface LiveUpdates {
@@ -61,8 +78,7 @@ export async function measureLiveUpdates(page: Page, ticks: number, rounds = 3):
         parts.merge.push(l.merge);
         parts.setData.push(l.setData);
         parts.draw.push(l.draw);
-        // why: one update per frame, like the live path; lets the frame (paint) run between ticks
-        await new Promise((res) => (globalThis as unknown as BenchWindow).requestAnimationFrame(() => setTimeout(res, 0)));
+        await b.frame();
       }
       return { out, parts };
     }, ticks);
@@ -81,7 +97,8 @@ export async function measureLiveUpdates(page: Page, ticks: number, rounds = 3):
 async function idleFrameCost(page: Page, seconds: () => Promise<number>, frames: number): Promise<number> {
   const before = await seconds();
   await page.evaluate(async (n) => {
-    for (let i = 0; i < n; i++) await new Promise((r) => (globalThis as unknown as BenchWindow).requestAnimationFrame(() => setTimeout(r, 0)));
+    const b = (globalThis as unknown as BenchWindow).__bench;
+    for (let i = 0; i < n; i++) await b.frame();
   }, frames);
   return (((await seconds()) - before) * 1000) / frames;
 }
@@ -91,10 +108,8 @@ async function idleFrameCost(page: Page, seconds: () => Promise<number>, frames:
  * window by about a pixel, so every other tick moves all 40 pictures.
  */
 export async function benchHourWindow(browser: Browser, url: string, viewport: { width: number; height: number }, panels: number, ticks: number): Promise<{ jsMsMedian: number; mainThreadMsPerUpdate: number; mainThreadRangeMs: [number, number] }> {
-  const page = await browser.newPage({ viewport });
+  const { page } = await openHarness(browser, url, { panels, points: 240, viewport });
   try {
-    await page.goto(`${url}?panels=${panels}&points=240`);
-    await page.waitForFunction(() => (globalThis as unknown as BenchWindow).__bench?.ready(), undefined, { timeout: 60_000 });
     const live = await measureLiveUpdates(page, ticks);
     const sorted = [...live.jsMs].sort((a, b) => a - b);
     return { jsMsMedian: sorted[Math.floor(sorted.length / 2)] as number, mainThreadMsPerUpdate: live.mainThreadMsPerUpdate, mainThreadRangeMs: live.mainThreadRangeMs };

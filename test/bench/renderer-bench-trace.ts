@@ -11,6 +11,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { buildHarness, launch } from './renderer-bench';
+import { openHarness, type BenchWindow } from './renderer-bench-live';
 
 interface TraceEvent {
   name: string;
@@ -46,17 +47,15 @@ async function main(): Promise<void> {
   const browser = await launch();
   const harness = await buildHarness(false);
   try {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${harness.url}?panels=40&points=${process.env.TRACE_POINTS ?? 5760}`);
-    await page.waitForFunction(() => (globalThis as unknown as { __bench?: { ready: () => boolean } }).__bench?.ready(), undefined, { timeout: 60_000 });
+    const { page } = await openHarness(browser, harness.url, { panels: 40, points: Number(process.env.TRACE_POINTS ?? 5760), viewport: { width: 1920, height: 1080 } });
     const runTicks = (n: number): Promise<number[]> =>
       page.evaluate(async (count) => {
-        const b = (globalThis as unknown as { __bench: { tick: () => Promise<number> } }).__bench;
+        const b = (globalThis as unknown as BenchWindow).__bench;
         const out: number[] = [];
         for (let i = 0; i < count; i++) {
           performance.mark('trace:tick');
           out.push(await b.tick());
-          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          await b.frame();
         }
         return out;
       }, n);

@@ -21,7 +21,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { harnessHtml, harnessMain } from './renderer-bench-harness';
 import { startWallboard } from '../e2e/serve';
 import { buildPage, type BuiltPage } from '../e2e/page-harness';
-import { benchHourWindow, measureLiveUpdates, type BenchWindow } from './renderer-bench-live';
+import { benchHourWindow, measureLiveUpdates, openHarness, type BenchWindow } from './renderer-bench-live';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--js-flags=--expose-gc', '--enable-precise-memory-info'];
@@ -145,13 +145,7 @@ export function buildHarness(minify = true): Promise<BuiltPage> {
 }
 
 async function benchHarness(browser: Browser, url: string, updateTicks: number, heapTicks: number): Promise<Pick<RendererBenchResult, 'harnessPaint' | 'update' | 'heap'>> {
-  const page = await browser.newPage({ viewport: VIEWPORT });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${url}?panels=${PANELS}&points=${POINTS}`);
-  await page.waitForFunction(() => (globalThis as unknown as BenchWindow).__bench?.ready(), undefined, { timeout: 60_000 }).catch((e: unknown) => {
-    throw new Error(`harness did not draw: ${String(e)} ${errors.join('; ')}`);
-  });
+  const { page, errors } = await openHarness(browser, url, { panels: PANELS, points: POINTS, viewport: VIEWPORT });
   const harnessPaint = await page.evaluate(() => {
     const data = performance.getEntriesByName('bench:data')[0]?.startTime ?? 0;
     const drawn = performance.getEntriesByName('wallboard:chart-drawn').map((m) => m.startTime);
@@ -167,7 +161,7 @@ async function benchHarness(browser: Browser, url: string, updateTicks: number, 
     const out: number[] = [];
     for (let i = 0; i < n; i++) {
       out.push(await b.tick(40));
-      await new Promise((r) => (globalThis as unknown as BenchWindow).requestAnimationFrame(() => setTimeout(r, 0)));
+      await b.frame();
     }
     return out;
   }, 15);
