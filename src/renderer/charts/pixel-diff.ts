@@ -85,4 +85,3 @@ export function redrawPlan(u: uPlot, prev: uPlot.AlignedData, next: uPlot.Aligne
   if (!visible) return NONE;
   return first >= 1 ? { kind: 'tail', fromRow: first } : ALL;
 }
-

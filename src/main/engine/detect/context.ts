@@ -6,8 +6,8 @@
  * could predict the value did, 1 when nothing did. A level never seen at all is fully novel.
  *
  * Bounded: the memory is a fixed-size hash table of runs of levels (a level alone, a context
- * followed by a level) with least-recently-seen eviction, so a noisy series that keeps producing new long contexts forgets the oldest
- * ones instead of growing. O(orders) per sample.
+ * followed by a level) with least-recently-seen eviction, so a noisy series that keeps producing
+ * new long contexts forgets the oldest ones instead of growing. O(orders) per sample.
  */
 
 export interface ContextParams {

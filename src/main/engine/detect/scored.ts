@@ -49,12 +49,12 @@ export class ScoredDetector implements Detector {
     sensitivity: Sensitivity,
     private readonly p: ScoringParams,
   ) {
-    this.instant = components.map(() => new Rarity(p.rarity));
-    this.burst = p.burstSpan > 1 ? components.map(() => new Rarity(p.rarity)) : [];
-    this.avg = new Float64Array(components.length);
-    this.aBurst = 2 / (p.burstSpan + 1);
     // why: a 1-sample EWMA is the instant value itself, whose rarity `instant` already reads
     this.bursts = p.burstSpan > 1;
+    this.instant = components.map(() => new Rarity(p.rarity));
+    this.burst = this.bursts ? components.map(() => new Rarity(p.rarity)) : [];
+    this.avg = new Float64Array(components.length);
+    this.aBurst = 2 / (p.burstSpan + 1);
     this.shift = SENSITIVITY_SHIFT[sensitivity];
     this.echoDecay = Math.pow(0.5, 1 / p.echoSpan);
   }
