@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { createDetector } from '../engine/detect/index';
-import { parseSeriesCsv } from '../engine/detect/csv';
+import { irregularities, parseSeriesCsv } from '../engine/detect/csv';
 
 const options = z.object({
   method: z.enum(['auto', 'zscore', 'seasonal', 'changepoint']).default('auto'),
@@ -17,7 +17,8 @@ export interface DetectOutput {
 /**
  * Validates the whole file first (a malformed row → `file:line: reason` on stderr, exit 1, nothing
  * on stdout), then writes `timestamp,value,anomaly_score` in one piece: one row per input row, the
- * input text unchanged, the score with 6 decimals. Returns the exit code.
+ * input text unchanged, the score with 6 decimals. Rows whose timestamp steps back or repeats are
+ * scored in file order, and how many there were is said on stderr. Returns the exit code.
  */
 export async function runDetectCommand(
   file: string,
@@ -43,6 +44,8 @@ export async function runDetectCommand(
     return 1;
   }
   const { t, v, lines } = parsed.series;
+  const odd = irregularities(parsed.series);
+  if (odd) out.stderr(`${file}: ${odd}\n`);
   const detector = createDetector(parsedOpts.data);
   const rows: string[] = new Array<string>(lines.length + 1);
   rows[0] = 'timestamp,value,anomaly_score';
