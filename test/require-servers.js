@@ -9,6 +9,9 @@ const needed = {
   '/usr/bin/prometheus-alertmanager': 'prometheus-alertmanager',
   '/usr/bin/prometheus-node-exporter': 'prometheus-node-exporter',
   '/usr/bin/chromium': 'chromium',
+  // the kiosk e2e runs Chromium non-headless on an Xvfb display and reads its window with xwininfo
+  '/usr/bin/Xvfb': 'xvfb',
+  '/usr/bin/xdpyinfo': 'x11-utils',
 };
 
 function missing() {

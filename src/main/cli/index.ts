@@ -1,4 +1,4 @@
-// The `wallboard` command: serve | check-config | detect. Users see one-line errors, never stacks.
+// The `wallboard` command: serve | kiosk | check-config | detect. Users see one-line errors, never stacks.
 import { Command, InvalidArgumentError } from 'commander';
 import { checkConfigCommand } from './check-config';
 import { serveCommand } from './serve';
@@ -24,6 +24,19 @@ program
   .option('--token <token>', 'bearer token required by the API (default: $WALLBOARD_TOKEN)')
   .action(async (o: { config?: string; port: number; host: string; dataDir?: string; token?: string }) => {
     process.exitCode = await serveCommand(o);
+  });
+
+program
+  .command('kiosk')
+  .description('run the engine and serve on loopback, and the system Chromium/Chrome full screen on the wall, relaunched when it exits')
+  .option('-c, --config <file>', 'board file (YAML); the built-in demo board when absent')
+  .option('-p, --port <port>', 'loopback port for the API (default: any free port)', port, 0)
+  .option('-d, --data-dir <dir>', 'where the offline buffer and the browser profile live (default: the OS app-data dir)')
+  .option('--browser <path>', 'browser to run (default: chromium, chromium-browser, google-chrome… found on PATH)')
+  .option('--browser-arg <arg>', 'extra browser flag, repeatable: --browser-arg=--force-device-scale-factor=1.5', (v: string, all: string[]) => [...all, v], [] as string[])
+  .action(async (o: { config?: string; port: number; dataDir?: string; browser?: string; browserArg: string[] }) => {
+    const { kioskCommand } = await import('./kiosk');
+    process.exitCode = await kioskCommand(o);
   });
 
 program

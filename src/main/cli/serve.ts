@@ -1,6 +1,6 @@
-import { ConfigError, createEngine } from '../engine/index';
+import { ConfigError, createEngine, type Engine } from '../engine/index';
 import { defaultDataDir, rendererDir } from '../engine/paths';
-import { isLoopback, startServer } from '../server/index';
+import { isLoopback, startServer, type RunningServer } from '../server/index';
 
 export interface ServeArgs {
   config?: string;
@@ -10,14 +10,21 @@ export interface ServeArgs {
   token?: string;
 }
 
-const log = (line: string): void => {
+export const log = (line: string): void => {
   process.stderr.write(`${new Date().toISOString()} ${line}\n`);
 };
 
-export async function serveCommand(args: ServeArgs): Promise<number> {
-  const token = args.token ?? process.env.WALLBOARD_TOKEN;
+export interface Serving {
+  engine: Engine;
+  server: RunningServer;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** Engine + HTTP server, as `serve` and `kiosk` run them; an exit code when either cannot start (the reason is printed). */
+export async function startServing(args: ServeArgs, extraMetrics?: () => string): Promise<Serving | number> {
   const dataDir = args.dataDir ?? defaultDataDir();
-  let engine;
+  let engine: Engine;
   try {
     engine = createEngine({ ...(args.config ? { configFile: args.config } : {}), dataDir, log });
   } catch (err) {
@@ -28,26 +35,53 @@ export async function serveCommand(args: ServeArgs): Promise<number> {
     process.stderr.write(`wallboard: cannot start: ${(err as Error).message}\n`);
     return 1;
   }
-  if (!isLoopback(args.host) && token === undefined) {
+  if (!isLoopback(args.host) && args.token === undefined) {
     log(`warning: bound to ${args.host} without a token: every API request will get 401 until you restart with --token or WALLBOARD_TOKEN`);
   }
   engine.start();
-  let server;
+  let server: RunningServer;
   try {
-    server = await startServer({ engine, host: args.host, port: args.port, ...(token !== undefined ? { token } : {}), ...(rendererDir() ? { rendererDir: rendererDir() as string } : {}) });
+    const renderer = rendererDir();
+    server = await startServer({
+      engine,
+      host: args.host,
+      port: args.port,
+      ...(args.token !== undefined ? { token: args.token } : {}),
+      ...(renderer ? { rendererDir: renderer } : {}),
+      ...(extraMetrics ? { extraMetrics } : {}),
+    });
   } catch (err) {
     process.stderr.write(`wallboard: cannot listen on ${args.host}:${args.port}: ${(err as Error).message}\n`);
     await engine.stop();
     return 1;
   }
-  log(`wallboard serving ${engine.configFile} at ${server.url} (buffer: ${dataDir})`);
-  await new Promise<void>((resolve) => {
+  return {
+    engine,
+    server,
+    dataDir,
+    async close() {
+      await server.close();
+      await engine.stop();
+    },
+  };
+}
+
+/** Resolves on SIGINT or SIGTERM. */
+export function untilSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
     const shutdown = (): void => resolve();
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
   });
+}
+
+export async function serveCommand(args: ServeArgs): Promise<number> {
+  const token = args.token ?? process.env.WALLBOARD_TOKEN;
+  const serving = await startServing({ ...args, ...(token !== undefined ? { token } : {}) });
+  if (typeof serving === 'number') return serving;
+  log(`wallboard serving ${serving.engine.configFile} at ${serving.server.url} (buffer: ${serving.dataDir})`);
+  await untilSignal();
   log('stopping');
-  await server.close();
-  await engine.stop();
+  await serving.close();
   return 0;
 }

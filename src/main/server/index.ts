@@ -16,6 +16,8 @@ export interface ServeOptions {
   token?: string;
   /** Built renderer dir; a placeholder page when absent. */
   rendererDir?: string;
+  /** More Prometheus text for /metrics from the face running this server (e.g. the kiosk browser's relaunches). */
+  extraMetrics?: () => string;
 }
 
 export interface RunningServer {
@@ -52,7 +54,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       return;
     }
     if (path === '/metrics') {
-      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(opts.engine.metricsText());
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(opts.engine.metricsText() + (opts.extraMetrics?.() ?? ''));
       return;
     }
     if (path === '/api/events') {
