@@ -3,7 +3,8 @@
 import { app, BrowserWindow, ipcMain, shell } from 'electron';
 import { join } from 'node:path';
 import { createEngine, type Engine } from './engine/index';
-import { REQUEST_NAMES } from '../shared/api';
+import { EVENT_NAMES } from '../shared/api';
+import { callEngine, parseRequest } from './request-schemas';
 
 let engine: Engine | undefined;
 
@@ -32,13 +33,16 @@ function createWindow(): BrowserWindow {
 app.whenReady().then(() => {
   engine = createEngine({ dataDir: join(app.getPath('userData'), 'buffer') });
   engine.start();
+  const running = engine;
+  // why: the same validation as HTTP; the renderer is not trusted to send well-formed requests
   ipcMain.handle('wallboard:request', (_e, name: unknown, args: unknown) => {
-    if (typeof name !== 'string' || !(REQUEST_NAMES as readonly string[]).includes(name)) throw new Error('unknown request');
-    return engine?.request(name as never, (args ?? {}) as never);
+    const parsed = parseRequest(name, args);
+    if (!parsed.ok) throw new Error(parsed.error);
+    return callEngine(running, parsed.request);
   });
   const win = createWindow();
-  for (const event of ['update', 'status', 'config', 'notification'] as const) {
-    engine.on(event, (payload) => win.webContents.send(`wallboard:${event}`, payload));
+  for (const event of EVENT_NAMES) {
+    running.on(event, (payload) => win.webContents.send(`wallboard:${event}`, payload));
   }
 });
 

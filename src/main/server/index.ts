@@ -3,9 +3,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { ZodError } from 'zod';
 import { ActionError, type Engine } from '../engine/index';
-import { callEngine, formatZodError, parseApiRequest } from './api-routes';
+import { callEngine } from '../request-schemas';
+import { parseApiRequest } from './api-routes';
 import { SseHub } from './sse';
 import { serveStatic } from './static-files';
 
@@ -68,15 +68,19 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         const body = req.method === 'POST' ? await readJson(req) : undefined;
         parsed = parseApiRequest(req.method ?? 'GET', path, url.searchParams, body);
       } catch (err) {
-        sendJson(res, 400, { error: err instanceof ZodError ? formatZodError(err) : (err as Error).message });
+        sendJson(res, 400, { error: (err as Error).message });
         return;
       }
       if (!parsed) {
         sendJson(res, 404, { error: `no such endpoint: ${req.method} ${path}` });
         return;
       }
+      if (!parsed.ok) {
+        sendJson(res, 400, { error: parsed.error });
+        return;
+      }
       try {
-        sendJson(res, 200, await callEngine(opts.engine, parsed));
+        sendJson(res, 200, await callEngine(opts.engine, parsed.request));
       } catch (err) {
         sendJson(res, err instanceof ActionError ? err.status : 422, { error: (err as Error).message });
       }

@@ -1,7 +1,7 @@
 // Server-Sent Events for the Engine API's events. Every event gets a sequence id and is kept in a
 // bounded ring, so a client that reconnects with Last-Event-ID receives what it missed.
 import type { ServerResponse } from 'node:http';
-import type { EngineApi, EngineEvents, EventName } from '../../shared/api';
+import { EVENT_NAMES, type EngineApi, type EngineEvents, type EventName } from '../../shared/api';
 
 const RING = 2048; // events kept for resume; at one update per poll tick that is minutes of history
 const HEARTBEAT_MS = 15_000; // ms: keeps proxies and the browser from timing the stream out
@@ -19,8 +19,7 @@ export class SseHub {
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(engine: EngineApi) {
-    const names: EventName[] = ['update', 'status', 'config', 'notification'];
-    this.unsubscribe = names.map((name) => engine.on(name, (payload) => this.publish(name, payload)));
+    this.unsubscribe = EVENT_NAMES.map((name) => engine.on(name, (payload) => this.publish(name, payload)));
     this.heartbeat = setInterval(() => this.broadcast(': keep-alive\n\n'), HEARTBEAT_MS);
     this.heartbeat.unref();
   }

@@ -1,5 +1,7 @@
-// EngineApi over HTTP (REST) + Server-Sent Events, as served by `wallboard serve`.
-import type { EngineEvents, EngineRequests, EventName, RequestName } from '../../shared/api';
+// EngineApi over HTTP (REST) + Server-Sent Events, as served by `wallboard serve`. Routes and event
+// names come from the REQUESTS and EVENTS tables in src/shared/api.ts.
+import { EVENT_NAMES, type EngineEvents, type EngineRequests, type EventName, type RequestName } from '../../shared/api';
+import { toHttp } from '../../shared/api-http';
 import { RequestError, type ConnectionState, type WallboardClient } from './client';
 
 export interface HttpClientOptions {
@@ -14,49 +16,7 @@ export interface HttpClientOptions {
   now?: () => number;
 }
 
-const EVENT_NAMES: EventName[] = ['update', 'status', 'config', 'notification'];
 const BACKOFF_MS = [500, 1_000, 2_000, 4_000, 8_000, 15_000];
-
-interface Route {
-  method: 'GET' | 'POST';
-  path: string;
-  query?: Record<string, string>;
-  body?: unknown;
-}
-
-function route<K extends RequestName>(name: K, args: EngineRequests[K]['args']): Route {
-  const a = args as Record<string, unknown>;
-  const id = encodeURIComponent(String(a['id'] ?? ''));
-  switch (name) {
-    case 'board':
-      return { method: 'GET', path: '/api/board' };
-    case 'status':
-      return { method: 'GET', path: '/api/status' };
-    case 'query': {
-      const q = args as EngineRequests['query']['args'];
-      return {
-        method: 'GET',
-        path: '/api/query',
-        query: { panels: q.panels.join(','), from: String(q.from), to: String(q.to), maxPoints: String(q.maxPoints) },
-      };
-    }
-    case 'snapshot': {
-      const at = (args as EngineRequests['snapshot']['args']).at;
-      return { method: 'GET', path: '/api/snapshot', ...(at !== undefined ? { query: { at: String(at) } } : {}) };
-    }
-    case 'incidents': {
-      const q = args as EngineRequests['incidents']['args'];
-      const query: Record<string, string> = {};
-      if (q.at !== undefined) query['at'] = String(q.at);
-      if (q.includeResolved) query['includeResolved'] = '1';
-      return { method: 'GET', path: '/api/incidents', query };
-    }
-    default: {
-      const { id: _id, ...body } = a;
-      return { method: 'POST', path: `/api/incidents/${id}/${name}`, body };
-    }
-  }
-}
 
 export function createHttpClient(opts: HttpClientOptions = {}): WallboardClient {
   const base = opts.baseUrl ?? '';
@@ -83,7 +43,7 @@ export function createHttpClient(opts: HttpClientOptions = {}): WallboardClient 
   }
 
   async function request<K extends RequestName>(name: K, args: EngineRequests[K]['args']): Promise<EngineRequests[K]['result']> {
-    const r = route(name, args);
+    const r = toHttp(name, args);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (opts.token) headers['authorization'] = `Bearer ${opts.token}`;
     if (r.body !== undefined) headers['content-type'] = 'application/json';
