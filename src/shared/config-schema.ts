@@ -1,28 +1,10 @@
 // The board file: what it may say. Types are inferred from this schema; nothing else defines them.
 // Shared by main and renderer, so no Node and no DOM here.
 import { z } from 'zod';
+import { kioskSettings, updateSettings } from './desktop-schema';
+import { duration } from './duration';
 
-const DURATION_RE = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-
-/** Parses `15s`, `5m`, `24h`, `1.5h`, `250ms` into milliseconds; undefined when malformed. */
-export function parseDuration(text: string): number | undefined {
-  const m = DURATION_RE.exec(text.trim());
-  if (!m) return undefined;
-  return Math.round(Number(m[1]) * (UNIT_MS[m[2] as string] as number));
-}
-
-/** A duration written as `15s`; parsed to milliseconds. */
-export const duration = z
-  .string({ error: 'expected a duration like 15s, 5m, 24h' })
-  .transform((text, ctx) => {
-    const ms = parseDuration(text);
-    if (ms === undefined || ms <= 0) {
-      ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration; use a number with ms, s, m, h or d (e.g. 15s, 5m, 24h)` });
-      return z.NEVER;
-    }
-    return ms;
-  });
+export { duration, parseDuration } from './duration';
 
 const id = z
   .string()
@@ -214,6 +196,9 @@ export const boardSchema = z
       routes: [],
     }),
     pages: z.array(page).min(1, 'a board needs at least one page'),
+    /** Desktop app only (serve ignores them): kiosk walls and updates. */
+    kiosk: kioskSettings.optional(),
+    updates: updateSettings.optional(),
   })
   .strict();
 
@@ -287,5 +272,11 @@ export function boardReferenceIssues(board: Board): { path: (string | number)[];
       });
     });
   });
+  const pageIds = new Set(board.pages.map((p) => p.id));
+  for (const [display, list] of Object.entries(board.kiosk?.pages ?? {})) {
+    list.forEach((pid, i) => {
+      if (!pageIds.has(pid)) issues.push({ path: ['kiosk', 'pages', display, i], message: `unknown page "${pid}"; pages are: ${[...pageIds].join(', ')}` });
+    });
+  }
   return issues;
 }

@@ -45,7 +45,12 @@ export async function kioskCommand(args: KioskArgs): Promise<number> {
   mkdirSync(profileDir, { recursive: true });
   const url = `${serving.server.url}/?token=${encodeURIComponent(token)}`;
   const screen = xScreenSize();
-  const supervisor = createSupervisor({ command: browser.path, args: browserArgs({ url, profileDir, extra: args.browserArg, ...(screen ? { screen } : {}) }), log });
+  const supervisor = createSupervisor({
+    command: browser.path,
+    args: browserArgs({ url, profileDir, extra: args.browserArg, ...(screen ? { screen } : {}) }),
+    log,
+    onCrash: () => serving.engine.wallCrashed('kiosk-browser'),
+  });
   log(`wallboard kiosk: ${serving.engine.configFile} at ${serving.server.url} (API token is fresh for this run; buffer: ${serving.dataDir}); browser ${browser.path}`);
   face.supervisor = supervisor;
   supervisor.start();

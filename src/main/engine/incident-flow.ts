@@ -3,7 +3,7 @@
 import type { NotificationView } from '../../shared/api';
 import type { Board } from '../../shared/config-schema';
 import type { Batch, HealthResult, Incident, SourceStatus } from '../../shared/model';
-import { createIncidentTracker, type IncidentTracker, type IncidentTransition, type ThresholdObservation, type AnomalyObservation } from './alerts/index';
+import { createIncidentTracker, type IncidentTracker, type IncidentTransition, type ThresholdObservation, type AnomalyObservation, type WallFault } from './alerts/index';
 import { createPolicyStore, decide, tzOffsetMinutes, type NotificationSink, type PolicyState } from './notify/index';
 import type { Store } from './store/types';
 import type { Snapshot } from '../../shared/api';
@@ -87,6 +87,12 @@ export class IncidentFlow {
       ...(anomalies.length ? { anomalies } : {}),
       sources,
     });
+    this.flush();
+  }
+
+  /** A fault of the wall itself, reported by its face (a crashing renderer or kiosk browser). */
+  wallFault(fault: WallFault): void {
+    this.tracker.observe({ at: this.o.now(), wallFaults: [fault] });
     this.flush();
   }
 

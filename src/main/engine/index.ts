@@ -24,6 +24,10 @@ import { anomalyPoints, Detection, type FlaggedAnomaly } from './detection';
 import { enrichPanels } from './enrich';
 import { IncidentFlow } from './incident-flow';
 import { createLogSink, fanOut, type NotificationSink } from './notify/index';
+import type { KeychainLookup } from './config/keychain';
+import { WallCrashes } from './wall-crashes';
+
+const CRASH_CHECK_MS = 30_000; // ms: how soon a quiet window resolves a wall crash incident
 import type { ActionResult, AnomalyObservation } from './alerts/index';
 
 /** The board's sources that report alerts, by id. */
@@ -45,6 +49,8 @@ export interface EngineOptions {
   log?: (line: string) => void;
   /** Where notifications go besides the `notification` event (OS notifications in Electron). */
   sinks?: NotificationSink[];
+  /** Resolves `${keychain:NAME}` (the desktop app's safeStorage); other faces get a clear error. */
+  keychain?: KeychainLookup;
 }
 
 export interface Engine extends EngineApi {
@@ -55,6 +61,12 @@ export interface Engine extends EngineApi {
   /** Applies the board file now (hot reload calls this); false when it was rejected. */
   reload(): Promise<boolean>;
   metricsText(): string;
+  /**
+   * The face saw part of the wall crash ("renderer": Electron's render process gone or hung;
+   * "kiosk-browser"): counted in /metrics, and 3 within 10 min open a pipeline incident of the wall
+   * ("wall renderer crashed 3 times in 10 min"), resolved after 10 min without one.
+   */
+  wallCrashed(part: string): void;
   /** For /healthz: the engine runs and at least one source delivered recently (or none is configured). */
   healthy(): boolean;
 }
@@ -81,7 +93,7 @@ export function createEngine(options: EngineOptions): Engine {
   const configFile = options.configFile ?? demoBoardFile();
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => undefined);
-  const first = loadBoardFile(configFile);
+  const first = loadBoardFile(configFile, process.env, options.keychain);
   if (!first.ok) throw new ConfigError(first.problems.map(formatProblem));
 
   let board: Board = first.board;
@@ -107,6 +119,15 @@ export function createEngine(options: EngineOptions): Engine {
     sink: fanOut([createLogSink(log), { name: 'event', deliver: (n) => emitter.emit('notification', n) }, ...(options.sinks ?? [])]),
     onIncidents: () => updates.add({ at: now(), panels: [], health: false, alerts: false, incidents: true }),
   });
+
+  const crashes = new WallCrashes((ref, title) => {
+    try {
+      flow.wallFault({ ref, ...(title !== undefined ? { title } : {}) });
+    } catch (err) {
+      log(`wall crash incident not recorded: ${(err as Error).message}`);
+    }
+  });
+  let crashTimer: NodeJS.Timeout | undefined;
 
   function boardView(): BoardView {
     return toBoardView(board, version, configError);
@@ -192,7 +213,7 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   async function reload(): Promise<boolean> {
-    const next = loadBoardFile(configFile);
+    const next = loadBoardFile(configFile, process.env, options.keychain);
     if (!next.ok) {
       configError = { file: configFile, errors: next.problems.map(formatProblem), at: now() };
       log(`board file rejected, keeping the last good board:\n${configError.errors.join('\n')}`);
@@ -245,12 +266,15 @@ export function createEngine(options: EngineOptions): Engine {
       startPolling();
       flow.start();
       stopMaintenance = startMaintenance(store, () => board.retention, now, log);
+      crashTimer = setInterval(() => crashes.check(now()), CRASH_CHECK_MS);
+      crashTimer.unref();
       if (options.watch !== false) stopWatch = watchFile(configFile, () => void reload());
     },
     async stop() {
       started = false;
       stopWatch();
       stopMaintenance();
+      clearInterval(crashTimer);
       flow.stop();
       await scheduler?.stop();
       updates.flush();
@@ -264,7 +288,11 @@ export function createEngine(options: EngineOptions): Engine {
     metricsText() {
       const st = store.stats();
       const sourceUp = new Map(status().sources.map((s) => [s.sourceId, s.state !== 'down']));
-      return metrics.render({ dbBytes: st.bytes, series: st.series, headSamples: st.headSamples, chunks: st.chunks, sourceUp, configOk: !configError });
+      return metrics.render({ dbBytes: st.bytes, series: st.series, headSamples: st.headSamples, chunks: st.chunks, sourceUp, configOk: !configError }) + crashes.metricsText();
+    },
+    wallCrashed(part) {
+      log(`wall ${part} crashed`);
+      crashes.crashed(part, now());
     },
     healthy() {
       const s = status().sources;

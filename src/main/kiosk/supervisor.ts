@@ -13,6 +13,8 @@ export interface SupervisorOptions {
   spawn?: SpawnFn;
   now?: () => number;
   policy?: BackoffPolicy;
+  /** Called on every exit it did not ask for (the engine counts it and may open a wall incident). */
+  onCrash?: () => void;
   /** ms between SIGTERM and SIGKILL on stop */
   stopGraceMs?: number;
 }
@@ -64,6 +66,7 @@ export function createSupervisor(opts: SupervisorOptions): Supervisor {
       const last = tail.trim().split('\n').pop()?.slice(0, 300);
       opts.log(`kiosk browser ${how} after ${Math.round((now() - startedAt) / 1000)} s; relaunch #${counts.relaunches} in ${delay} ms${last ? ` (its last line: ${last})` : ''}`);
       timer = setTimeout(launch, delay);
+      opts.onCrash?.();
     };
     c.once('exit', (code, signal) => onEnd(signal ? `was killed by ${signal}` : `exited with code ${code}`));
     c.once('error', (err) => onEnd(`could not run (${err.message})`));

@@ -3,7 +3,7 @@
 import type { AlertRecord, HealthResult, Incident, IncidentKind, SourceStatus } from '../../../shared/model';
 import { formatAge } from '../../../shared/format-age';
 import { maxSeverity } from '../../../shared/severity-rank';
-import type { AnomalyObservation, ThresholdObservation } from './types';
+import type { AnomalyObservation, ThresholdObservation, WallFault } from './types';
 
 /** The fields of an Incident that an observation decides; the lifecycle fields are the tracker's. */
 export interface Candidate extends Pick<Incident, 'kind' | 'ref' | 'title' | 'severity' | 'brand' | 'panelId' | 'labels' | 'annotations' | 'silenced'> {
@@ -164,4 +164,10 @@ export function pipelineCandidate(s: SourceStatus): Candidate | null | 'ignore' 
     silenced: false,
     sources: [],
   };
+}
+
+/** The wall itself failing (its renderer or browser keeps crashing): the people watching it are blind. */
+export function wallFaultCandidate(f: WallFault): Candidate | null {
+  if (f.title === undefined) return null;
+  return { kind: 'pipeline', ref: f.ref, title: f.title, severity: 'high', labels: { source: f.ref, kind: 'wall' }, annotations: {}, silenced: false, sources: [] };
 }

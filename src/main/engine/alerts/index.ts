@@ -12,4 +12,5 @@ export type {
   ObserveInput,
   ThresholdObservation,
   TransitionTo,
+  WallFault,
 } from './types';

@@ -10,6 +10,7 @@ import {
   healthCandidate,
   incidentKey,
   pipelineCandidate,
+  wallFaultCandidate,
   thresholdCandidate,
   type Candidate,
 } from './candidates';
@@ -160,6 +161,7 @@ export function createIncidentTracker(opts: TrackerOptions): IncidentTracker {
         if (c !== 'unknown') apply(active, 'threshold', t.panelId, c, at, out);
       }
       for (const a of input.anomalies ?? []) apply(active, 'anomaly', a.ref, anomalyCandidate(a), at, out);
+      for (const f of input.wallFaults ?? []) apply(active, 'pipeline', f.ref, wallFaultCandidate(f), at, out);
     });
     return emit(out);
   }

@@ -51,6 +51,14 @@ export interface ObserveInput {
   thresholds?: ThresholdObservation[];
   anomalies?: AnomalyObservation[];
   sources?: SourceStatus[];
+  /** Faults of the wall itself (e.g. its renderer keeps crashing): pipeline incidents; `title` undefined resolves. */
+  wallFaults?: WallFault[];
+}
+
+/** `ref` is namespaced ("wall:renderer") so it cannot meet a source id. */
+export interface WallFault {
+  ref: string;
+  title?: string;
 }
 
 /** `escalation`: still open and unacknowledged after escalateAfter, or its severity rose. */

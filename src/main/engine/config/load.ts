@@ -1,8 +1,9 @@
-// Load a board file: YAML with source positions → ${env:X} substitution → zod validation.
+// Load a board file: YAML with source positions → ${env:X} and ${keychain:X} substitution → zod validation.
 // Every problem comes back as a value with file:line:col, never as a throw.
 import { readFileSync } from 'node:fs';
 import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { boardReferenceIssues, boardSchema, type Board } from '../../../shared/config-schema';
+import { KEYCHAIN_RE, noKeychain, type KeychainLookup } from './keychain';
 
 export interface ConfigProblem {
   file: string;
@@ -19,7 +20,7 @@ export function formatProblem(p: ConfigProblem): string {
 
 const ENV_RE = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
-export function loadBoardFile(file: string, env: NodeJS.ProcessEnv = process.env): LoadResult {
+export function loadBoardFile(file: string, env: NodeJS.ProcessEnv = process.env, keychain: KeychainLookup = noKeychain): LoadResult {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -27,10 +28,10 @@ export function loadBoardFile(file: string, env: NodeJS.ProcessEnv = process.env
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message;
     return { ok: false, file, problems: [{ file, line: 1, col: 1, message: `cannot read board file: ${reason}` }] };
   }
-  return parseBoardText(text, file, env);
+  return parseBoardText(text, file, env, keychain);
 }
 
-export function parseBoardText(text: string, file: string, env: NodeJS.ProcessEnv = process.env): LoadResult {
+export function parseBoardText(text: string, file: string, env: NodeJS.ProcessEnv = process.env, keychain: KeychainLookup = noKeychain): LoadResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined): { line: number; col: number } =>
@@ -43,7 +44,7 @@ export function parseBoardText(text: string, file: string, env: NodeJS.ProcessEn
   }));
   if (problems.length) return { ok: false, file, problems };
 
-  substituteEnv(doc, env, (offset, message) => problems.push({ file, ...at(offset), message }));
+  substituteSecrets(doc, env, keychain, (offset, message) => problems.push({ file, ...at(offset), message }));
   if (problems.length) return { ok: false, file, problems };
 
   const raw: unknown = doc.toJS() ?? {};
@@ -62,19 +63,25 @@ export function parseBoardText(text: string, file: string, env: NodeJS.ProcessEn
   return { ok: true, board: parsed.data, file };
 }
 
-/** Replaces ${env:NAME} in every scalar; a missing variable is an error naming it, at its position. */
-function substituteEnv(doc: Document, env: NodeJS.ProcessEnv, report: (offset: number | undefined, message: string) => void): void {
+/** Replaces ${env:NAME} and ${keychain:NAME} in every scalar; a missing one is an error naming it, at its position. */
+function substituteSecrets(doc: Document, env: NodeJS.ProcessEnv, keychain: KeychainLookup, report: (offset: number | undefined, message: string) => void): void {
   visit(doc, {
     Scalar(_key, node) {
-      if (typeof node.value !== 'string' || !node.value.includes('${env:')) return;
-      node.value = node.value.replace(ENV_RE, (_m, name: string) => {
-        const value = env[name];
-        if (value === undefined) {
-          report(node.range?.[0], `environment variable ${name} is not set (referenced as \${env:${name}}); set it or remove the reference`);
-          return '';
-        }
-        return value;
-      });
+      if (typeof node.value !== 'string' || !node.value.includes('${')) return;
+      node.value = node.value
+        .replace(ENV_RE, (_m, name: string) => {
+          const value = env[name];
+          if (value === undefined) {
+            report(node.range?.[0], `environment variable ${name} is not set (referenced as \${env:${name}}); set it or remove the reference`);
+            return '';
+          }
+          return value;
+        })
+        .replace(KEYCHAIN_RE, (_m, name: string) => {
+          const found = keychain(name);
+          if (!found.ok) report(node.range?.[0], found.reason);
+          return found.ok ? found.value : '';
+        });
     },
   });
 }
