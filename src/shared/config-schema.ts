@@ -38,7 +38,13 @@ const httpSource = {
 };
 
 export const prometheusSource = z
-  .object({ ...httpSource, maxSeries: z.number().int().positive().default(5000) })
+  .object({
+    ...httpSource,
+    maxSeries: z.number().int().positive().default(5000),
+    scrapeInterval: duration
+      .optional()
+      .describe("how often Prometheus scrapes the targets (Grafana's datasource \"scrape interval\"); $__rate_interval uses it; the poll interval when absent"),
+  })
   .strict();
 export const alertmanagerSource = z
   .object({ ...httpSource, author: z.string().default('wallboard') })
@@ -83,7 +89,11 @@ export const detectSettings = z.union([
 ]);
 
 export const PANEL_TYPES = ['stat', 'timeseries', 'gauge', 'health', 'alertlist', 'text'] as const;
-export const UNITS = ['short', 'none', 'percent', 'percentunit', 'bytes', 's', 'ms', 'reqps', 'currency', 'usd', 'eur', 'inr'] as const;
+export const UNITS = [
+  'short', 'none', 'percent', 'percentunit', 'bytes', 's', 'ms', 'reqps', 'currency', 'usd', 'eur', 'inr',
+  // why: the units Grafana dashboards use most, so an import keeps them (names are Grafana's unit ids)
+  'decbytes', 'bits', 'bps', 'Bps', 'ns', 'us', 'ops', 'celsius',
+] as const;
 
 const grid = z
   .object({
@@ -110,6 +120,10 @@ export const panel = z
     min: z.number().optional(),
     max: z.number().optional(),
     thresholds: z.array(threshold).default([]),
+    /** Timeseries: series drawn stacked (each on top of the ones before). */
+    stack: z.boolean().optional(),
+    /** Timeseries: opacity of the area under each line, 0 (none) to 1. */
+    fill: z.number().min(0).max(1).optional(),
     targets: z.array(id).optional(),
     filter: z
       .object({ brand: id.optional(), severity: severity.optional(), source: id.optional() })
@@ -159,6 +173,9 @@ export const boardSchema = z
   .object({
     title: z.string().default('Wallboard'),
     retention: duration.default(86_400_000),
+    timeRange: duration
+      .default(3_600_000)
+      .describe('the time range queries mean by $__range (Grafana\'s dashboard time range)'),
     storage: z
       .object({
         significantDigits: z

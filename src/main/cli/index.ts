@@ -1,4 +1,4 @@
-// The `wallboard` command: serve | kiosk | check-config | detect. Users see one-line errors, never stacks.
+// The `wallboard` command: serve | kiosk | check-config | detect | import-grafana. Users see one-line errors, never stacks.
 import { Command, InvalidArgumentError } from 'commander';
 import { checkConfigCommand } from './check-config';
 import { serveCommand } from './serve';
@@ -56,6 +56,22 @@ program
   .action(async (file: string, o: { method: string; sensitivity: string }) => {
     const { runDetectCommand } = await import('./detect');
     process.exitCode = await runDetectCommand(file, o, {
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+    });
+  });
+
+program
+  .command('import-grafana')
+  .description('a board from a Grafana dashboard export (JSON): prints what was imported, approximated and skipped')
+  .argument('<dashboard>', 'dashboard JSON (Share → Export, or the HTTP API, with or without the "dashboard" wrapper)')
+  .option('-o, --output <file>', 'write the board here (default: stdout); not written on error')
+  .option('--prometheus <url>', 'Prometheus to resolve query variables against, and the board\'s source')
+  .option('--brand-label <label>', "each panel's brand is this label's value in its query matchers")
+  .option('--var <name=value>', 'set a variable (repeat for several values, or for several variables)', (v: string, all: string[]) => [...all, v], [] as string[])
+  .action(async (file: string, o: { output?: string; prometheus?: string; brandLabel?: string; var: string[] }) => {
+    const { importGrafanaCommand } = await import('./import-grafana');
+    process.exitCode = await importGrafanaCommand(file, o, {
       stdout: (s) => process.stdout.write(s),
       stderr: (s) => process.stderr.write(s),
     });

@@ -19,6 +19,21 @@ const IEC: readonly [number, string][] = [
   [2 ** 10, 'KiB'],
 ];
 const CURRENCY: Partial<Record<Unit, string>> = { currency: '$', usd: '$', eur: '€', inr: '₹' };
+/** SI prefixes before a symbol, spaced as format/units.ts writes them ("1.5 MB/s"). */
+function si(symbol: string): [number, string][] {
+  return [
+    [1e12, ` T${symbol}`],
+    [1e9, ` G${symbol}`],
+    [1e6, ` M${symbol}`],
+    [1e3, ` k${symbol}`],
+  ];
+}
+const SI_UNITS: Partial<Record<Unit, [[number, string][], string]>> = {
+  decbytes: [si('B'), ' B'],
+  bps: [si('b/s'), ' b/s'],
+  Bps: [si('B/s'), ' B/s'],
+  bits: [IEC.map(([f, p]) => [f, ` ${p.replace('B', 'b')}`] as [number, string]), ' b'],
+};
 
 /** Up to 3 significant digits, trailing zeros dropped: 1.50 → "1.5", 1234 → "1234". */
 function num(v: number, decimals?: number): string {
@@ -40,6 +55,7 @@ function scaled(v: number, table: readonly [number, string][], decimals: number 
 function duration(seconds: number, decimals?: number): string {
   const a = Math.abs(seconds);
   if (a === 0) return '0';
+  if (a < 1e-6) return `${num(seconds * 1e9, decimals)} ns`;
   if (a < 1e-3) return `${num(seconds * 1e6, decimals)} µs`;
   if (a < 1) return `${num(seconds * 1e3, decimals)} ms`;
   if (a < 60) return `${num(seconds, decimals)} s`;
@@ -65,8 +81,23 @@ export function formatTick(v: number | null | undefined, unit: Unit, decimals?: 
       return duration(v, decimals);
     case 'ms':
       return duration(v / 1000, decimals);
+    case 'us':
+      return duration(v / 1e6, decimals);
+    case 'ns':
+      return duration(v / 1e9, decimals);
     case 'reqps':
       return scaled(v, SI, decimals, ' req/s');
+    case 'ops':
+      return scaled(v, SI, decimals, ' ops/s');
+    case 'celsius':
+      return `${num(v, decimals)}°C`;
+    case 'decbytes':
+    case 'bits':
+    case 'bps':
+    case 'Bps': {
+      const [table, symbol] = SI_UNITS[unit] as [[number, string][], string];
+      return Math.abs(v) < (table[table.length - 1] as [number, string])[0] ? `${num(v, decimals)}${symbol}` : scaled(v, table, decimals, '');
+    }
     case 'currency':
     case 'usd':
     case 'eur':

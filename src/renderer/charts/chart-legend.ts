@@ -2,6 +2,7 @@
 // chart. Values follow the cursor when there is one (synchronised across the page) and show the
 // newest value otherwise, which is what a wall needs. Names are server text: textContent only.
 import type uPlot from 'uplot';
+import { unstackedAt } from './stack';
 
 export interface LegendItem {
   name: string;
@@ -44,7 +45,12 @@ export class ChartLegend {
   private readonly widths: number[] = [];
   private readonly shown: string[] = [];
 
-  constructor(items: readonly LegendItem[], private readonly format: (v: number | null) => string) {
+  /** `stacked`: the drawn columns are cumulative (stack.ts); the legend shows each series' own value. */
+  constructor(
+    items: readonly LegendItem[],
+    private readonly format: (v: number | null) => string,
+    private readonly stacked = false,
+  ) {
     this.el = document.createElement('div');
     this.el.className = 'wb-legend';
     this.el.setAttribute('data-testid', 'chart-legend');
@@ -83,7 +89,7 @@ export class ChartLegend {
   update(u: uPlot, raw: uPlot.AlignedData = u.data): void {
     const idx = u.cursor.idx;
     for (let i = 0; i < this.values.length; i++) {
-      const v = idx === null || idx === undefined ? lastValue(raw[i + 1]) : (u.data[i + 1]?.[idx] ?? null);
+      const v = idx === null || idx === undefined ? lastValue(raw[i + 1]) : this.stacked ? unstackedAt(u.data, i + 1, idx) : (u.data[i + 1]?.[idx] ?? null);
       const text = this.format(v);
       // why: skip DOM writes when nothing changed; this runs on every cursor move and update
       if (text !== this.shown[i]) {

@@ -15,6 +15,7 @@ import { timeseriesOptions } from './timeseries-options';
 import { UplotHost } from './uplot-host';
 import { markFirstDraw } from './draw-marks';
 import { LiveView } from './live-window';
+import { stackColumns } from './stack';
 
 export interface TimeseriesChartConfig {
   panelId: string;
@@ -27,6 +28,10 @@ export interface TimeseriesChartConfig {
   thresholds: readonly Threshold[];
   brandColor?: string;
   timezone?: string;
+  /** Draw series stacked (Grafana "stacking: normal"). */
+  stack?: boolean;
+  /** Area fill opacity under each line, 0..1. */
+  fill?: number;
 }
 
 export interface ChartHandle {
@@ -83,6 +88,7 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
     legend = new ChartLegend(
       names.map((name, i) => ({ name, color: colors[i] as string })),
       (v) => formatValue(v, cfg.unit, cfg.decimals),
+      cfg.stack === true,
     );
     root.append(legend.el);
     const currentLegend = legend;
@@ -96,6 +102,7 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
           ...(cfg.decimals !== undefined ? { decimals: cfg.decimals } : {}),
           ...(cfg.min !== undefined ? { min: cfg.min } : {}),
           ...(cfg.max !== undefined ? { max: cfg.max } : {}),
+          ...(cfg.fill !== undefined ? { fill: cfg.fill } : {}),
           thresholds: cfg.thresholds.map((t) => ({ value: t.value, color: theme.severity[t.severity] })),
           theme,
           ...(cfg.timezone ? { timezone: cfg.timezone } : {}),
@@ -109,7 +116,7 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
       );
     if (host) host.destroy();
     host = new UplotHost(plotEl, factory, alignedData(sd), {
-      prepare: (d, widthPx) => view.prepare(d, widthPx),
+      prepare: cfg.stack ? (d, widthPx) => stackColumns(view.prepare(d, widthPx)) : (d, widthPx) => view.prepare(d, widthPx),
       window: () => (host ? view.window(host.raw) : null),
       beforeDraw: (u) => currentLegend.update(u, host?.raw),
     });

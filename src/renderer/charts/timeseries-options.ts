@@ -21,6 +21,8 @@ export interface TimeseriesSpec {
   decimals?: number;
   min?: number;
   max?: number;
+  /** Area fill opacity under every line (0..1); one series alone gets a faint area by default. */
+  fill?: number;
   thresholds: readonly ThresholdLine[];
   theme: ChartTheme;
   timezone?: string;
@@ -92,7 +94,7 @@ export function timeseriesOptions(spec: TimeseriesSpec, width: number, height: n
   const theme = { ...spec.theme, axisFontPx: axisPx };
   const font = `${axisPx}px ${theme.fontFamily}`;
   const gaps = timeGapsRefiner();
-  const single = spec.names.length === 1;
+  const fill = spec.fill ?? (spec.names.length === 1 ? 0.12 : 0);
   const series: uPlot.Series[] = [
     {},
     ...spec.names.map((name, i): uPlot.Series => {
@@ -102,7 +104,7 @@ export function timeseriesOptions(spec: TimeseriesSpec, width: number, height: n
         stroke: color,
         width: 2, // CSS px; uPlot scales by pxRatio
         // why: one series gets a faint area so the trend reads from across the room
-        ...(single ? { fill: withAlpha(color, 0.12) } : {}),
+        ...(fill > 0 ? { fill: withAlpha(color, fill) } : {}),
         spanGaps: false,
         gaps,
         paths: tailPaths(),

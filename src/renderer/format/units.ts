@@ -25,6 +25,28 @@ const BYTE_STEPS: [number, string][] = [
   [1024, 'KiB'],
 ];
 const CURRENCY: Partial<Record<Unit, string>> = { currency: '$', usd: '$', eur: '€', inr: '₹' };
+/** SI (power of 1000) prefixes for a base symbol: decimal bytes, bits/s, bytes/s. */
+function siSteps(base: string): [number, string][] {
+  return [
+    [1e15, `P${base}`],
+    [1e12, `T${base}`],
+    [1e9, `G${base}`],
+    [1e6, `M${base}`],
+    [1e3, `k${base}`],
+  ];
+}
+const DEC_BYTE_STEPS = siSteps('B');
+const BPS_STEPS = siSteps('b/s');
+const BYTES_PS_STEPS = siSteps('B/s');
+const BIT_STEPS: [number, string][] = BYTE_STEPS.map(([size, name]) => [size, name.replace('B', 'b')]);
+/** Units that are a base symbol with prefixes: the table and the symbol below the first step. */
+const PREFIXED: Partial<Record<Unit, [[number, string][], string]>> = {
+  bytes: [BYTE_STEPS, 'B'],
+  decbytes: [DEC_BYTE_STEPS, 'B'],
+  bits: [BIT_STEPS, 'b'],
+  bps: [BPS_STEPS, 'b/s'],
+  Bps: [BYTES_PS_STEPS, 'B/s'],
+};
 
 /** Default decimals: fewer as the number grows, so every value fits about four glyphs. */
 function autoDecimals(v: number, scaled: boolean): number {
@@ -62,8 +84,8 @@ function special(v: number | null | undefined): FormattedValue | undefined {
   return undefined;
 }
 
-/** Seconds to the largest unit that keeps the number ≥ 1 (µs … d). */
-function duration(seconds: number, decimals: number | undefined, base: 's' | 'ms'): FormattedValue {
+/** Seconds to the largest unit that keeps the number ≥ 1 (ns … d). */
+function duration(seconds: number, decimals: number | undefined, base: 's' | 'ms' | 'µs' | 'ns'): FormattedValue {
   const a = Math.abs(seconds);
   if (a === 0) return { prefix: '', number: fixed(0, decimals, false), suffix: ' s' };
   const steps: [number, string][] = [
@@ -73,9 +95,10 @@ function duration(seconds: number, decimals: number | undefined, base: 's' | 'ms
     [1, 's'],
     [1e-3, 'ms'],
     [1e-6, 'µs'],
+    [1e-9, 'ns'],
   ];
   for (const [size, name] of steps) {
-    if (a >= size * 0.9995 || name === 'µs') {
+    if (a >= size * 0.9995 || name === 'ns') {
       const v = seconds / size;
       // explicit decimals hold in the configured unit; rescaled durations use compact decimals
       const number = name === base && decimals !== undefined ? fixed(v, decimals, false) : fixed(v, undefined, true);
@@ -97,17 +120,29 @@ export function formatParts(value: number | null | undefined, unit: Unit = 'shor
       return { prefix: '', number: fixed(v, decimals, false), suffix: '%' };
     case 'percentunit':
       return { prefix: '', number: fixed(v * 100, decimals, false), suffix: '%' };
-    case 'bytes': {
-      const s = scale(v, BYTE_STEPS);
-      return { prefix: '', number: fixed(s.v, decimals, s.step !== ''), suffix: ` ${s.step || 'B'}` };
+    case 'bytes':
+    case 'decbytes':
+    case 'bits':
+    case 'bps':
+    case 'Bps': {
+      const [steps, symbol] = PREFIXED[unit] as [[number, string][], string];
+      const s = scale(v, steps);
+      return { prefix: '', number: fixed(s.v, decimals, s.step !== ''), suffix: ` ${s.step || symbol}` };
     }
     case 's':
       return duration(v, decimals, 's');
     case 'ms':
       return duration(v / 1000, decimals, 'ms');
-    case 'reqps': {
+    case 'us':
+      return duration(v / 1e6, decimals, 'µs');
+    case 'ns':
+      return duration(v / 1e9, decimals, 'ns');
+    case 'celsius':
+      return { prefix: '', number: fixed(v, decimals, false), suffix: '°C' };
+    case 'reqps':
+    case 'ops': {
       const s = scale(v, SHORT_STEPS);
-      return { prefix: '', number: fixed(s.v, decimals, s.step !== ''), suffix: `${s.step} req/s` };
+      return { prefix: '', number: fixed(s.v, decimals, s.step !== ''), suffix: `${s.step} ${unit === 'ops' ? 'ops' : 'req'}/s` };
     }
     case 'currency':
     case 'usd':

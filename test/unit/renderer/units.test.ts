@@ -74,4 +74,19 @@ describe('unit formatting', () => {
     expect(relativeChange(5, 0)).toBeUndefined();
     expect(relativeChange(5, null)).toBeUndefined();
   });
+
+  it('writes the Grafana units an import brings: SI bytes, bits, bit and byte rates, ns, µs, ops, °C', () => {
+    expect(formatValue(1500, 'decbytes')).toBe('1.5 kB');
+    expect(formatValue(2.5e9, 'decbytes')).toBe('2.5 GB');
+    expect(formatValue(512, 'decbytes')).toBe('512 B');
+    expect(formatValue(2048, 'bits')).toBe('2.0 Kib');
+    expect(formatValue(12_500_000, 'bps')).toBe('12.5 Mb/s');
+    expect(formatValue(800, 'Bps')).toBe('800 B/s');
+    expect(formatValue(3e6, 'Bps')).toBe('3.0 MB/s');
+    expect(formatValue(250, 'ns')).toBe('250 ns');
+    expect(formatValue(1500, 'ns')).toBe('1.5 µs');
+    expect(formatValue(2500, 'us')).toBe('2.5 ms');
+    expect(formatValue(1234, 'ops')).toBe('1.2k ops/s');
+    expect(formatValue(41.26, 'celsius', 1)).toBe('41.3°C');
+  });
 });

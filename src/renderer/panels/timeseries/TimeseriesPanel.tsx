@@ -24,6 +24,8 @@ export function TimeseriesPanel({ panel, brand, pageId }: PanelProps): React.JSX
       ...(panel.decimals !== undefined ? { decimals: panel.decimals } : {}),
       ...(panel.min !== undefined ? { min: panel.min } : {}),
       ...(panel.max !== undefined ? { max: panel.max } : {}),
+      ...(panel.stack ? { stack: true } : {}),
+      ...(panel.fill !== undefined ? { fill: panel.fill } : {}),
       ...(brandColor ? { brandColor } : {}),
       ...(timezone ? { timezone } : {}),
     });

@@ -107,6 +107,18 @@ describe('axis value format', () => {
     expect(formatTick(Number.POSITIVE_INFINITY, 'short')).toBe('+Inf');
   });
 
+  it('labels the units an import brings', () => {
+    expect(formatTick(1500, 'decbytes')).toBe('1.5 kB');
+    expect(formatTick(999, 'decbytes')).toBe('999 B');
+    expect(formatTick(2e6, 'bps')).toBe('2 Mb/s');
+    expect(formatTick(3e9, 'Bps')).toBe('3 GB/s');
+    expect(formatTick(2048, 'bits')).toBe('2 Kib');
+    expect(formatTick(500, 'ns')).toBe('500 ns');
+    expect(formatTick(1500, 'us')).toBe('1.5 ms');
+    expect(formatTick(1200, 'ops')).toBe('1.2k ops/s');
+    expect(formatTick(40, 'celsius')).toBe('40°C');
+  });
+
   it('keeps every tick of a typical axis distinct', () => {
     const ticks = [0, 0.5, 1, 1.5, 2].map((v) => formatTick(v, 'short'));
     expect(new Set(ticks).size).toBe(ticks.length);

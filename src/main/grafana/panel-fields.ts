@@ -1,0 +1,77 @@
+// The display fields of one Grafana panel (unit, decimals, min/max, thresholds, stacking, fill) from
+// wherever its schema version keeps them: fieldConfig.defaults (7+), yaxes (graph) or the panel
+// itself (singlestat).
+import type { Threshold } from '../../shared/config-schema';
+import { readGraphThresholds, type GrafanaPanel } from './dashboard';
+import { mapGraphThresholds, mapSinglestat, mapSteps } from './thresholds';
+import { mapUnit, type UnitMapping } from './units';
+
+export interface DisplayFields {
+  unit: UnitMapping;
+  decimals?: number;
+  min?: number;
+  max?: number;
+  thresholds: Threshold[];
+  stack?: boolean;
+  fill?: number;
+  /** How the fields differ from what Grafana shows. */
+  approximations: string[];
+}
+
+const MAX_DECIMALS = 6;
+
+function scaled(v: number | undefined, factor: number | undefined): number | undefined {
+  return v === undefined || factor === undefined ? v : v * factor;
+}
+
+export function displayFields(p: GrafanaPanel): DisplayFields {
+  const approximations: string[] = [];
+  const d = p.fieldConfig?.defaults;
+  const y0 = p.yaxes?.[0];
+  const legacy = p.type === 'graph' || p.type === 'singlestat' || (d === undefined && (y0 !== undefined || p.format !== undefined));
+  const unitId = legacy ? (y0?.format ?? p.format ?? d?.unit) : (d?.unit ?? p.format);
+  const unit = mapUnit(unitId);
+  if (unit.approximation) approximations.push(unit.approximation);
+  let decimals = legacy ? (p.decimals ?? y0?.decimals ?? d?.decimals) : (d?.decimals ?? p.decimals);
+  if (decimals !== undefined) {
+    const clamped = Math.min(MAX_DECIMALS, Math.max(0, Math.round(decimals)));
+    if (clamped !== decimals) approximations.push(`decimals ${decimals} shown as ${clamped}`);
+    decimals = clamped;
+  }
+  let min = legacy ? (y0?.min ?? d?.min) : d?.min;
+  let max = legacy ? (y0?.max ?? d?.max) : d?.max;
+  if (p.type === 'singlestat' && p.gauge?.show === true) {
+    min = p.gauge.minValue ?? 0;
+    max = p.gauge.maxValue ?? 100;
+  }
+  // why: a unit factor rescales the query, so bounds and thresholds written in Grafana's unit follow
+  min = scaled(min, unit.factor);
+  max = scaled(max, unit.factor);
+  if (min !== undefined && max !== undefined && min >= max) {
+    approximations.push(`min ${min} ≥ max ${max}: bounds dropped`);
+    min = undefined;
+    max = undefined;
+  }
+
+  let th;
+  if (p.type === 'singlestat') th = mapSinglestat(p.thresholds, p.colors);
+  else if (d?.thresholds && d.thresholds.steps.length > 0) th = mapSteps(d.thresholds.steps, d.thresholds.mode, min, max);
+  else th = mapGraphThresholds(readGraphThresholds(p.thresholds));
+  if (th.approximation) approximations.push(th.approximation);
+  const thresholds = th.thresholds.map((t) => ({ ...t, value: scaled(t.value, unit.factor) as number }));
+
+  const out: DisplayFields = { unit, thresholds, approximations };
+  if (decimals !== undefined) out.decimals = decimals;
+  if (min !== undefined) out.min = min;
+  if (max !== undefined) out.max = max;
+  const custom = d?.custom;
+  const stackMode = custom?.stacking?.mode;
+  if ((stackMode !== undefined && stackMode !== 'none') || p.stack === true) {
+    out.stack = true;
+    if (stackMode === 'percent' || p.percentage === true) approximations.push('100 % stacking drawn as plain stacking');
+  }
+  if (custom?.fillOpacity !== undefined) out.fill = Math.min(1, Math.max(0, custom.fillOpacity / 100));
+  else if (p.type === 'graph') out.fill = Math.min(1, Math.max(0, (p.fill ?? 1) / 10));
+  if (custom?.drawStyle === 'bars' || p.bars === true) approximations.push('bars drawn as lines');
+  return out;
+}

@@ -1,0 +1,163 @@
+// One Grafana panel → one board panel. Prometheus panels of a type we draw keep their queries,
+// legends and display fields; anything else becomes a text panel that says what it was and why it
+// is not drawn, so nothing disappears silently.
+import type { z } from 'zod';
+import type { panel as panelSchema } from '../../shared/config-schema';
+import { readTarget, type GrafanaPanel } from './dashboard';
+import { isPrometheus, type DatasourceKind } from './datasource';
+import { interpolate, type Selections, type VariableSelection } from './interpolate';
+import type { Notes } from './notes';
+import { displayFields } from './panel-fields';
+
+export type PanelInput = z.input<typeof panelSchema>;
+/** A board panel before it gets its id and grid cell. */
+export type MappedPanel = Omit<PanelInput, 'id' | 'grid'>;
+
+export interface MapContext {
+  selections: Selections;
+  notes: Notes;
+  datasource: (ref: unknown) => DatasourceKind;
+  /** --brand-label: the label whose matcher value names a panel's brand. */
+  brandLabel?: string;
+}
+
+const TYPES: Record<string, PanelInput['type']> = {
+  timeseries: 'timeseries',
+  graph: 'timeseries',
+  stat: 'stat',
+  singlestat: 'stat',
+  gauge: 'gauge',
+  bargauge: 'gauge',
+  text: 'text',
+};
+
+const WHY: Record<string, string> = {
+  table: 'tables are not drawn on the wall',
+  'table-old': 'tables are not drawn on the wall',
+  heatmap: 'heatmaps are not drawn on the wall',
+  piechart: 'pie charts are not drawn on the wall',
+  'grafana-piechart-panel': 'pie charts are not drawn on the wall',
+  logs: 'log panels need a log datasource',
+  alertlist: "Grafana's own alert list reads Grafana alerting, not Alertmanager: add an alertlist panel with an alertmanager source instead",
+  dashlist: 'dashboard lists link to other Grafana dashboards',
+  news: 'news feeds need the internet',
+};
+
+/** Titles read with the selected values as text, never as a regex. */
+export function titleSelections(selections: Selections): Selections {
+  const out = new Map<string, VariableSelection>();
+  for (const [k, s] of selections) out.set(k, { values: s.all ? ['All'] : s.values, all: false, regex: false });
+  return out;
+}
+
+export function panelSubject(title: string): string {
+  return `panel "${title || '(untitled)'}"`;
+}
+
+/** The literal value of `label="…"` (or a regex matcher without specials) in a query. */
+export function brandValue(query: string, label: string): string | undefined {
+  const re = new RegExp(`[{,]\\s*${label.replace(/\W/g, '')}\\s*(=~?)\\s*"((?:[^"\\\\]|\\\\.)*)"`, 'g');
+  for (const m of query.matchAll(re)) {
+    const value = m[2] as string;
+    if (m[1] === '=' || !/[\\^$.|?*+()[\]{}]/.test(value)) return value;
+  }
+  return undefined;
+}
+
+function textOf(p: GrafanaPanel): string {
+  const fromOptions = p.options?.['content'];
+  const content = typeof fromOptions === 'string' ? fromOptions : (p.content ?? '');
+  const mode = typeof p.options?.['mode'] === 'string' ? p.options['mode'] : p.mode;
+  return mode === 'html' ? content.replace(/<[^>]*>/g, ' ').replace(/[ \t]+/g, ' ') : content;
+}
+
+/** The text panel standing in for a panel that cannot be drawn. */
+export function unsupportedPanel(title: string, what: string, why: string, queries: string[]): MappedPanel {
+  const lines = [`**Not imported:** ${what} — ${why}.`];
+  if (queries.length > 0) lines.push('', ...queries.map((q) => `- \`${q.replace(/`/g, "'")}\``));
+  return { type: 'text', title: title || what, text: lines.join('\n') };
+}
+
+export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel; brandValue?: string } {
+  const title = interpolate(p.title, titleSelections(ctx.selections)).text;
+  const subject = panelSubject(title);
+  const approx = (detail: string): void => ctx.notes.approximated(subject, detail);
+  const type = TYPES[p.type];
+  const panelKind = ctx.datasource(p.datasource);
+  const targets = p.targets.map(readTarget).filter((t) => t !== undefined);
+  const rawQueries = targets.map((t) => t.expr).filter((e): e is string => typeof e === 'string' && e.trim() !== '');
+
+  if (p.libraryPanel !== undefined && type === undefined) {
+    ctx.notes.skipped(subject, 'a library panel: its model is not in the export');
+    return { panel: unsupportedPanel(title, 'a library panel', 'its model is not part of the dashboard export; export it with "Export for sharing externally"', []) };
+  }
+  if (type === undefined) {
+    const why = WHY[p.type] ?? 'this panel type has no counterpart on the wall';
+    ctx.notes.skipped(subject, `panel type ${p.type}: ${why}`);
+    return { panel: unsupportedPanel(title, `Grafana panel type \`${p.type}\``, why, rawQueries) };
+  }
+  if (type === 'text') {
+    ctx.notes.imported.push(subject);
+    if ((typeof p.options?.['mode'] === 'string' ? p.options['mode'] : p.mode) === 'html') approx('HTML shown as plain text');
+    return { panel: { type: 'text', title, text: interpolate(textOf(p), titleSelections(ctx.selections)).text } };
+  }
+  if (!isPrometheus(panelKind)) {
+    const why = `it reads a datasource of type ${panelKind}; only Prometheus queries are imported`;
+    ctx.notes.skipped(subject, why);
+    return { panel: unsupportedPanel(title, `a ${p.type} panel`, why, []) };
+  }
+
+  const f = displayFields(p);
+  const queries: { query: string; legend?: string }[] = [];
+  let otherKind: string | undefined;
+  for (const t of targets) {
+    if (t.hide === true) continue;
+    const kind = t.datasource !== undefined ? ctx.datasource(t.datasource) : panelKind;
+    if (!isPrometheus(kind) || t.expr === undefined) {
+      otherKind = isPrometheus(kind) ? 'non-PromQL' : kind;
+      continue;
+    }
+    if (t.expr.trim() === '') continue;
+    const q = interpolate(t.expr, ctx.selections);
+    for (const name of q.unknown) approx(`$${name} is not a dashboard variable; left as written`);
+    let query = q.text.trim();
+    if (f.unit.factor !== undefined) query = `(${query}) * ${f.unit.factor}`;
+    const legendRaw = t.legendFormat === '__auto' ? undefined : t.legendFormat;
+    const legend = legendRaw ? interpolate(legendRaw, titleSelections(ctx.selections)).text : undefined;
+    queries.push({ query, ...(legend ? { legend } : {}) });
+  }
+  if (otherKind !== undefined) approx(`queries of type ${otherKind} left out`);
+  if (queries.length === 0) {
+    const why = targets.length === 0 ? 'it has no queries' : 'every query is hidden or not PromQL';
+    ctx.notes.skipped(subject, why);
+    return { panel: unsupportedPanel(title, `a ${p.type} panel`, why, []) };
+  }
+  for (const a of f.approximations) approx(a);
+  if (f.unit.factor !== undefined) approx(`queries multiplied by ${f.unit.factor} to show unit ${f.unit.unit}`);
+  const calcs = p.options?.['reduceOptions'];
+  const calc = calcs !== null && typeof calcs === 'object' ? (calcs as { calcs?: unknown }).calcs : undefined;
+  const firstCalc = Array.isArray(calc) && typeof calc[0] === 'string' ? calc[0] : undefined;
+  if ((type === 'stat' || type === 'gauge') && firstCalc !== undefined && firstCalc !== 'lastNotNull' && firstCalc !== 'last') approx(`shows the last value, not ${firstCalc}`);
+  if (p.type === 'singlestat' && p.valueName !== undefined && p.valueName !== 'current') approx(`shows the current value, not ${p.valueName}`);
+  if (type !== 'timeseries' && queries.length > 1) approx(`${queries.length} queries; the ${type} shows the first series`);
+
+  const mappedType: PanelInput['type'] = p.type === 'singlestat' && p.gauge?.show === true ? 'gauge' : type;
+  const [first, ...rest] = queries as [{ query: string; legend?: string }, ...{ query: string; legend?: string }[]];
+  const out: MappedPanel = {
+    type: mappedType,
+    title,
+    query: first.query,
+    ...(first.legend ? { legend: first.legend } : {}),
+    ...(rest.length > 0 ? { queries: rest } : {}),
+    unit: f.unit.unit,
+    ...(f.decimals !== undefined ? { decimals: f.decimals } : {}),
+    ...(f.min !== undefined ? { min: f.min } : {}),
+    ...(f.max !== undefined ? { max: f.max } : {}),
+    ...(f.thresholds.length > 0 ? { thresholds: f.thresholds } : {}),
+    ...(mappedType === 'timeseries' && f.stack ? { stack: true } : {}),
+    ...(mappedType === 'timeseries' && f.fill !== undefined ? { fill: f.fill } : {}),
+  };
+  ctx.notes.imported.push(subject);
+  const brand = ctx.brandLabel ? queries.map((q) => brandValue(q.query, ctx.brandLabel as string)).find((b) => b !== undefined) : undefined;
+  return { panel: out, ...(brand !== undefined ? { brandValue: brand } : {}) };
+}

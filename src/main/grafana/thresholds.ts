@@ -1,0 +1,106 @@
+// Grafana threshold steps and colours → board severities (a value at or above a threshold takes its
+// severity). Red is critical, orange high when yellow is also used (else warning), yellow warning,
+// blue and purple info, green "no threshold". Steps where lower is worse cannot be drawn that way.
+import type { Severity, Threshold } from '../../shared/config-schema';
+import type { GraphThreshold, ThresholdStep } from './dashboard';
+
+type ColorClass = 'ok' | 'info' | 'yellow' | 'orange' | 'red' | 'unknown';
+
+function hueClass(r: number, g: number, b: number): ColorClass {
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  if (max - min < 20) return 'unknown'; // grey, white, black
+  const d = max - min;
+  let h: number;
+  if (max === r) h = ((g - b) / d) % 6;
+  else if (max === g) h = (b - r) / d + 2;
+  else h = (r - g) / d + 4;
+  h = (h * 60 + 360) % 360; // degrees
+  if (h < 18 || h >= 330) return 'red';
+  if (h < 42) return 'orange';
+  if (h < 70) return 'yellow';
+  if (h < 170) return 'ok';
+  return 'info';
+}
+
+/** Grafana's named colours (red, semi-dark-orange, …), hex and rgb()/rgba() → a class. */
+export function colorClass(color: string): ColorClass {
+  const c = color.trim().toLowerCase();
+  for (const [word, cls] of [['red', 'red'], ['orange', 'orange'], ['yellow', 'yellow'], ['green', 'ok'], ['blue', 'info'], ['purple', 'info']] as const) {
+    if (c.includes(word)) return cls;
+  }
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/.exec(c);
+  if (hex) {
+    const h = hex[1] as string;
+    const full = h.length === 3 ? [...h].map((x) => x + x).join('') : h;
+    return hueClass(Number.parseInt(full.slice(0, 2), 16), Number.parseInt(full.slice(2, 4), 16), Number.parseInt(full.slice(4, 6), 16));
+  }
+  const rgb = /^rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)/.exec(c);
+  if (rgb) return hueClass(Number(rgb[1]), Number(rgb[2]), Number(rgb[3]));
+  return 'unknown';
+}
+
+export interface ThresholdMapping {
+  thresholds: Threshold[];
+  approximation?: string;
+}
+
+/** New-style steps (`fieldConfig.defaults.thresholds`), absolute or percentage of min..max. */
+export function mapSteps(steps: ThresholdStep[], mode: string | undefined, min: number | undefined, max: number | undefined): ThresholdMapping {
+  let approximation: string | undefined;
+  const sorted = [...steps].sort((a, b) => (a.value ?? -Infinity) - (b.value ?? -Infinity));
+  const classes = sorted.map((s) => colorClass(s.color));
+  const base = sorted[0]?.value === null || sorted[0]?.value === undefined ? classes[0] : 'ok';
+  const hasYellow = classes.includes('yellow');
+  if (base !== undefined && base !== 'ok' && base !== 'unknown' && classes.slice(1).includes('ok')) {
+    return { thresholds: [], approximation: 'thresholds where lower values are worse are not drawn' };
+  }
+  let scale = (v: number): number => v;
+  if (mode === 'percentage') {
+    const lo = min ?? 0;
+    const hi = max ?? 100;
+    if (min === undefined || max === undefined) approximation = 'percentage thresholds taken of 0..100';
+    scale = (v) => lo + ((hi - lo) * v) / 100;
+  }
+  const out: Threshold[] = [];
+  sorted.forEach((s, i) => {
+    if (s.value === null || s.value === undefined) return;
+    const cls = classes[i] as ColorClass;
+    if (cls === 'ok') return;
+    const severity: Severity = cls === 'red' ? 'critical' : cls === 'orange' ? (hasYellow ? 'high' : 'warning') : cls === 'info' ? 'info' : 'warning';
+    out.push({ value: scale(s.value), severity });
+  });
+  return { thresholds: out, ...(approximation ? { approximation } : {}) };
+}
+
+/** Old singlestat: `"80,90"` with colours [ok, warning, critical]. */
+export function mapSinglestat(thresholds: unknown, colors: string[] | undefined): ThresholdMapping {
+  const text = typeof thresholds === 'string' ? thresholds : Array.isArray(thresholds) ? thresholds.join(',') : '';
+  const values = text
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '')
+    .map(Number)
+    .filter(Number.isFinite);
+  const palette = colors ?? ['green', 'orange', 'red'];
+  const steps: ThresholdStep[] = [{ color: palette[0] ?? 'green', value: null }, ...values.map((value, i) => ({ color: palette[i + 1] ?? 'red', value }))];
+  return mapSteps(steps, 'absolute', undefined, undefined);
+}
+
+/** Old graph panel threshold lines: `{value, colorMode: critical|warning|ok|custom, op: gt|lt}`. */
+export function mapGraphThresholds(list: GraphThreshold[]): ThresholdMapping {
+  const out: Threshold[] = [];
+  let approximation: string | undefined;
+  for (const t of list) {
+    if (t.value === undefined) continue;
+    if (t.op === 'lt') {
+      approximation = 'thresholds where lower values are worse are not drawn';
+      continue;
+    }
+    const mode = t.colorMode ?? 'critical';
+    const cls = mode === 'custom' ? colorClass(t.fillColor ?? t.lineColor ?? '') : mode;
+    if (cls === 'ok') continue;
+    out.push({ value: t.value, severity: cls === 'critical' || cls === 'red' ? 'critical' : cls === 'info' ? 'info' : 'warning' });
+  }
+  return { thresholds: out, ...(approximation ? { approximation } : {}) };
+}

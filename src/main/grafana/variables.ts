@@ -1,0 +1,236 @@
+// Template variables: each kind resolved to a selection, in dashboard order so a variable can use
+// the ones before it (chained variables). Query variables ask Prometheus through an injected
+// client; without one the dashboard's saved selection is used and the summary says so.
+import { readVariable, type GrafanaVariable } from './dashboard';
+import { interpolate, type VariableSelection } from './interpolate';
+import type { Notes } from './notes';
+
+export interface PromSeries {
+  metric: Record<string, string>;
+  value: string;
+}
+
+/** What variable resolution needs of Prometheus. Methods reject with a one-line reason. */
+export interface VariableClient {
+  /** Values of `label`, optionally only on series matching `match` (a selector). */
+  labelValues(label: string, match?: string): Promise<string[]>;
+  labelNames(match?: string): Promise<string[]>;
+  /** Instant query. */
+  query(expr: string): Promise<PromSeries[]>;
+}
+
+export interface ResolvedVariable {
+  name: string;
+  type: string;
+  selection: VariableSelection;
+  /** Every value the variable offers (repeats expand over the selected ones). */
+  options: string[];
+  /** For `datasource` variables: the plugin id (prometheus, loki, …). */
+  plugin?: string;
+}
+
+export interface ResolveInput {
+  list: unknown[];
+  client?: VariableClient;
+  /** --var NAME=VALUE, several values per name allowed. */
+  overrides: ReadonlyMap<string, string[]>;
+  notes: Notes;
+}
+
+const ALL = '$__all';
+
+function asStrings(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  if (typeof v === 'number' || typeof v === 'boolean') return [String(v)];
+  if (Array.isArray(v)) return v.flatMap(asStrings);
+  return [];
+}
+
+/** Saved current value(s) of a variable. */
+function savedCurrent(v: GrafanaVariable): string[] {
+  const cur = v.current;
+  if (cur !== null && typeof cur === 'object' && 'value' in cur) return asStrings((cur as { value: unknown }).value);
+  return asStrings(cur);
+}
+
+/** Saved option values (what Grafana last saw), All excluded. */
+function savedOptions(v: GrafanaVariable): string[] {
+  const out: string[] = [];
+  for (const o of v.options) {
+    if (o !== null && typeof o === 'object' && 'value' in o) out.push(...asStrings((o as { value: unknown }).value));
+  }
+  return out.filter((x) => x !== ALL);
+}
+
+function queryText(v: GrafanaVariable): string {
+  if (typeof v.query === 'string') return v.query;
+  if (v.query !== null && typeof v.query === 'object') {
+    const q = (v.query as Record<string, unknown>)['query'];
+    if (typeof q === 'string') return q;
+  }
+  return v.definition ?? '';
+}
+
+/** `a, b, c` or `key : value, …`; `\,` is a literal comma. */
+export function splitCustom(query: string): string[] {
+  const parts = query.match(/(?:\\,|[^,])+/g) ?? [];
+  return parts
+    .map((p) => p.replace(/\\,/g, ',').trim())
+    .map((p) => {
+      const kv = /^(.*?)\s+:\s+(.*)$/.exec(p);
+      return kv ? (kv[2] as string) : p;
+    })
+    .filter((p) => p !== '');
+}
+
+/** `/pattern/flags` as Grafana writes variable regexes; a bare pattern is accepted too. */
+export function parseRegex(text: string | undefined): RegExp | undefined {
+  if (!text) return undefined;
+  const m = /^\/(.*)\/([gimsuy]*)$/s.exec(text);
+  try {
+    return m ? new RegExp(m[1] as string, (m[2] as string).replace('g', '')) : new RegExp(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Grafana's regex step: keep matching values; a capture group (or the `value` group) is the value. */
+export function applyRegex(values: string[], re: RegExp | undefined): string[] {
+  if (!re) return values;
+  const out: string[] = [];
+  for (const v of values) {
+    const m = re.exec(v);
+    if (!m) continue;
+    out.push(m.groups?.['value'] ?? m.groups?.['text'] ?? m[1] ?? m[0]);
+  }
+  return out;
+}
+
+/** Grafana's `sort`: 1/2 alphabetical, 3/4 numerical, 5/6 alphabetical case-insensitive; even = descending. */
+export function sortValues(values: string[], sort: number | undefined): string[] {
+  if (!sort) return values;
+  const out = [...values];
+  if (sort === 3 || sort === 4) {
+    const n = (s: string): number => {
+      const m = /-?\d+(\.\d+)?/.exec(s);
+      return m ? Number(m[0]) : Number.NaN;
+    };
+    out.sort((a, b) => n(a) - n(b) || a.localeCompare(b));
+  } else if (sort === 5 || sort === 6) out.sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+  else out.sort();
+  if (sort % 2 === 0) out.reverse();
+  return out;
+}
+
+/** Grafana's text for a query_result row: `name{a="b", …} value`. */
+function resultText(s: PromSeries): string {
+  const { __name__: name = '', ...labels } = s.metric;
+  const inner = Object.entries(labels)
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(', ');
+  return `${name}{${inner}} ${s.value}`;
+}
+
+const FUNC_RE = /^\s*(label_values|label_names|metrics|query_result)\s*\(([\s\S]*)\)\s*$/;
+
+/** Runs a query variable's query: label_values, label_names, metrics, query_result or a bare expression. */
+export async function runVariableQuery(query: string, client: VariableClient): Promise<string[]> {
+  const m = FUNC_RE.exec(query);
+  if (!m) return (await client.query(query)).map(resultText);
+  const fn = m[1] as string;
+  const arg = (m[2] as string).trim();
+  switch (fn) {
+    case 'label_values': {
+      const comma = arg.lastIndexOf(',');
+      if (comma < 0) return client.labelValues(arg);
+      const match = arg.slice(0, comma).trim();
+      return client.labelValues(arg.slice(comma + 1).trim(), match === '' ? undefined : match);
+    }
+    case 'label_names':
+      return client.labelNames(arg === '' ? undefined : arg);
+    case 'metrics': {
+      const re = parseRegex(arg);
+      return (await client.labelValues('__name__')).filter((n) => !re || re.test(n));
+    }
+    default:
+      return (await client.query(arg)).map(resultText);
+  }
+}
+
+function uniq(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** The options a variable offers: asked of Prometheus for query variables when a client is given. */
+async function optionsOf(v: GrafanaVariable, text: string, input: ResolveInput): Promise<string[]> {
+  switch (v.type) {
+    case 'query': {
+      if (!input.client) return savedOptions(v);
+      const raw = await runVariableQuery(text, input.client);
+      return sortValues(uniq(applyRegex(raw, parseRegex(v.regex))), v.sort);
+    }
+    case 'custom':
+    case 'interval':
+      return splitCustom(text);
+    case 'constant':
+      return [text];
+    case 'textbox':
+      return [savedCurrent(v)[0] ?? text];
+    case 'datasource': {
+      const saved = savedCurrent(v);
+      return saved.length > 0 ? saved : [text];
+    }
+    default:
+      return savedOptions(v);
+  }
+}
+
+/** Selection: --var, else the saved current value(s) when still offered, else the first option. */
+function select(v: GrafanaVariable, options: string[], override: string[] | undefined, checked: boolean, notes: Notes): VariableSelection {
+  const regex = v.multi === true || v.includeAll === true;
+  const base = { regex, ...(typeof v.allValue === 'string' && v.allValue !== '' ? { allValue: v.allValue } : {}) };
+  const wanted = override ?? savedCurrent(v);
+  if (wanted.some((w) => w === ALL || w === 'All') && (v.includeAll === true || override !== undefined)) {
+    return { ...base, values: options, all: true };
+  }
+  if (v.type === 'interval' && wanted[0] === '$__auto_interval_' + v.name) return { ...base, values: ['$__interval'], all: false };
+  const kept = override ?? (checked ? wanted.filter((w) => options.includes(w)) : wanted);
+  if (kept.length > 0) return { ...base, values: v.multi === true || override ? kept : kept.slice(0, 1), all: false };
+  if (options.length > 0) return { ...base, values: [options[0] as string], all: false };
+  if (v.includeAll === true) return { ...base, values: [], all: true };
+  notes.approximated(`variable $${v.name}`, 'has no value (no --prometheus, no saved value): it is empty; pass --var ' + v.name + '=VALUE');
+  return { ...base, values: [''], all: false };
+}
+
+/** Resolves every variable in order; rejects (with a one-line reason) when Prometheus fails. */
+export async function resolveVariables(input: ResolveInput): Promise<Map<string, ResolvedVariable>> {
+  const out = new Map<string, ResolvedVariable>();
+  const selections = new Map<string, VariableSelection>();
+  for (const raw of input.list) {
+    const v = readVariable(raw);
+    if (!v) continue;
+    if (v.type === 'adhoc') {
+      input.notes.approximated(`variable $${v.name}`, 'ad hoc filters are not applied');
+      continue;
+    }
+    const text = interpolate(queryText(v), selections).text;
+    let options: string[];
+    try {
+      options = await optionsOf(v, text, input);
+    } catch (err) {
+      throw new Error(`variable $${v.name}: ${(err as Error).message}`, { cause: err });
+    }
+    if (v.type === 'query' && !input.client) input.notes.approximated(`variable $${v.name}`, 'not resolved (no --prometheus): its saved value is used');
+    const selection = select(v, options, input.overrides.get(v.name), v.type === 'query' && input.client !== undefined, input.notes);
+    selections.set(v.name, selection);
+    out.set(v.name, { name: v.name, type: v.type, selection, options, ...(v.type === 'datasource' ? { plugin: text.toLowerCase() } : {}) });
+  }
+  for (const name of input.overrides.keys()) {
+    if (!out.has(name)) throw new Error(`--var ${name}: the dashboard has no variable "${name}" (it has: ${[...out.keys()].join(', ') || 'none'})`);
+  }
+  return out;
+}
+
+export function selectionsOf(vars: ReadonlyMap<string, ResolvedVariable>): Map<string, VariableSelection> {
+  return new Map([...vars].map(([k, v]) => [k, v.selection]));
+}
