@@ -53,6 +53,29 @@ describe('prometheus source', () => {
     ]);
   });
 
+  it("sends Grafana's macros computed for the source (step = interval, scrapeInterval) but keeps the board's query as the series' identity", async () => {
+    stub = await startStub((req) => {
+      const q = req.params.get('query') ?? '';
+      return q === 'rate(node_cpu_seconds_total[40s]) / 3600' ? fixture('prometheus', 'query-vector') : { status: 400, body: JSON.stringify({ status: 'error', errorType: 'bad_data', error: `unexpected ${q}` }) };
+    });
+    const query = 'rate(node_cpu_seconds_total[$__rate_interval]) / $__range_s';
+    const board = makeBoard({
+      timeRange: '1h',
+      sources: { prometheus: [{ id: 'prom', url: stub.url, interval: '15s', scrapeInterval: '10s' }] },
+      pages: [{ id: 'p', title: 'P', panels: [{ id: 'a', type: 'stat', query }] }],
+    });
+    // $__rate_interval = max(15 s + 10 s, 4 × 10 s) = 40 s; $__range_s = 3600
+    // why: a buffer 20 minutes behind makes the poll backfill with query_range, which must expand too
+    const batch = await sourceOf(board).poll(ctxFor(board, NOW, { [query]: NOW - 20 * 60_000 }));
+    expect(stub.requests.map((r) => [r.path, r.params.get('query')])).toEqual([
+      ['/api/v1/query_range', 'rate(node_cpu_seconds_total[40s]) / 3600'],
+      ['/api/v1/query', 'rate(node_cpu_seconds_total[40s]) / 3600'],
+    ]);
+    expect(batch.queries).toEqual([{ source: 'prom', query, outcome: { ok: true } }]);
+    expect(batch.samples.length).toBeGreaterThan(0);
+    expect(batch.samples.every((s) => s.query === query && s.key.startsWith(`prom|${query}|`))).toBe(true);
+  });
+
   it('errors a bad query alone, with the server\'s message, and keeps the good one\'s samples', async () => {
     stub = await startStub(byFixture);
     const board = boardWith(stub.url, ['node_load1', 'sum(', '1+']);

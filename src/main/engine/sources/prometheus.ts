@@ -6,6 +6,7 @@ import type { PollContext, Source } from './source';
 import { httpPostForm, httpGet, joinUrl, sourceHttpOptions, toJson, type HttpOptions } from './http';
 import { parseQueryResponse, type ParsedQuery, type ParsedSeries } from './prometheus-parse';
 import { alignedTime, planBackfill } from './prometheus-backfill';
+import { expandMacros, type MacroContext } from '../query-macros';
 
 /** Requests in flight at once per poll: enough to hide latency, few enough not to hammer Prometheus. */
 const CONCURRENCY = 4;
@@ -67,13 +68,17 @@ export function createPrometheusSource(cfg: PrometheusSourceConfig): Source {
   const base = cfg.url;
   const parseOpts = (keepAllPoints: boolean) => ({ maxSeries: cfg.maxSeries, keepAllPoints });
 
-  async function instant(query: string, time: number, http: HttpOptions): Promise<ParsedQuery> {
-    const r = await httpPostForm(joinUrl(base, '/api/v1/query'), { query, time: String(time / 1000) }, http);
+  /** Grafana's macros for this source: one point per poll interval, scrapes every scrapeInterval. */
+  const macros = (board: Board): MacroContext => ({ stepMs: cfg.interval, scrapeIntervalMs: cfg.scrapeInterval ?? cfg.interval, rangeMs: board.timeRange });
+
+  // why: the board's query text stays the series' identity; only the request carries the macros' values
+  async function instant(query: string, time: number, http: HttpOptions, m: MacroContext): Promise<ParsedQuery> {
+    const r = await httpPostForm(joinUrl(base, '/api/v1/query'), { query: expandMacros(query, m), time: String(time / 1000) }, http);
     return parseQueryResponse(r, parseOpts(false));
   }
 
-  async function range(query: string, start: number, end: number, http: HttpOptions): Promise<ParsedQuery> {
-    const form = { query, start: String(start / 1000), end: String(end / 1000), step: String(cfg.interval / 1000) };
+  async function range(query: string, start: number, end: number, http: HttpOptions, m: MacroContext): Promise<ParsedQuery> {
+    const form = { query: expandMacros(query, m), start: String(start / 1000), end: String(end / 1000), step: String(cfg.interval / 1000) };
     const r = await httpPostForm(joinUrl(base, '/api/v1/query_range'), form, http);
     return parseQueryResponse(r, parseOpts(true));
   }
@@ -83,12 +88,12 @@ export function createPrometheusSource(cfg: PrometheusSourceConfig): Source {
     const set = new SampleSet(cfg.id, query);
     const chunks = planBackfill({ last: ctx.lastSampleAt(query), now: ctx.now, intervalMs: cfg.interval, retentionMs: ctx.board.retention });
     for (const c of chunks) {
-      const r = await range(query, c.start, c.end, http);
+      const r = await range(query, c.start, c.end, http, macros(ctx.board));
       // why: a failed backfill leaves the gap; the instant query below still decides the outcome
       if (!r.ok) break;
       set.add(r.series);
     }
-    const now = await instant(query, time, http);
+    const now = await instant(query, time, http, macros(ctx.board));
     if (now.ok) set.add(now.series);
     return { parsed: now, samples: set.list() };
   }
