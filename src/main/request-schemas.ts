@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { REQUEST_NAMES, isRequestName, type EngineApi, type EngineRequests, type RequestName } from '../shared/api';
 
 // why coerce: query parameters arrive as text; the same schema reads numbers sent over IPC
-const ms = z.coerce.number().int().nonnegative(); // unix ms
+// why: Number('') is 0, so an empty `from=` would silently mean 1970; it is refused instead
+const ms = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number<unknown>().int().nonnegative()); // unix ms
 const MAX_POINTS = 10_000;
 const id = z.string().min(1).max(200);
 const none = z.object({});
@@ -16,7 +17,8 @@ const REQUEST_SCHEMAS = {
   board: none,
   query: z
     .object({
-      panels: z.array(z.string().min(1)).min(1),
+      // why: a panel named twice is answered once (a repeated id was a 1,300× response amplifier)
+      panels: z.array(z.string().min(1)).min(1).transform((ids) => [...new Set(ids)]),
       from: ms,
       to: ms,
       maxPoints: z.coerce.number().int().min(2).max(MAX_POINTS).default(1000),

@@ -2,11 +2,22 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createHttpClient } from './api/http-client';
-import { parseUrlOptions } from './board/url-options';
+import { addressWithoutToken, parseUrlOptions } from './board/url-options';
 import './styles/theme.css';
 import './styles/base.css';
 
 const options = parseUrlOptions(window.location.search);
+const TOKEN_KEY = 'wallboard.token';
+const bare = addressWithoutToken(window.location.href);
+if (bare !== undefined) {
+  // why: a token left in the address shows on screen, in history and in screenshots; the tab keeps
+  // it in sessionStorage so a reload (kiosk recovery) still authenticates
+  if (options.token) sessionStorage.setItem(TOKEN_KEY, options.token);
+  window.history.replaceState(window.history.state, '', bare);
+} else {
+  const kept = sessionStorage.getItem(TOKEN_KEY);
+  if (kept) options.token = kept;
+}
 const client = createHttpClient(options.token ? { token: options.token } : {});
 // why: the board request goes out while React mounts, not after; the first paint waits on it
 const board = client.request('board', {});

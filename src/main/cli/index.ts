@@ -21,8 +21,10 @@ program
   .option('-p, --port <port>', 'port to listen on', port, 8080)
   .option('--host <host>', 'address to bind; anything but loopback requires --token', '127.0.0.1')
   .option('-d, --data-dir <dir>', 'where the offline buffer lives (default: the OS app-data dir)')
-  .option('--token <token>', 'bearer token required by the API (default: $WALLBOARD_TOKEN)')
-  .action(async (o: { config?: string; port: number; host: string; dataDir?: string; token?: string }) => {
+  .option('--token <token>', 'bearer token required by the API; visible in `ps`, prefer --token-file or $WALLBOARD_TOKEN')
+  .option('--token-file <file>', 'read the bearer token from this file (first line)')
+  .option('--allowed-host <name>', 'a host name the wall may be reached by, besides IP addresses and localhost (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+  .action(async (o: { config?: string; port: number; host: string; dataDir?: string; token?: string; tokenFile?: string; allowedHost: string[] }) => {
     process.exitCode = await serveCommand(o);
   });
 

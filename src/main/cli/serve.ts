@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { ConfigError, createEngine, type Engine } from '../engine/index';
 import { defaultDataDir, rendererDir } from '../engine/paths';
 import { isLoopback, startServer, type RunningServer } from '../server/index';
+import { limitsFromEnv } from '../server/limits';
 
 export interface ServeArgs {
   config?: string;
@@ -8,6 +10,8 @@ export interface ServeArgs {
   host: string;
   dataDir?: string;
   token?: string;
+  tokenFile?: string;
+  allowedHost?: string[];
 }
 
 export const log = (line: string): void => {
@@ -47,6 +51,8 @@ export async function startServing(args: ServeArgs, extraMetrics?: () => string)
       host: args.host,
       port: args.port,
       ...(args.token !== undefined ? { token: args.token } : {}),
+      allowedHosts: args.allowedHost ?? [],
+      limits: limitsFromEnv(process.env, log),
       ...(renderer ? { rendererDir: renderer } : {}),
       ...(extraMetrics ? { extraMetrics } : {}),
     });
@@ -76,7 +82,11 @@ export function untilSignal(): Promise<void> {
 }
 
 export async function serveCommand(args: ServeArgs): Promise<number> {
-  const token = args.token ?? process.env.WALLBOARD_TOKEN;
+  const token = resolveToken(args);
+  if (typeof token === 'object') {
+    process.stderr.write(`${token.error}\n`);
+    return 1;
+  }
   const serving = await startServing({ ...args, ...(token !== undefined ? { token } : {}) });
   if (typeof serving === 'number') return serving;
   log(`wallboard serving ${serving.engine.configFile} at ${serving.server.url} (buffer: ${serving.dataDir})`);
@@ -84,4 +94,22 @@ export async function serveCommand(args: ServeArgs): Promise<number> {
   log('stopping');
   await serving.close();
   return 0;
+}
+
+/** --token, then --token-file, then $WALLBOARD_TOKEN; an unreadable or empty file is an error, not "no token". */
+export function resolveToken(args: Pick<ServeArgs, 'token' | 'tokenFile'>, env: NodeJS.ProcessEnv = process.env): string | undefined | { error: string } {
+  if (args.token !== undefined) return args.token;
+  if (args.tokenFile !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(args.tokenFile, 'utf8');
+    } catch (err) {
+      return { error: `${args.tokenFile}:1:1: cannot read the token file: ${(err as Error).message}` };
+    }
+    const first = text.split(/\r?\n/)[0]?.trim() ?? '';
+    if (!first) return { error: `${args.tokenFile}:1:1: the token file is empty` };
+    return first;
+  }
+  const fromEnv = env.WALLBOARD_TOKEN;
+  return fromEnv === undefined || fromEnv === '' ? undefined : fromEnv;
 }

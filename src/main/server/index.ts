@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { ActionError, type Engine } from '../engine/index';
 import { callEngine } from '../request-schemas';
 import { parseApiRequest } from './api-routes';
+import { guardRequest, SECURITY_HEADERS } from './guard';
+import { DEFAULT_LIMITS, limitHint, type ServerLimits } from './limits';
 import { SseHub } from './sse';
 import { serveStatic } from './static-files';
 
@@ -14,6 +16,10 @@ export interface ServeOptions {
   host: string;
   port: number;
   token?: string;
+  /** Host names besides IP literals, localhost and the bound address that the wall may be reached by. */
+  allowedHosts?: readonly string[];
+  /** Caps per request and per client (limits.ts); the defaults when absent. */
+  limits?: ServerLimits;
   /** Built renderer dir; a placeholder page when absent. */
   rendererDir?: string;
   /** More Prometheus text for /metrics from the face running this server (e.g. the kiosk browser's relaunches). */
@@ -33,13 +39,15 @@ export function isLoopback(host: string): boolean {
 }
 
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
-  const hub = new SseHub(opts.engine);
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const hub = new SseHub(opts.engine, limits);
   const tokenRequired = opts.token !== undefined || !isLoopback(opts.host);
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => sendJson(res, 500, { error: (err as Error).message }));
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     const url = new URL(req.url ?? '/', 'http://wallboard.invalid');
     const path = url.pathname;
     if (path === '/healthz') {
@@ -48,6 +56,11 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       return;
     }
     const isApi = path.startsWith('/api/') || path === '/metrics';
+    const verdict = guardRequest(req, isApi, { boundHost: opts.host, ...(opts.allowedHosts ? { allowedHosts: opts.allowedHosts } : {}) });
+    if (!verdict.ok) {
+      sendJson(res, verdict.status, { error: verdict.error });
+      return;
+    }
     if (isApi && tokenRequired && !authorized(req, url, opts.token)) {
       const why = opts.token === undefined ? 'this server is bound to a non-loopback address and has no token: restart it with --token or WALLBOARD_TOKEN' : 'missing or wrong bearer token';
       sendJson(res, 401, { error: why }, { 'www-authenticate': 'Bearer' });
@@ -59,6 +72,10 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     }
     if (path === '/api/events') {
       const last = req.headers['last-event-id'] ?? url.searchParams.get('lastEventId') ?? undefined;
+      if (hub.clientCount >= limits.maxSseClients) {
+        sendJson(res, 503, { error: `too many open event streams (${hub.clientCount}; ${limitHint(limits, 'maxSseClients')}): close other wall tabs` }, { 'retry-after': '30' });
+        return;
+      }
       hub.attach(res, Array.isArray(last) ? last[0] : last);
       return;
     }
@@ -79,8 +96,18 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         sendJson(res, 400, { error: parsed.error });
         return;
       }
+      if (parsed.request.name === 'query' && parsed.request.args.panels.length > limits.maxQueryPanels) {
+        sendJson(res, 400, { error: `panels: ${parsed.request.args.panels.length} distinct panels in one query (${limitHint(limits, 'maxQueryPanels')})` });
+        return;
+      }
       try {
-        sendJson(res, 200, await callEngine(opts.engine, parsed.request));
+        const text = JSON.stringify(await callEngine(opts.engine, parsed.request));
+        const bytes = Buffer.byteLength(text);
+        if (bytes > limits.maxResponseBytes) {
+          sendJson(res, 413, { error: `the response would be ${bytes} bytes (${limitHint(limits, 'maxResponseBytes')}): ask for fewer panels, a shorter range or a lower maxPoints` });
+          return;
+        }
+        sendText(res, 200, text);
       } catch (err) {
         sendJson(res, err instanceof ActionError ? err.status : 422, { error: (err as Error).message });
       }
@@ -121,7 +148,10 @@ function authorized(req: IncomingMessage, url: URL, token: string | undefined): 
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+  sendText(res, status, JSON.stringify(body), headers);
+}
+
+function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers }).end(text);
 }
 

@@ -2,6 +2,7 @@
 // bounded ring, so a client that reconnects with Last-Event-ID receives what it missed.
 import type { ServerResponse } from 'node:http';
 import { EVENT_NAMES, type EngineApi, type EngineEvents, type EventName } from '../../shared/api';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 
 const RING = 2048; // events kept for resume; at one update per poll tick that is minutes of history
 const HEARTBEAT_MS = 15_000; // ms: keeps proxies and the browser from timing the stream out
@@ -18,7 +19,10 @@ export class SseHub {
   private readonly unsubscribe: (() => void)[];
   private readonly heartbeat: NodeJS.Timeout;
 
-  constructor(engine: EngineApi) {
+  /** Clients dropped because they did not read (slow network, frozen tab). */
+  dropped = 0;
+
+  constructor(engine: EngineApi, private readonly limits: Pick<ServerLimits, 'maxSseBufferBytes'> = DEFAULT_LIMITS) {
     this.unsubscribe = EVENT_NAMES.map((name) => engine.on(name, (payload) => this.publish(name, payload)));
     this.heartbeat = setInterval(() => this.broadcast(': keep-alive\n\n'), HEARTBEAT_MS);
     this.heartbeat.unref();
@@ -63,6 +67,16 @@ export class SseHub {
   }
 
   private broadcast(text: string): void {
-    for (const c of this.clients) c.write(text);
+    for (const c of this.clients) {
+      // why: a client that stops reading would otherwise buffer every event in this process for ever;
+      // dropped, its browser reconnects with Last-Event-ID and resumes (or resyncs) from the ring
+      if (c.writableLength + text.length > this.limits.maxSseBufferBytes) {
+        this.clients.delete(c);
+        this.dropped++;
+        c.destroy();
+        continue;
+      }
+      c.write(text);
+    }
   }
 }

@@ -1,4 +1,4 @@
-// Serves the built renderer. Paths are resolved inside the root only; anything else is a 404.
+// Serves the built renderer (security headers: guard.ts, set by the server on every response). Paths are resolved inside the root only; anything else is a 404.
 import { createReadStream, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
@@ -16,17 +16,13 @@ const TYPES: Record<string, string> = {
   '.mp3': 'audio/mpeg',
 };
 
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-
 const PLACEHOLDER = `<!doctype html><html><head><meta charset="utf-8"><title>Wallboard</title></head>
 <body style="background:#111;color:#ddd;font:24px system-ui;padding:2em">
 <h1>Wallboard engine is running</h1><p>The renderer is not built: run <code>npm run build</code>. The API is at <code>/api/board</code>.</p></body></html>`;
 
 export function serveStatic(root: string | undefined, urlPath: string, res: ServerResponse): void {
-  const headers = { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
   if (!root) {
-    res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(PLACEHOLDER);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PLACEHOLDER);
     return;
   }
   let rel: string;
@@ -54,6 +50,6 @@ export function serveStatic(root: string | undefined, urlPath: string, res: Serv
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
   // why: hashed asset names may be cached for ever; index.html must always be fresh
   const cache = rel.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-  res.writeHead(200, { ...headers, 'content-type': type, 'content-length': size, 'cache-control': cache });
+  res.writeHead(200, { 'content-type': type, 'content-length': size, 'cache-control': cache });
   createReadStream(file).pipe(res);
 }

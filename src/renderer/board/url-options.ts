@@ -40,3 +40,11 @@ export function parseUrlOptions(search: string): UrlOptions {
   }
   return opts;
 }
+
+/** The page address without `token=`, so it does not stay in the address bar, history or screenshots. */
+export function addressWithoutToken(href: string): string | undefined {
+  const u = new URL(href);
+  if (!u.searchParams.has('token')) return undefined;
+  u.searchParams.delete('token');
+  return `${u.pathname}${u.search}${u.hash}`;
+}

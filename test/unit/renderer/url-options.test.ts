@@ -16,3 +16,12 @@ describe('wall URL options', () => {
     expect(parseUrlOptions('?rotate=0&burnin=0')).toMatchObject({ rotate: false, burnIn: false });
   });
 });
+
+describe('the token in the wall address', () => {
+  it('is removed from the address, keeping every other option and the fragment', async () => {
+    const { addressWithoutToken } = await import('../../../src/renderer/board/url-options');
+    expect(addressWithoutToken('http://127.0.0.1:8080/?token=s3cret&page=ops&rotate=0#x')).toBe('/?page=ops&rotate=0#x');
+    expect(addressWithoutToken('http://127.0.0.1:8080/?token=s3cret')).toBe('/');
+    expect(addressWithoutToken('http://127.0.0.1:8080/?page=ops')).toBeUndefined();
+  });
+});
