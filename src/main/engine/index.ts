@@ -212,15 +212,32 @@ export function createEngine(options: EngineOptions): Engine {
     }
   }
 
+  /** Never rejects: whatever goes wrong while applying a board file is shown, and the last good board keeps running. */
   async function reload(): Promise<boolean> {
-    const next = loadBoardFile(configFile, process.env, options.keychain);
-    if (!next.ok) {
-      configError = { file: configFile, errors: next.problems.map(formatProblem), at: now() };
-      log(`board file rejected, keeping the last good board:\n${configError.errors.join('\n')}`);
-      emitter.emit('config', boardView());
-      emitter.emit('status', status());
-      return false;
+    const previous = board;
+    try {
+      return await applyBoardFile();
+    } catch (err) {
+      board = previous;
+      if (started) {
+        await scheduler?.stop();
+        startPolling(); // why: the failure may have come after polling stopped; the last good board polls on
+      }
+      return rejectBoard([`${configFile}:1:1: board not applied: ${(err as Error).message}`]);
     }
+  }
+
+  function rejectBoard(errors: string[]): false {
+    configError = { file: configFile, errors, at: now() };
+    log(`board file rejected, keeping the last good board:\n${errors.join('\n')}`);
+    emitter.emit('config', boardView());
+    emitter.emit('status', status());
+    return false;
+  }
+
+  async function applyBoardFile(): Promise<boolean> {
+    const next = loadBoardFile(configFile, process.env, options.keychain);
+    if (!next.ok) return rejectBoard(next.problems.map(formatProblem));
     await scheduler?.stop();
     const before = alertSources(board);
     board = next.board;
@@ -268,7 +285,7 @@ export function createEngine(options: EngineOptions): Engine {
       stopMaintenance = startMaintenance(store, () => board.retention, now, log);
       crashTimer = setInterval(() => crashes.check(now()), CRASH_CHECK_MS);
       crashTimer.unref();
-      if (options.watch !== false) stopWatch = watchFile(configFile, () => void reload());
+      if (options.watch !== false) stopWatch = watchFile(configFile, () => void reload()); // reload never rejects
     },
     async stop() {
       started = false;

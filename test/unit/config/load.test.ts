@@ -138,3 +138,37 @@ describe('wallboard check-config', () => {
     expect(err.join('')).toBe(`${join(dir, 'missing.yaml')}:1:1: cannot read board file: file not found\n`);
   });
 });
+
+describe('board file size and aliases', () => {
+  it('loads a board where 151 panels share one thresholds anchor', () => {
+    const text = `sources:
+  demo: [{ id: demo }]
+pages:
+  - id: p
+    title: P
+    panels:
+      - { id: s0, type: stat, query: up, thresholds: &th [{ value: 1, severity: warning }] }
+${Array.from({ length: 150 }, (_, i) => `      - { id: s${i + 1}, type: stat, query: up, thresholds: *th }`).join('\n')}
+`;
+    const r = parseBoardText(text, 'b.yaml', {});
+    expect(r.ok ? r.board.pages[0]?.panels.length : r.problems.map(formatProblem)).toBe(151);
+  });
+
+  it('refuses an alias bomb quickly, at the line of the first alias, naming the limit', () => {
+    let bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
+    let prev = 'a';
+    for (const n of 'bcdefghijk') {
+      bomb += `${n}: &${n} [${Array(9).fill(`*${prev}`).join(',')}]\n`;
+      prev = n;
+    }
+    const t0 = performance.now();
+    const out = problems(bomb);
+    expect(performance.now() - t0).toBeLessThan(5_000); // ms; 9^11 values if it were expanded
+    expect(out).toEqual([expect.stringMatching(/^b\.yaml:2:\d+: board expands to more than 1000000 values .*WALLBOARD_MAX_BOARD_VALUES/)]);
+  });
+
+  it('refuses a board file over the size limit before parsing it, naming how to raise it', () => {
+    expect(problems(MINIMAL, { WALLBOARD_MAX_BOARD_BYTES: '10' })).toEqual([expect.stringMatching(/^b\.yaml:1:1: .*over the limit of 10 .*WALLBOARD_MAX_BOARD_BYTES/)]);
+    expect(problems(MINIMAL)).toEqual([]);
+  });
+});

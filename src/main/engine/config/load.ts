@@ -1,9 +1,10 @@
 // Load a board file: YAML with source positions → ${env:X} and ${keychain:X} substitution → zod validation.
 // Every problem comes back as a value with file:line:col, never as a throw.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { boardReferenceIssues, boardSchema, type Board } from '../../../shared/config-schema';
 import { KEYCHAIN_RE, noKeychain, type KeychainLookup } from './keychain';
+import { BOARD_LIMIT_ENV, boardLimits, expandedSize, firstAliasOffset, sizeProblem } from './size-limits';
 
 export interface ConfigProblem {
   file: string;
@@ -23,6 +24,9 @@ const ENV_RE = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g;
 export function loadBoardFile(file: string, env: NodeJS.ProcessEnv = process.env, keychain: KeychainLookup = noKeychain): LoadResult {
   let text: string;
   try {
+    // why: a huge file is refused before it is read into memory
+    const tooBig = sizeProblem(statSync(file).size, boardLimits(env));
+    if (tooBig) return { ok: false, file, problems: [{ file, line: 1, col: 1, message: tooBig }] };
     text = readFileSync(file, 'utf8');
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message;
@@ -32,6 +36,9 @@ export function loadBoardFile(file: string, env: NodeJS.ProcessEnv = process.env
 }
 
 export function parseBoardText(text: string, file: string, env: NodeJS.ProcessEnv = process.env, keychain: KeychainLookup = noKeychain): LoadResult {
+  const limits = boardLimits(env);
+  const tooBig = sizeProblem(Buffer.byteLength(text), limits);
+  if (tooBig) return { ok: false, file, problems: [{ file, line: 1, col: 1, message: tooBig }] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined): { line: number; col: number } =>
@@ -47,7 +54,17 @@ export function parseBoardText(text: string, file: string, env: NodeJS.ProcessEn
   substituteSecrets(doc, env, keychain, (offset, message) => problems.push({ file, ...at(offset), message }));
   if (problems.length) return { ok: false, file, problems };
 
-  const raw: unknown = doc.toJS() ?? {};
+  let raw: unknown;
+  try {
+    // why: aliases share one JS object here (no copy), so this is linear; the expanded size is bounded next
+    raw = doc.toJS({ maxAliasCount: -1 }) ?? {};
+  } catch (err) {
+    return { ok: false, file, problems: [{ file, ...at(firstAliasOffset(doc)), message: (err as Error).message }] };
+  }
+  if (expandedSize(raw, limits.maxValues) > limits.maxValues) {
+    const message = `board expands to more than ${limits.maxValues} values through aliases (an alias bomb?); set ${BOARD_LIMIT_ENV.maxValues} to raise the limit`;
+    return { ok: false, file, problems: [{ file, ...at(firstAliasOffset(doc)), message }] };
+  }
   const parsed = boardSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
