@@ -27,6 +27,7 @@ const REQUEST_SCHEMAS = {
   snapshot: z.object({ at: ms.exactOptional() }),
   status: none,
   incidents: z.object({ at: ms.exactOptional(), includeResolved: z.boolean().exactOptional() }),
+  timeline: z.object({ from: ms, to: ms }).refine((v) => v.from <= v.to, 'from must not be after to'),
   ack: z
     .object({ id, note: z.string().max(2000).exactOptional(), by: z.string().max(200).exactOptional() })
     .strict()

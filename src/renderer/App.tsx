@@ -5,6 +5,7 @@ import type { WallboardClient } from './api/client';
 import { Board } from './board/Board';
 import { chartPoints } from './board/chart-points';
 import { IncidentsLayer } from './incidents/IncidentsLayer';
+import { ReplayControl } from './replay/ReplayBar';
 import type { UrlOptions } from './board/url-options';
 import { useWallboard } from './store';
 import { startSync } from './store/sync';
@@ -51,6 +52,7 @@ export function App({ client, options, board }: AppProps): React.JSX.Element {
   return (
     <>
       <Board burnIn={options.burnIn} />
+      <ReplayControl api={client} />
       {/* the incidents toggle sits in the status bar, not floating over panel titles */}
       <IncidentsLayer api={client} toggle={false} />
     </>

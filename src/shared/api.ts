@@ -43,6 +43,19 @@ export interface BoardView {
   configError?: ConfigErrorView;
   /** Bumps on every applied reload. */
   version: number;
+  /** Set when the engine replays a recording (`serve --replay`): read-only, nothing is polled. */
+  recording?: RecordingView;
+}
+
+/** A recording opened for replay: the time span it holds. */
+export interface RecordingView {
+  /** unix ms: first and last instant the recording holds */
+  from: number;
+  to: number;
+  /** unix ms: when it was exported */
+  createdAt: number;
+  /** File name (no directory). */
+  file: string;
 }
 
 export interface ConfigErrorView {
@@ -93,6 +106,37 @@ export interface Snapshot {
   silences: SilenceRecord[];
   incidents: Incident[];
   sources: SourceStatus[];
+}
+
+/** An incident as a mark on the replay timeline. */
+export interface TimelineIncident {
+  id: string;
+  title: string;
+  severity: Severity;
+  brand?: string;
+  panelId?: string;
+  /** unix ms */
+  openedAt: number;
+  resolvedAt?: number;
+}
+
+/** A span with no (good) data from one source, and why. */
+export interface TimelineGap {
+  sourceId: string;
+  /** `down`: polled and failed; `not-running`: the wall was not polling (stopped, or before its first poll). */
+  kind: 'down' | 'not-running';
+  reason: string;
+  /** unix ms */
+  from: number;
+  to: number;
+}
+
+/** What the replay bar draws over [from, to]: incident marks and data gaps. */
+export interface Timeline {
+  from: number;
+  to: number;
+  incidents: TimelineIncident[];
+  gaps: TimelineGap[];
 }
 
 export interface StatusReport {
@@ -169,6 +213,8 @@ export const REQUESTS = {
   snapshot: get<{ at?: number }, Snapshot>('/api/snapshot', { at: 'number' }),
   status: get<NoArgs, StatusReport>('/api/status', {}),
   incidents: get<{ at?: number; includeResolved?: boolean }, Incident[]>('/api/incidents', { at: 'number', includeResolved: 'flag' }),
+  /** Incident marks and data gaps over [from, to] (unix ms), as known at `to`. */
+  timeline: get<{ from: number; to: number }, Timeline>('/api/timeline', { from: 'number', to: 'number' }),
   ack: post<{ id: string; note?: string; by?: string }, Incident>('/api/incidents/:id/ack'),
   snooze: post<{ id: string; until: number }, Incident>('/api/incidents/:id/snooze'),
   /** A real Alertmanager silence from the incident's labels; `duration` in ms. */

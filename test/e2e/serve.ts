@@ -29,6 +29,10 @@ export interface WallboardOptions {
   token?: string;
   /** Wait until /healthz says 200 (a source delivered data), not just that the server answers. */
   waitHealthy?: boolean;
+  /** Extra environment (e.g. WALLBOARD_CLOCK_START). */
+  env?: Record<string, string>;
+  /** Arguments after `serve` instead of `--config` (e.g. `--replay FILE`). */
+  extraArgs?: string[];
 }
 
 const started = new Set<ChildProcess>();
@@ -58,11 +62,12 @@ export async function startWallboard(opts: WallboardOptions = {}): Promise<Wallb
     args.push('--config', file);
   }
   if (opts.token !== undefined) args.push('--token', opts.token);
+  args.push(...(opts.extraArgs ?? []));
   let child: ChildProcess | undefined;
   let out = '';
 
   const launch = async (): Promise<void> => {
-    const c = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: 'UTC' } });
+    const c = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: 'UTC', ...opts.env } });
     child = c;
     started.add(c);
     const keep = (b: Buffer): void => {

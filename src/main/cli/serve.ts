@@ -18,6 +18,18 @@ export const log = (line: string): void => {
   process.stderr.write(`${new Date().toISOString()} ${line}\n`);
 };
 
+/**
+ * The engine's clock: real time, or (for tests and demos) starting at $WALLBOARD_CLOCK_START (an
+ * ISO instant) and running on in real time from there, so a scripted demo incident can be due soon.
+ */
+export function engineClock(start: string | undefined): (() => number) | undefined {
+  if (!start) return undefined;
+  const t0 = Date.parse(start);
+  if (!Number.isFinite(t0)) throw new Error(`WALLBOARD_CLOCK_START is not a date: ${start}`);
+  const real0 = Date.now();
+  return () => t0 + (Date.now() - real0);
+}
+
 export interface Serving {
   engine: Engine;
   server: RunningServer;
@@ -30,7 +42,8 @@ export async function startServing(args: ServeArgs, extraMetrics?: () => string)
   const dataDir = args.dataDir ?? defaultDataDir();
   let engine: Engine;
   try {
-    engine = createEngine({ ...(args.config ? { configFile: args.config } : {}), dataDir, log });
+    const now = engineClock(process.env.WALLBOARD_CLOCK_START);
+    engine = createEngine({ ...(args.config ? { configFile: args.config } : {}), dataDir, log, ...(now ? { now } : {}) });
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.lines.join('\n')}\n`);

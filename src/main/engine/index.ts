@@ -16,6 +16,7 @@ import { queryPanels } from './query';
 import { createScheduler, type Scheduler } from './scheduler';
 import { SelfMetrics } from './self-metrics';
 import { snapshotAt, sourcesAt } from './snapshot';
+import { timelineOf } from './timeline';
 import { createSources } from './sources/registry';
 import { openStore } from './store/index';
 import type { Store } from './store/types';
@@ -268,6 +269,11 @@ export function createEngine(options: EngineOptions): Engine {
     },
     status: () => status(),
     incidents: (args) => flow.list(args.at, args.includeResolved ?? false),
+    timeline: (args) => {
+      const configured = boardView().sources;
+      const every = new Map([...configured.map((s) => [s.id, s.intervalMs] as const), ...intervals]);
+      return timelineOf(store, flow.list(args.to, true), args.from, args.to, every, configured.map((s) => s.id));
+    },
     ack: (args) => unwrap(flow.tracker.ack(args.id, args.note, args.by)),
     snooze: (args) => unwrap(flow.tracker.snooze(args.id, args.until)),
     silence: async (args) => unwrap(await flow.tracker.silence(args.id, args.duration, args.comment)),

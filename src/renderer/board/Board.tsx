@@ -1,5 +1,6 @@
 // The wall: banners on top, the current page filling the screen, the status bar at the bottom.
 import { useMemo } from 'react';
+import { ReplayBar } from '../replay/ReplayBar';
 import { useWallboard } from '../store';
 import { ConfigErrorBanner, ConnectionBanner } from './Banners';
 import { Page } from './Page';
@@ -42,6 +43,7 @@ export function Board({ burnIn = true }: { burnIn?: boolean }): React.JSX.Elemen
         <ConnectionBanner />
         <ConfigErrorBanner />
         <main className="wb-main">{hasBoard ? <CurrentPage /> : <Splash />}</main>
+        <ReplayBar />
         <StatusBar />
       </div>
     </div>

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { SourceStatus } from '../../shared/model';
+import { formatClock } from '../format/clock';
 import { formatAge } from '../format/units';
 import { IncidentsToggle } from '../incidents/IncidentsToggle';
 import { useWallboard } from '../store';
@@ -36,22 +37,7 @@ function Clock({ timezone, fixedAt }: { timezone: string | undefined; fixedAt: n
     step();
     return () => clearTimeout(t);
   }, []);
-  const at = fixedAt ?? now;
-  const opts: Intl.DateTimeFormatOptions = timezone ? { timeZone: timezone } : {};
-  let time: string;
-  let date: string;
-  let zone: string;
-  try {
-    time = new Intl.DateTimeFormat('en-GB', { ...opts, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(at);
-    date = new Intl.DateTimeFormat('en-GB', { ...opts, weekday: 'short', day: '2-digit', month: 'short' }).format(at);
-    zone =
-      new Intl.DateTimeFormat('en-GB', { ...opts, timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
-  } catch {
-    // an unknown time zone in the board file: show UTC rather than nothing
-    time = new Date(at).toISOString().slice(11, 19);
-    date = new Date(at).toISOString().slice(0, 10);
-    zone = 'UTC';
-  }
+  const { date, time, zone } = formatClock(fixedAt ?? now, timezone);
   return (
     <span className="wb-clock" data-testid="clock">
       <span className="wb-clock__date">{date}</span>
@@ -114,6 +100,7 @@ export function StatusBar(): React.JSX.Element {
   const sources = useWallboard((s) => {
     const st = s.status;
     const snap = s.snapshot;
+    if (s.mode === 'replay') return snap?.sources;
     return st && (!snap || st.at >= snap.at) ? st.sources : (snap?.sources ?? st?.sources);
   });
   const page = pages?.[index];

@@ -51,7 +51,6 @@ export function createWallboardStore() {
         const r = get().range;
         if (r.from !== range.from || r.to !== range.to) set({ range });
       },
-      setMode: (mode) => set({ mode }),
       setStatus: (status) => set({ status }),
       setConnection: (connection) => set({ connection }),
 
@@ -76,6 +75,26 @@ export function createWallboardStore() {
       },
       setBrandFilter: (brandFilter) => set({ brandFilter }),
       setRotate: (on) => set({ rotate: on }),
+
+      // replay
+      replayAt: null,
+      liveAt: Date.now(),
+      playing: false,
+      speed: 1,
+      timeline: null,
+      setReplayAt: (at) => {
+        if (get().replayAt !== at || get().mode !== 'replay') set({ replayAt: at, mode: 'replay' });
+      },
+      exitReplay: () => {
+        if (get().board?.recording || get().mode === 'live') return;
+        set({ replayAt: null, mode: 'live', playing: false });
+      },
+      setLiveAt: (at) => {
+        if (at !== get().liveAt) set({ liveAt: at });
+      },
+      setPlaying: (playing) => set({ playing }),
+      setSpeed: (speed) => set({ speed }),
+      setTimeline: (timeline) => set({ timeline }),
     })),
   );
 }

@@ -1,5 +1,6 @@
 // Keeps the store in step with the engine: initial load, live updates (tail queries + a new
-// snapshot), resync after a lost connection, replay at a fixed time.
+// snapshot), resync after a lost connection, replay at the store's replay time T (moved by the
+// replay bar; each move re-reads what is on screen as of T, moves arriving meanwhile coalesce).
 import type { BoardView, UpdateEvent } from '../../shared/api';
 import type { WallboardClient } from '../api/client';
 import { seriesPanelIds, visiblePanels } from '../board/visible';
@@ -10,7 +11,7 @@ import type { useWallboard } from './index';
 type Store = typeof useWallboard;
 
 export interface SyncOptions {
-  /** unix ms: replay the wall as it was at this time instead of following live updates. */
+  /** unix ms: start in replay, showing the wall as it was at this time. */
   replayAt?: number;
   /** ms of history every chart and sparkline shows. */
   windowMs?: number;
@@ -37,10 +38,20 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
   const windowMs = opts.windowMs ?? 3_600_000;
   const pointsOpt = opts.maxPoints ?? 1_000;
   const maxPoints = (ids: readonly string[]): number => (typeof pointsOpt === 'function' ? pointsOpt(ids) : pointsOpt);
-  const replay = opts.replayAt !== undefined;
+  /** unix ms being replayed, or undefined when live. */
+  const replayAt = (): number | undefined => store.getState().replayAt ?? undefined;
   const offs: (() => void)[] = [];
   let stopped = false;
-  let serverAt = opts.replayAt ?? Date.now(); // ms: the engine's notion of "now" (or the replay time)
+  let liveAt = Date.now(); // ms: the engine's notion of "now" (this client's clock until the engine says)
+  let liveKnown = false;
+  /** The engine's clock wins over this client's, even when it is behind. */
+  const seeLive = (at: number): void => {
+    liveAt = liveKnown ? Math.max(liveAt, at) : at;
+    liveKnown = true;
+    store.getState().setLiveAt(liveAt);
+  };
+  /** ms: where reads end: the replay time, or the engine's now. */
+  const serverAt = (): number => replayAt() ?? liveAt;
   let lastRefresh = 0;
 
   // One refresh runs at a time; work arriving meanwhile is merged into the next run.
@@ -56,7 +67,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
 
   async function queryFull(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    const to = serverAt;
+    const to = serverAt();
     const from = to - windowMs;
     const r = await client.request('query', { panels: ids, from, to, maxPoints: maxPoints(ids) });
     store.getState().setSeries(r.panels, r.anomalies, { from, to });
@@ -73,7 +84,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
       else fromSec = Math.min(fromSec, last);
     }
     const tailIds = ids.filter((id) => !full.includes(id));
-    const to = serverAt;
+    const to = serverAt();
     const from = to - windowMs;
     if (tailIds.length) {
       const r = await client.request('query', { panels: tailIds, from: Math.max(from, fromSec * 1000), to, maxPoints: maxPoints(tailIds) });
@@ -93,10 +104,13 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
   }
 
   async function refreshSnapshot(): Promise<void> {
-    const snap = await client.request('snapshot', replay ? { at: serverAt } : {});
-    if (!replay) serverAt = Math.max(serverAt, snap.at);
+    const at = replayAt();
+    const snap = await client.request('snapshot', at !== undefined ? { at } : {});
+    if (at === undefined) seeLive(snap.at);
     lastRefresh = Date.now();
-    store.getState().setSnapshot(snap);
+    // why: a live answer arriving after the wall went into replay (or back) would flash the other
+    // mode; an answer for an earlier T is kept (reads run one at a time, so it is the newest yet)
+    if ((replayAt() === undefined) === (at === undefined)) store.getState().setSnapshot(snap);
   }
 
   async function run(): Promise<void> {
@@ -140,6 +154,8 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
    * would read the whole window of every panel twice on each page load.
    */
   function applyBoard(board: BoardView): void {
+    // a recording has no live: the wall opens at its end
+    if (board.recording && replayAt() === undefined) store.getState().setReplayAt(board.recording.to);
     // why: set before the board, so the snapshot goes out with the full read the board triggers
     pending.snapshot = true;
     const seen = visibleChanges;
@@ -164,20 +180,20 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     }
   }
 
-  store.getState().setMode(replay ? 'replay' : 'live');
+  if (opts.replayAt !== undefined) store.getState().setReplayAt(opts.replayAt);
   void loadBoard();
   offs.push(watchCriticals(store));
 
   offs.push(
     client.on('update', (ev: UpdateEvent) => {
-      if (replay) return;
-      serverAt = Math.max(serverAt, ev.at);
+      seeLive(ev.at);
+      if (replayAt() !== undefined) return;
       const visible = new Set(visibleSeries());
       schedule({ snapshot: true, tail: ev.panels.filter((id) => visible.has(id)) });
     }),
     client.on('status', (status) => {
       store.getState().setStatus(status);
-      if (!replay) schedule({ snapshot: true });
+      if (replayAt() === undefined) schedule({ snapshot: true });
     }),
     client.on('config', (board) => applyBoard(board)),
   );
@@ -207,10 +223,21 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     ),
   );
 
+  // T moved (scrub, step, play) or the wall went back to live: everything on screen, as of then
+  offs.push(
+    store.subscribe(
+      (s) => s.replayAt,
+      () => {
+        pending.tail.clear();
+        schedule({ snapshot: true, full: visibleSeries() });
+      },
+    ),
+  );
+
   let idle: ReturnType<typeof setTimeout> | undefined;
   const idleCheck = (): void => {
     const every = idleRefreshMs((store.getState().board?.sources ?? []).map((s) => s.intervalMs));
-    if (!replay && Date.now() - lastRefresh >= every) schedule({ snapshot: true });
+    if (replayAt() === undefined && Date.now() - lastRefresh >= every) schedule({ snapshot: true });
     if (!stopped) idle = setTimeout(idleCheck, 1_000);
   };
   idle = setTimeout(idleCheck, 1_000);

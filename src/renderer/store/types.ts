@@ -1,5 +1,5 @@
 // The renderer's state, in slices: board (what to draw), live (data), incidents (jumps), ui (rotation, filter).
-import type { BoardView, Snapshot, StatusReport } from '../../shared/api';
+import type { BoardView, Snapshot, StatusReport, Timeline } from '../../shared/api';
 import type { AnomalyPoint, SeriesData } from '../../shared/model';
 import type { ConnectionState } from '../api/client';
 import type { RotationEvent, RotationState } from '../board/rotation';
@@ -32,7 +32,6 @@ export interface LiveSlice {
    */
   setSeries(series: SeriesData[], anomalies?: Record<string, AnomalyPoint[]>, range?: { from: number; to: number }): void;
   setRange(range: { from: number; to: number }): void;
-  setMode(mode: 'live' | 'replay'): void;
   setStatus(status: StatusReport): void;
   setConnection(c: ConnectionState): void;
 }
@@ -58,4 +57,26 @@ export interface UiSlice {
   setRotate(on: boolean): void;
 }
 
-export type WallboardState = BoardSlice & LiveSlice & IncidentsSlice & UiSlice;
+export const REPLAY_SPEEDS = [1, 10, 60, 600] as const;
+export type ReplaySpeed = (typeof REPLAY_SPEEDS)[number];
+
+export interface ReplaySlice {
+  /** unix ms the wall shows in replay; null when live. `mode` follows it. */
+  replayAt: number | null;
+  /** unix ms: the engine's newest time seen live (the end of the timeline). */
+  liveAt: number;
+  playing: boolean;
+  speed: ReplaySpeed;
+  /** Incident marks and gaps the replay bar draws; null until read. */
+  timeline: Timeline | null;
+  /** Enters replay at `at`, or moves T there when already replaying. */
+  setReplayAt(at: number): void;
+  /** Back to live (no-op for a recording, which has no live). */
+  exitReplay(): void;
+  setLiveAt(at: number): void;
+  setPlaying(playing: boolean): void;
+  setSpeed(speed: ReplaySpeed): void;
+  setTimeline(timeline: Timeline): void;
+}
+
+export type WallboardState = BoardSlice & LiveSlice & IncidentsSlice & UiSlice & ReplaySlice;

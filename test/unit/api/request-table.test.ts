@@ -15,6 +15,7 @@ const SAMPLES: { [K in RequestName]: EngineRequests[K]['args'] } = {
   snapshot: { at: 1_700_000_000_000 },
   status: {},
   incidents: { at: 5, includeResolved: true },
+  timeline: { from: 1_000, to: 86_401_000 },
   ack: { id: 'inc/1 x', note: 'on it', by: 'ann' },
   snooze: { id: 'inc-2', until: 1_700_000_600_000 },
   silence: { id: 'inc-3', duration: 3_600_000, comment: 'maintenance' },
@@ -87,7 +88,7 @@ describe('parseRequest, the validation IPC and HTTP share', () => {
     for (const name of ['delete', 'toString', '__proto__', 42, undefined]) {
       const r = parseRequest(name, {});
       expect(r.ok).toBe(false);
-      expect(!r.ok && r.error).toMatch(/^unknown request .*: the requests are board, query, snapshot, status, incidents, ack, snooze, silence, unsilence$/);
+      expect(!r.ok && r.error).toMatch(/^unknown request .*: the requests are board, query, snapshot, status, incidents, timeline, ack, snooze, silence, unsilence$/);
     }
   });
 

@@ -104,6 +104,7 @@ export function openStore(opts: OpenStoreOptions): Store {
       if (settings.significantDigits !== undefined) sealLimits.significantDigits = clampDigits(settings.significantDigits);
     },
     sourceStatusAt: (at) => outcomes.sourceStatusAt(at),
+    statusRuns: (from, to) => outcomes.statusRuns(from, to),
     retain,
     seal: (before) => sealer.seal(before),
     stats() {

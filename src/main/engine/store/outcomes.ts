@@ -6,6 +6,15 @@ import type Database from 'better-sqlite3';
 import type { Batch, SourceStatus } from '../../../shared/model';
 import type { QueryOutcomeAt } from './types';
 
+/** One run of equal poll outcomes of a source: polled from `at` to `lastAt` (unix ms). */
+export interface StatusRun {
+  source: string;
+  at: number;
+  lastAt: number;
+  ok: boolean;
+  reason?: string;
+}
+
 type RunRow = { id: number; ok: number; reason: string | null; last_at: number; last_ok_at: number | null };
 
 export class OutcomeTables {
@@ -40,7 +49,21 @@ export class OutcomeTables {
            JOIN source_status r ON r.id = (SELECT id FROM source_status WHERE source = s.id AND at <= @at ORDER BY at DESC LIMIT 1)
           ORDER BY s.id`,
       ),
+      runs: db.prepare<[{ from: number; to: number }], { source: string; at: number; last_at: number; ok: number; reason: string | null }>(
+        `SELECT source, at, last_at, ok, reason FROM source_status WHERE last_at >= @from AND at <= @to ORDER BY source, at`,
+      ),
     };
+  }
+
+  /** Every status run overlapping [from, to], by source then time. */
+  statusRuns(from: number, to: number): StatusRun[] {
+    return this.st.runs.all({ from, to }).map((r) => ({
+      source: r.source,
+      at: r.at,
+      lastAt: r.last_at,
+      ok: r.ok === 1,
+      ...(r.ok === 1 ? {} : { reason: r.reason ?? 'error' }),
+    }));
   }
 
   /** Call inside the batch transaction. */

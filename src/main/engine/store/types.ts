@@ -1,5 +1,6 @@
 // What the rest of the engine may ask of the buffer. Implemented by store/index.ts (better-sqlite3).
 import type Database from 'better-sqlite3';
+import type { StatusRun } from './outcomes';
 import type {
   AlertRecord,
   Batch,
@@ -55,6 +56,8 @@ export interface Store {
   configure(settings: { retentionMs?: number; significantDigits?: number }): void;
   /** Source status as of `at`: last attempt, last success, reason. State/dataAge are computed by the caller. */
   sourceStatusAt(at: number): Omit<SourceStatus, 'state' | 'intervalMs' | 'dataAgeMs'>[];
+  /** Runs of equal source poll outcomes overlapping [from, to] (unix ms), by source then time. */
+  statusRuns(from: number, to: number): StatusRun[];
   /** Delete chunks and rows wholly older than `before` (unix ms). Bounded work per call. */
   retain(before: number): { deletedChunks: number; more: boolean };
   /** Seal head samples older than `before` into compressed chunks. */

@@ -1,0 +1,47 @@
+// Pure arithmetic of the replay bar: where T may go, steps, incident jumps, and timeline geometry.
+import type { BoardView, Timeline, TimelineIncident } from '../../shared/api';
+
+const DEFAULT_STEP_MS = 15_000;
+export const BIG_STEP_MS = 5 * 60_000;
+
+/** ms: one step of `,` `.`: the fastest source's poll interval. */
+export function stepMs(board: BoardView | null): number {
+  const intervals = (board?.sources ?? []).map((s) => s.intervalMs).filter((ms) => ms > 0);
+  return intervals.length ? Math.min(...intervals) : DEFAULT_STEP_MS;
+}
+
+/** The span T may move in: the recording, or the retention window ending at the engine's now. */
+export function replayBounds(board: BoardView | null, liveAt: number): { from: number; to: number } {
+  if (board?.recording) return { from: board.recording.from, to: board.recording.to };
+  return { from: liveAt - (board?.retentionMs ?? 86_400_000), to: liveAt };
+}
+
+export function clamp(t: number, b: { from: number; to: number }): number {
+  return Math.min(b.to, Math.max(b.from, t));
+}
+
+/** The newest incident opened strictly before `t` (or undefined). */
+export function previousIncident(timeline: Timeline | null, t: number): TimelineIncident | undefined {
+  const list = timeline?.incidents ?? [];
+  for (let i = list.length - 1; i >= 0; i--) if ((list[i] as TimelineIncident).openedAt < t) return list[i];
+  return undefined;
+}
+
+/** The first incident opened strictly after `t` (or undefined). */
+export function nextIncident(timeline: Timeline | null, t: number): TimelineIncident | undefined {
+  return (timeline?.incidents ?? []).find((i) => i.openedAt > t);
+}
+
+/** 0..1: where `t` sits on the bar. */
+export function fraction(t: number, b: { from: number; to: number }): number {
+  const span = b.to - b.from;
+  return span > 0 ? Math.min(1, Math.max(0, (t - b.from) / span)) : 1;
+}
+
+/** Round hours (or every `everyH` hours) inside the bounds, for tick labels. */
+export function hourTicks(b: { from: number; to: number }, everyH: number): number[] {
+  const step = everyH * 3_600_000;
+  const out: number[] = [];
+  for (let t = Math.ceil(b.from / step) * step; t <= b.to; t += step) out.push(t);
+  return out;
+}
