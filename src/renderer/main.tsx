@@ -1,7 +1,9 @@
-// Renderer entry: pick the client (HTTP + SSE in a browser) and mount the app.
+// Renderer entry: pick the client (IPC inside the desktop app, HTTP + SSE in a browser) and mount the app.
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createHttpClient } from './api/http-client';
+import { createIpcClient } from './api/ipc-client';
+import type { WallboardBridge } from '../shared/bridge';
 import { addressWithoutToken, parseUrlOptions } from './board/url-options';
 import './styles/theme.css';
 import './styles/base.css';
@@ -18,7 +20,9 @@ if (bare !== undefined) {
   const kept = sessionStorage.getItem(TOKEN_KEY);
   if (kept) options.token = kept;
 }
-const client = createHttpClient(options.token ? { token: options.token } : {});
+// why: the preload defines window.wallboard only in the desktop app; there the engine is reached over IPC, never HTTP
+const bridge = (window as unknown as { wallboard?: WallboardBridge }).wallboard;
+const client = bridge ? createIpcClient(bridge) : createHttpClient(options.token ? { token: options.token } : {});
 // why: the board request goes out while React mounts, not after; the first paint waits on it
 const board = client.request('board', {});
 board.catch(() => undefined); // why: a failure is handled (and retried) by the sync that awaits it

@@ -1,0 +1,125 @@
+// The whole wall through the IPC client path, in real Chromium: a test bridge of the same shape as
+// the preload's window.wallboard, backed by the real engine through the same main-side handler the
+// Electron adapter registers (sender check + the HTTP schemas). The page is served by a static-only
+// server: it has no API, and the test checks that the renderer never asked it for one.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../src/main/engine/index';
+import { serveStatic } from '../../src/main/server/static-files';
+import { createRequestHandler } from '../../src/main/shell/ipc-requests';
+import { EVENT_NAMES } from '../../src/shared/api';
+import { tempDir } from '../integration/servers';
+import { launchBrowser, openWall, panelStates, screenshot, waitPanels, type WallPage } from './browser';
+import { requireBuild } from './serve';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+let engine: Engine;
+let server: Server;
+let origin: string;
+let browser: Browser;
+const apiHits: string[] = [];
+let ipcCalls = 0;
+
+// Runs in the page before its scripts: window.wallboard with the preload's shape (request, on).
+const BRIDGE = `(() => {
+  const listeners = new Map();
+  window.__wallboardEmit = (event, payload) => { for (const l of listeners.get(event) ?? []) l(payload); };
+  window.wallboard = {
+    request: (name, args) => window.__wallboardInvoke(name, args),
+    on(event, listener) {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event).add(listener);
+      return () => listeners.get(event).delete(listener);
+    },
+  };
+})();`;
+
+beforeAll(async () => {
+  requireBuild();
+  engine = createEngine({ dataDir: tempDir('ipc-wall'), watch: false });
+  engine.start();
+  // why not rendererDir(): run from src/, it would find src/renderer (the unbuilt sources)
+  const root = join(ROOT, 'out', 'renderer');
+  server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path.startsWith('/api/') || path === '/metrics') apiHits.push(path);
+    serveStatic(root, path, res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.closeAllConnections();
+  await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+  await engine?.stop();
+});
+
+async function openIpcWall(): Promise<WallPage> {
+  const handler = createRequestHandler(engine, (url) => url?.startsWith(`${origin}/`) === true);
+  const wall = await openWall(browser, 'about:blank');
+  const { page } = wall;
+  await page.exposeBinding('__wallboardInvoke', (source, name: unknown, args: unknown) => {
+    ipcCalls++;
+    return handler({ frameUrl: source.frame.url(), trustedFrame: source.frame === source.page.mainFrame() }, name, args);
+  });
+  await page.addInitScript(BRIDGE);
+  for (const event of EVENT_NAMES) {
+    const off = engine.on(event, (payload) => {
+      page.evaluate(([e, p]) => (globalThis as unknown as { __wallboardEmit(e: string, p: unknown): void }).__wallboardEmit(e, p), [event, payload] as const).catch(() => off());
+    });
+  }
+  await page.goto(`${origin}/?rotate=0&burnin=0`);
+  return wall;
+}
+
+describe('the wall over the IPC client', () => {
+  it('reaches ok on every panel of every demo page with no HTTP API at all', async () => {
+    const wall = await openIpcWall();
+    try {
+      const board = await engine.request('board', {});
+      for (const [i, pg] of board.pages.entries()) {
+        if (i > 0) await wall.page.keyboard.press('ArrowRight');
+        await wall.page.waitForSelector(`[data-testid="page"][data-page-id="${pg.id}"]`);
+        expect(await waitPanels(wall.page, 'ok', { timeout: 60_000 }), `page ${pg.id}: ${JSON.stringify(await panelStates(wall.page))}`).toBe(true);
+        expect(await panelStates(wall.page)).toEqual(Object.fromEntries(pg.panels.map((p) => [p.id, 'ok'])));
+        if (i === 0) await screenshot(wall.page, 'ipc-wall-overview');
+      }
+      expect(apiHits).toEqual([]);
+      expect(ipcCalls).toBeGreaterThan(board.pages.length);
+      expect(wall.errors).toEqual([]);
+    } finally {
+      await wall.close();
+    }
+  });
+
+  it('gets live updates pushed as events, and bad requests refused with the schema’s reason', async () => {
+    const wall = await openIpcWall();
+    try {
+      await waitPanels(wall.page, 'ok', { timeout: 60_000 });
+      const before = ipcCalls;
+      // the demo source polls every 15 s; an update event makes the wall re-query over the bridge
+      await new Promise<void>((r) => {
+        const off = engine.on('update', () => {
+          off();
+          r();
+        });
+      });
+      await expect.poll(() => ipcCalls, { timeout: 10_000 }).toBeGreaterThan(before);
+      const refused = await wall.page.evaluate(() =>
+        (globalThis as unknown as { wallboard: { request(n: string, a: unknown): Promise<unknown> } }).wallboard
+          .request('snooze', { id: 'x', until: 'later' })
+          .then(() => 'accepted', (e: Error) => e.message),
+      );
+      expect(refused).toMatch(/until/);
+    } finally {
+      await wall.close();
+    }
+  });
+});
