@@ -1,6 +1,7 @@
 // `wallboard kiosk` end to end: the real CLI, the system Chromium in --kiosk mode on an Xvfb display
 // (not headless: a real window), supervised. The test reaches the browser through its DevTools port.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -94,7 +95,10 @@ describe('wallboard kiosk', () => {
 
   it('brings the wall up full screen in the system Chromium, showing data', async () => {
     const page = await wallPage(60_000);
-    token = new URL(page.url()).searchParams.get('token') ?? '';
+    // the wall drops ?token= from its address after load; the browser's command line still has it
+    const pid = browserPids()[0] as number;
+    const app = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').find((a) => a.startsWith('--app='));
+    token = new URL(app?.slice('--app='.length) ?? 'http://x/').searchParams.get('token') ?? '';
     expect(token.length, 'a fresh random token in the wall URL').toBeGreaterThanOrEqual(32);
     expect(await waitPanels(page, 'ok', { timeout: 60_000 }), JSON.stringify(await panelStates(page))).toBe(true);
     const value = await page.textContent('[data-testid="stat-value"]');
