@@ -2,9 +2,9 @@
 // Shared by main and renderer, so no Node and no DOM here.
 import { z } from 'zod';
 import { kioskSettings, updateSettings } from './desktop-schema';
-import { duration } from './duration';
+import { duration } from './duration-schema';
 
-export { duration, parseDuration } from './duration';
+export { duration } from './duration-schema';
 
 const id = z
   .string()

@@ -1,7 +1,7 @@
 // The board keys only the desktop app reads: `kiosk:` (walls) and `updates:` (electron-updater).
 // `serve` accepts and ignores them, so one board file runs under every face.
 import { z } from 'zod';
-import { duration } from './duration';
+import { duration } from './duration-schema';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 

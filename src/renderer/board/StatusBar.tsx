@@ -2,8 +2,8 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { SourceStatus } from '../../shared/model';
+import { formatAge } from '../../shared/duration';
 import { formatClock } from '../format/clock';
-import { formatAge } from '../format/units';
 import { IncidentsToggle } from '../incidents/IncidentsToggle';
 import { useWallboard } from '../store';
 import { pauseReason } from './rotation';

@@ -1,4 +1,6 @@
 // Options a wall takes from its URL, so a kiosk is configured by its bookmark.
+import { parseDuration } from '../../shared/duration';
+
 export interface UrlOptions {
   /** Bearer token for the API (`?token=`). */
   token?: string;
@@ -13,11 +15,10 @@ export interface UrlOptions {
   burnIn: boolean;
   /** `?brand=<id>` starts with the brand filter set. */
   brand?: string;
-  /** `?window=24h` (or 15m, 6h…): ms of history the charts show; 1 h by default. */
+  /** `?window=24h` (or 15m, 6h, 1h30m, 2d…: any board-file duration up to 7d): ms of history the charts show; 1 h by default. */
   windowMs?: number;
 }
 
-const WINDOW_RE = /^(\d+)(m|h)$/;
 const MAX_WINDOW_MS = 7 * 86_400_000;
 
 export function parseUrlOptions(search: string): UrlOptions {
@@ -33,11 +34,8 @@ export function parseUrlOptions(search: string): UrlOptions {
   if (theme === 'dark' || theme === 'light') opts.theme = theme;
   const brand = q.get('brand');
   if (brand) opts.brand = brand;
-  const w = WINDOW_RE.exec(q.get('window') ?? '');
-  if (w) {
-    const ms = Number(w[1]) * (w[2] === 'h' ? 3_600_000 : 60_000);
-    if (ms > 0 && ms <= MAX_WINDOW_MS) opts.windowMs = ms;
-  }
+  const ms = parseDuration(q.get('window') ?? '');
+  if (ms !== undefined && ms > 0 && ms <= MAX_WINDOW_MS) opts.windowMs = ms;
   return opts;
 }
 

@@ -167,7 +167,6 @@ export function formatValue(value: number | null | undefined, unit: Unit = 'shor
   return `${p.prefix}${p.number}${p.suffix}`;
 }
 
-export { formatAge } from '../../shared/format-age';
 
 /** Relative change from `before` to `now` as a signed percentage, or undefined when not meaningful. */
 export function relativeChange(now: number | null | undefined, before: number | null | undefined): number | undefined {

@@ -4,7 +4,8 @@ import { useEffect, useMemo } from 'react';
 import type { CSSProperties } from 'react';
 import { useWallboard } from '../store/index';
 import { useBrandLook } from './brands';
-import { bannerIncident, bannerText, formatAge } from './incident-view';
+import { formatAge } from '../../shared/duration';
+import { bannerIncident, bannerText } from './incident-view';
 import { effectiveIncidents, useIncidents } from './store';
 import { useEngineNow } from './use-engine-now';
 import './critical-banner.css';
@@ -41,7 +42,7 @@ export function CriticalBanner(): React.JSX.Element | null {
         </div>
         <div className="wb-critical__meta">
           {brand && <span className="wb-critical__brand">{brand.name}</span>}
-          <span className="wb-critical__age">open {formatAge(incident.openedAt, now)}</span>
+          <span className="wb-critical__age">open {formatAge(now - incident.openedAt)}</span>
           {detail && <span className="wb-critical__summary">{detail}</span>}
         </div>
       </div>

@@ -4,7 +4,8 @@ import type { EngineApi } from '../../shared/api';
 import type { Incident } from '../../shared/model';
 import type { BrandLook } from './brands';
 import { IncidentActions } from './IncidentActions';
-import { annotationLines, formatAge, isSnoozed, labelChips } from './incident-view';
+import { formatAge } from '../../shared/duration';
+import { annotationLines, isSnoozed, labelChips } from './incident-view';
 import { useIncidents } from './store';
 
 const KIND_WORD: Record<Incident['kind'], string> = {
@@ -22,9 +23,9 @@ function clock(ms: number): string {
 function StatusMarks({ incident, now }: { incident: Incident; now: number }): React.JSX.Element {
   const marks: { key: string; text: string; title?: string }[] = [];
   if (incident.status === 'acknowledged' && incident.ack) {
-    marks.push({ key: 'ack', text: `ACK by ${incident.ack.by} · ${formatAge(incident.ack.at, now)} ago` });
+    marks.push({ key: 'ack', text: `ACK by ${incident.ack.by} · ${formatAge(now - incident.ack.at)} ago` });
   } else if (incident.status === 'resolved') {
-    marks.push({ key: 'resolved', text: `RESOLVED${incident.resolvedAt !== undefined ? ` ${formatAge(incident.resolvedAt, now)} ago` : ''}` });
+    marks.push({ key: 'resolved', text: `RESOLVED${incident.resolvedAt !== undefined ? ` ${formatAge(now - incident.resolvedAt)} ago` : ''}` });
   } else {
     marks.push({ key: 'open', text: 'OPEN' });
   }
@@ -73,7 +74,7 @@ export function IncidentRow({ api, incident, brand, now, actions }: IncidentRowP
         <span className={`wb-sev wb-sev--${incident.severity}`}>{incident.severity.toUpperCase()}</span>
         {brand && <span className="wb-inc__brand">{brand.name}</span>}
         <span className="wb-inc__age" title={`opened ${new Date(incident.openedAt).toISOString()}`}>
-          {formatAge(incident.openedAt, now)}
+          {formatAge(now - incident.openedAt)}
         </span>
         <span className="wb-inc__kind">{KIND_WORD[incident.kind]}</span>
         <StatusMarks incident={incident} now={now} />

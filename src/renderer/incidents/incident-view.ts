@@ -40,18 +40,6 @@ export function openCount(list: readonly Incident[], at: number): { count: numbe
   return { count, worst };
 }
 
-/** "45s", "12m", "3h 05m", "2d 4h" — the age of something that began at `since` (ms). */
-export function formatAge(since: number, now: number): string {
-  const s = Math.max(0, Math.floor((now - since) / 1000));
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m`;
-  const h = Math.floor(m / 60);
-  if (h < 24) return `${h}h ${String(m % 60).padStart(2, '0')}m`;
-  const d = Math.floor(h / 24);
-  return `${d}d ${h % 24}h`;
-}
-
 /** Labels worth showing as chips: everything except what the row already shows elsewhere. */
 export function labelChips(i: Incident): { name: string; value: string }[] {
   const hidden = new Set(['alertname', 'severity', 'brand']);

@@ -3,7 +3,7 @@
 import type { BoardView, PanelSnapshot, Snapshot } from '../../shared/api';
 import type { Panel } from '../../shared/config-schema';
 import type { PanelState, SourceStatus } from '../../shared/model';
-import { formatAge } from '../format/units';
+import { formatAge } from '../../shared/duration';
 
 export interface DisplayState {
   state: PanelState;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkConfigCommand } from '../../../src/main/cli/check-config';
 import { formatProblem, loadBoardFile, parseBoardText } from '../../../src/main/engine/config/load';
-import { parseDuration } from '../../../src/shared/config-schema';
+import { parseDuration } from '../../../src/shared/duration';
 
 const EXAMPLE = 'test/fixtures/boards/issue-example.yaml';
 
@@ -56,7 +56,7 @@ pages:
 `);
     expect(out).toEqual([
       'b.yaml:4:24: sources.prometheus[0].url: expected an http:// or https:// URL',
-      'b.yaml:4:45: sources.prometheus[0].interval: "15x" is not a duration; use a number with ms, s, m, h or d (e.g. 15s, 5m, 24h)',
+      'b.yaml:4:45: sources.prometheus[0].interval: "15x" is not a duration; use a number with ms, s, m, h, d, w or y, or several from largest to smallest (e.g. 15s, 5m, 1h30m, 7d)',
       'b.yaml:9:24: pages[0].panels[0].type: Invalid option: expected one of "stat"|"timeseries"|"gauge"|"health"|"alertlist"|"text"',
       'b.yaml:10:9: pages[0].panels[1]: Unrecognized key: "colour"',
     ]);

@@ -75,7 +75,7 @@ describe('detectors on injected anomalies', () => {
   it('explains a spike against its baseline in σ and a seasonal break against yesterday in %', () => {
     const s = spike();
     const hit = stream('zscore', s.t, s.v).find((x) => x.flagged);
-    expect(hit?.explanation).toMatch(/^\d+(\.\d)?σ above its 1 h baseline$/);
+    expect(hit?.explanation).toMatch(/^\d+(\.\d)?σ above its 1h baseline$/);
     const b = missingPeak();
     const seasonal = stream('seasonal', b.t, b.v).find((x) => x.flagged);
     expect(seasonal?.explanation).toMatch(/^[+-]\d+% vs same time yesterday/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forecastTimeToThreshold, formatDuration } from '../../../src/main/engine/detect/index';
+import { forecastTimeToThreshold } from '../../../src/main/engine/detect/index';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2024, 0, 1);
@@ -14,13 +14,13 @@ describe('forecastTimeToThreshold', () => {
     // at 0.5/min the last point (119 min) is at 159.5; 200 is 40.5 / 0.5 = 81 min later
     const f = forecastTimeToThreshold(ramp(0.5), 200);
     expect(f?.etaMs).toBeCloseTo(81 * MIN, -3);
-    expect(f?.text).toBe('reaches 200 in 1 h 21 m');
+    expect(f?.text).toBe('reaches 200 in 1h 21m');
   });
 
   it('uses the label for what reaching the threshold means', () => {
     const f = forecastTimeToThreshold(ramp(0.2), 200, { label: 'disk full' });
     // 200 − (100 + 0.2 · 119) = 76.2 → 381 min
-    expect(f?.text).toBe('disk full in 6 h 21 m');
+    expect(f?.text).toBe('disk full in 6h 21m');
   });
 
   it('gives nothing for a trend heading away, a flat line, too few points, or too far out', () => {
@@ -33,16 +33,6 @@ describe('forecastTimeToThreshold', () => {
   it('forecasts a falling trend toward a lower threshold', () => {
     const f = forecastTimeToThreshold(ramp(-0.5), 40);
     // last point 40.5 → 0.5 above 40 → 1 min
-    expect(f?.text).toBe('reaches 40 in 1 min');
-  });
-});
-
-describe('formatDuration', () => {
-  it('reads like a person would say it', () => {
-    expect(formatDuration(45_000)).toBe('45 s');
-    expect(formatDuration(45 * MIN)).toBe('45 min');
-    expect(formatDuration(190 * MIN)).toBe('3 h 10 m');
-    expect(formatDuration(120 * MIN)).toBe('2 h');
-    expect(formatDuration(52 * 60 * MIN)).toBe('2 d 4 h');
+    expect(f?.text).toBe('reaches 40 in 1m');
   });
 });

@@ -38,7 +38,7 @@ describe('forecast on panels with thresholds', () => {
     const detection = new Detection(t.store);
     detection.setBoard(board, T0);
     enrichPanels(snap, board, t.store, detection);
-    expect(snap.panels.disk?.forecast).toMatch(/^warning level \(80\) in (59|60) min$|^warning level \(80\) in 1 h/);
+    expect(snap.panels.disk?.forecast).toMatch(/^warning level \(80\) in (59m|1h)/);
     expect(snap.panels.flat?.forecast).toBeUndefined();
   });
 

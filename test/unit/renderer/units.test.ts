@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatValue, relativeChange } from '../../../src/renderer/format/units';
+import { formatValue, relativeChange } from '../../../src/renderer/format/units';
+import { formatAge } from '../../../src/shared/duration';
 
 describe('unit formatting', () => {
   it('shortens large counts to k, M, B with one decimal', () => {

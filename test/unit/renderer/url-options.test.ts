@@ -5,6 +5,8 @@ describe('wall URL options', () => {
   it('reads the chart window in minutes or hours', () => {
     expect(parseUrlOptions('?window=24h').windowMs).toBe(86_400_000);
     expect(parseUrlOptions('?window=15m').windowMs).toBe(900_000);
+    expect(parseUrlOptions('?window=1h30m').windowMs).toBe(5_400_000); // any board-file duration
+    expect(parseUrlOptions('?window=2d').windowMs).toBe(172_800_000);
   });
   it('ignores a window that is malformed, zero or longer than a week', () => {
     expect(parseUrlOptions('?window=abc').windowMs).toBeUndefined();

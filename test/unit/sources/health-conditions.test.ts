@@ -51,7 +51,7 @@ describe('evaluateCondition', () => {
     expect(evaluateCondition(c, obs({ status: 200, certExpiresAt: NOW + 20 * 3_600_000 }))).toBe('got 20h');
     expect(evaluateCondition(c, obs({ status: 200, certExpiresAt: NOW + 50 * 86_400_000 }))).toBeNull();
     expect(evaluateCondition(c, obs({ status: 200 }))).toBe('got no certificate');
-    expect(evaluateCondition(c, obs({ status: 200, certExpiresAt: NOW - 90 * 60_000 }))).toBe('got -1h');
+    expect(evaluateCondition(c, obs({ status: 200, certExpiresAt: NOW - 90 * 60_000 }))).toBe('got -1h 30m');
   });
 
   it('compares a JSON body field as text or as a number', () => {

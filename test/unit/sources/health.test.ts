@@ -151,7 +151,7 @@ describe('health source over https', () => {
     const { poll } = healthSource({ id: 'tls', url: tlsStub.url, conditions: ['[CERTIFICATE_EXPIRATION] > 96h'], tls: { insecureSkipVerify: true } }, Date.now());
     const h = (await poll()).health[0]!;
     expect(h.observed).toBe('unhealthy');
-    expect(h.failures[0]).toMatch(/^\[CERTIFICATE_EXPIRATION\] > 96h \(got 7[01]h\)$/);
+    expect(h.failures[0]).toMatch(/^\[CERTIFICATE_EXPIRATION\] > 96h \(got 2d 2[23]h\)$/);
   });
 
   it('is unhealthy with a TLS reason when the certificate is not trusted', async () => {

@@ -1,7 +1,7 @@
 // What each kind of observation says should be open: a Candidate per (kind, ref), or null = resolved.
 // Pure mapping; the tracker diffs candidates against the open incidents.
 import type { AlertRecord, HealthResult, Incident, IncidentKind, SourceStatus } from '../../../shared/model';
-import { formatAge } from '../../../shared/format-age';
+import { formatAge } from '../../../shared/duration';
 import { maxSeverity } from '../../../shared/severity-rank';
 import type { AnomalyObservation, ThresholdObservation, WallFault } from './types';
 

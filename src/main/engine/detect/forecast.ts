@@ -2,7 +2,8 @@
  * Trend forecasts for panels with thresholds: a robust linear trend (Theil–Sen: the median of
  * pairwise slopes, so a spike or a gap does not bend it) over the points given.
  */
-import { formatDuration, formatNumber } from './format';
+import { formatDuration } from '../../../shared/duration';
+import { formatNumber } from './format';
 
 export interface Forecast {
   /** ms from the newest point until the trend reaches the threshold (0 = already there) */

@@ -11,7 +11,6 @@ import { ZScoreModel } from './zscore';
 
 export type { Detector, DetectMethod, DetectorSettings, DetectResult, Sensitivity } from './types';
 export { forecastTimeToThreshold, type Forecast, type ForecastOptions } from './forecast';
-export { formatDuration } from './format';
 
 /** Scoring of the single-model detectors, plus the default (`auto`) contextual detector's. */
 export interface DetectorParams extends ScoringParams {

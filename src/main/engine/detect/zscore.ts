@@ -1,5 +1,5 @@
 import type { Component } from './types';
-import { formatDuration } from './format';
+import { formatDuration } from '../../../shared/duration';
 import { Holt } from './holt';
 
 /**

@@ -16,16 +16,13 @@ import {
   type TraceEntry,
 } from './policy-types';
 import { isQuiet } from './quiet-hours';
+import { formatDuration } from '../../../shared/duration';
 
 export { initialPolicyState } from './policy-types';
 export type { Decision, PolicyInput, PolicyState, PolicyTransition, TraceEntry } from './policy-types';
 
 function flapKey(i: PolicyTransition['incident']): string {
   return `${i.kind}\u0000${i.ref}`;
-}
-
-function minutes(ms: number): string {
-  return ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 1000)} s`;
 }
 
 export function decide(prev: PolicyState, input: PolicyInput): Decision {
@@ -51,7 +48,7 @@ export function decide(prev: PolicyState, input: PolicyInput): Decision {
     const what = describe(item.severity, item.kind, item.brand);
     const body =
       item.flapping !== undefined
-        ? `${what}; opened ${item.flapping} times in ${minutes(tune.flapWindowMs)}, muted until stable`
+        ? `${what}; opened ${item.flapping} times in ${formatDuration(tune.flapWindowMs)}, muted until stable`
         : note !== undefined ? `${what}; ${note}` : what;
     const sound = soundFor(settings, item.brand, item.severity);
     deliver(

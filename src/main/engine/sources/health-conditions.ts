@@ -1,6 +1,6 @@
 // Health conditions as written in the board file: "[STATUS] == 200", "[RESPONSE_TIME] < 800",
 // "[BODY].status == healthy", "[CERTIFICATE_EXPIRATION] > 48h". Parsed once, evaluated per check.
-import { parseDuration } from '../../../shared/config-schema';
+import { formatDuration, parseDuration } from '../../../shared/duration';
 
 export type Operator = '==' | '!=' | '<' | '<=' | '>' | '>=';
 export type Placeholder = 'STATUS' | 'RESPONSE_TIME' | 'CERTIFICATE_EXPIRATION' | 'BODY';
@@ -72,16 +72,6 @@ function compare(a: number | string, op: Operator, b: number | string): boolean 
     case '>=':
       return a >= b;
   }
-}
-
-/** `71h`, `90m`, `12s`: a remaining certificate lifetime, floored, in the unit people read it in. */
-export function formatDuration(ms: number): string {
-  const sign = ms < 0 ? '-' : '';
-  const a = Math.abs(ms);
-  if (a >= 3_600_000) return `${sign}${Math.floor(a / 3_600_000)}h`;
-  if (a >= 60_000) return `${sign}${Math.floor(a / 60_000)}m`;
-  if (a >= 1000) return `${sign}${Math.floor(a / 1000)}s`;
-  return `${sign}${Math.round(a)}ms`;
 }
 
 /** A duration like 48h or a bare number of ms. */

@@ -3,7 +3,7 @@
 import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import type { Brand, Panel } from '../../../shared/config-schema';
 import type { AlertRecord } from '../../../shared/model';
-import { formatAge } from '../../format/units';
+import { formatAge } from '../../../shared/duration';
 import { useWallboard } from '../../store';
 import type { PanelProps } from '../types';
 import { SEVERITIES_BY_RANK } from '../../../shared/severity-rank';
