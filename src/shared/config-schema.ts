@@ -4,8 +4,6 @@ import { z } from 'zod';
 import { kioskSettings, updateSettings } from './desktop-schema';
 import { duration } from './duration-schema';
 
-export { duration } from './duration-schema';
-
 const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'an id is letters, digits, "-" or "_" and starts with a letter or digit');
