@@ -1,5 +1,6 @@
 // The board file: what it may say. Types are inferred from this schema; nothing else defines them.
 // Shared by main and renderer, so no Node and no DOM here.
+import { parseCondition } from './health-condition';
 import { z } from 'zod';
 import { kioskSettings, updateSettings } from './desktop-schema';
 import { duration } from './duration-schema';
@@ -49,12 +50,11 @@ export const alertmanagerSource = z
   .strict();
 export const prometheusAlertsSource = z.object(httpSource).strict();
 
-const condition = z
-  .string()
-  .regex(
-    /^\s*\[(STATUS|RESPONSE_TIME|CERTIFICATE_EXPIRATION|BODY)\](\.[\w.[\]-]+)?\s*(==|!=|<=|>=|<|>)\s*\S.*$/,
-    'a condition is "[STATUS] == 200", "[RESPONSE_TIME] < 800", "[BODY].path == value" or "[CERTIFICATE_EXPIRATION] > 48h"',
-  );
+// why: the same parser the health source evaluates with, so check-config refuses what would always fail
+const condition = z.string().superRefine((text, ctx) => {
+  const p = parseCondition(text);
+  if (!p.ok) ctx.addIssue({ code: 'custom', message: p.reason });
+});
 
 export const healthSource = z
   .object({

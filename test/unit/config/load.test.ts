@@ -172,3 +172,14 @@ ${Array.from({ length: 150 }, (_, i) => `      - { id: s${i + 1}, type: stat, qu
     expect(problems(MINIMAL)).toEqual([]);
   });
 });
+
+describe('health conditions in check-config', () => {
+  const board = (cond: string): string => `sources:
+  health: [{ id: h, url: "http://127.0.0.1:1/", conditions: [${JSON.stringify(cond)}] }]
+pages: [{ id: p, title: P, panels: [{ id: hp, type: health, targets: [h] }] }]
+`;
+  it('accepts any(), pat(), len() and has() and refuses what could never be evaluated, at its line', () => {
+    for (const ok of ['[STATUS] == any(200, 201)', '[STATUS] == pat(2*)', 'len([BODY].items) < 5', 'has([BODY].errors) == false']) expect(problems(board(ok)), ok).toEqual([]);
+    expect(problems(board('[RESPONSE_TIME] == any(1, 2)'))).toEqual([expect.stringMatching(/^b\.yaml:2:\d+: sources\.health\[0\]\.conditions\[0\]: any\(\) works with \[STATUS\] and \[BODY\]/)]);
+  });
+});

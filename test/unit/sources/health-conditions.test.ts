@@ -80,3 +80,47 @@ describe('failedConditions', () => {
     expect(failedConditions(conditions, obs({ status: f.status, responseTimeMs: 12, body: f.body }))).toEqual(['[STATUS] == 200 (got 503)', '[BODY].status == healthy (got unhealthy)']);
   });
 });
+
+describe("Gatus's functions any(), pat(), len() and has()", () => {
+  const body = JSON.stringify({ name: 'john.doe', data: [{ id: 1 }, { id: 2 }], status: 'UP', n: 7 });
+  const check = (text: string, o: Partial<Observation>): string | null => evaluateCondition(cond(text), obs(o));
+
+  it('any() holds when the value is one of the listed ones (as numbers or as text)', () => {
+    expect(check('[STATUS] == any(200, 201)', { status: 201 })).toBeNull();
+    expect(check('[STATUS] == any(200, 201)', { status: 404 })).toBe('got 404');
+    expect(check('[STATUS] != any(500, 503)', { status: 200 })).toBeNull();
+    expect(check('[BODY].status == any(UP, "DEGRADED")', { body })).toBeNull();
+    expect(check('[BODY].data[1].id == any(1, 2)', { body })).toBeNull();
+    expect(check('[BODY].n == any(1, 2)', { body })).toBe('got 7');
+  });
+
+  it('pat() matches a whole value with * as any run of characters', () => {
+    expect(check('[STATUS] == pat(2*)', { status: 204 })).toBeNull();
+    expect(check('[STATUS] == pat(2*)', { status: 502 })).toBe('got 502');
+    expect(check('[BODY].name == pat(john*)', { body })).toBeNull();
+    expect(check('[BODY].name == pat(*.doe)', { body })).toBeNull();
+    expect(check('[BODY].name == pat(john)', { body })).toBe('got john.doe');
+    expect(check('[BODY] == pat(*"status":"UP"*)', { body })).toBeNull();
+    expect(check('[BODY].name != pat(bob*)', { body })).toBeNull();
+    expect(check('[BODY].name == pat(j.hn*)', { body })).toBe('got john.doe'); // '.' is literal
+  });
+
+  it('len() is an array length, or the length of the value as text', () => {
+    expect(check('len([BODY].data) == 2', { body })).toBeNull();
+    expect(check('len([BODY].data) < 2', { body })).toBe('got 2');
+    expect(check('len([BODY].name) == 8', { body })).toBeNull();
+    expect(check('len([BODY].missing) == 0', { body })).toBe('no such field');
+  });
+
+  it('has() says whether the path exists', () => {
+    expect(check('has([BODY].errors) == false', { body })).toBeNull();
+    expect(check('has([BODY].data) == true', { body })).toBeNull();
+    expect(check('has([BODY].name) == false', { body })).toBe('got true');
+  });
+
+  it('refuses, at parse time, what Gatus does not allow', () => {
+    for (const bad of ['[STATUS] < any(200, 201)', '[RESPONSE_TIME] == any(1, 2)', 'len([STATUS]) == 3', 'has([BODY].x) == maybe', '[STATUS] == any(200,,201)', 'len([BODY].x == 3']) {
+      expect(parseCondition(bad).ok, bad).toBe(false);
+    }
+  });
+});

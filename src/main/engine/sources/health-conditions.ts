@@ -2,17 +2,9 @@
 // "[BODY].status == healthy", "[CERTIFICATE_EXPIRATION] > 48h". Parsed once, evaluated per check.
 import { formatDuration, parseDuration } from '../../../shared/duration';
 
-export type Operator = '==' | '!=' | '<' | '<=' | '>' | '>=';
-export type Placeholder = 'STATUS' | 'RESPONSE_TIME' | 'CERTIFICATE_EXPIRATION' | 'BODY';
+import { type Condition, type Operator } from '../../../shared/health-condition';
 
-export interface Condition {
-  text: string;
-  placeholder: Placeholder;
-  /** For BODY: path segments after [BODY], e.g. ["services", "db", "status"] or ["items", 0]. */
-  path: (string | number)[];
-  op: Operator;
-  expected: string;
-}
+export { parseCondition, parseJsonPath, type Condition, type Operator, type Placeholder } from '../../../shared/health-condition';
 
 /** What one check saw, for the conditions to judge. */
 export interface Observation {
@@ -24,37 +16,6 @@ export interface Observation {
   /** unix ms */
   now: number;
   body?: string;
-}
-
-const CONDITION_RE = /^\s*\[(STATUS|RESPONSE_TIME|CERTIFICATE_EXPIRATION|BODY)\]((?:\.[^\s.[\]=!<>]+|\[\d+\])*)\s*(==|!=|<=|>=|<|>)\s*(.*?)\s*$/;
-
-/** `.a.b[0].c` → ["a", "b", 0, "c"]; undefined when malformed. */
-export function parseJsonPath(text: string): (string | number)[] | undefined {
-  const out: (string | number)[] = [];
-  const re = /\.([^\s.[\]]+)|\[(\d+)\]/y;
-  let pos = 0;
-  while (pos < text.length) {
-    re.lastIndex = pos;
-    const m = re.exec(text);
-    if (!m) return undefined;
-    out.push(m[1] !== undefined ? m[1] : Number(m[2]));
-    pos = re.lastIndex;
-  }
-  return out;
-}
-
-export function parseCondition(text: string): { ok: true; condition: Condition } | { ok: false; reason: string } {
-  const m = CONDITION_RE.exec(text);
-  if (!m) return { ok: false, reason: `not a condition: "${text.slice(0, 200)}"` };
-  const placeholder = m[1] as Placeholder;
-  const path = parseJsonPath(m[2] ?? '');
-  if (!path) return { ok: false, reason: `bad path in "${text.slice(0, 200)}"` };
-  if (path.length > 0 && placeholder !== 'BODY') return { ok: false, reason: `only [BODY] takes a path: "${text.slice(0, 200)}"` };
-  let expected = m[4] ?? '';
-  if (expected === '') return { ok: false, reason: `missing value in "${text.slice(0, 200)}"` };
-  // why: `== "healthy"` and `== healthy` mean the same; quotes are allowed for values with spaces
-  if (expected.length >= 2 && /^(["']).*\1$/.test(expected)) expected = expected.slice(1, -1);
-  return { ok: true, condition: { text: text.trim(), placeholder, path, op: m[3] as Operator, expected } };
 }
 
 function compare(a: number | string, op: Operator, b: number | string): boolean {
@@ -113,6 +74,7 @@ export function evaluateCondition(c: Condition, o: Observation, json: unknown = 
   switch (c.placeholder) {
     case 'STATUS': {
       if (o.status === undefined) return 'got no response';
+      if (c.match) return matches(String(o.status), c) ? null : `got ${o.status}`;
       const want = Number(c.expected);
       if (!Number.isFinite(want)) return `"${short(c.expected)}" is not a number`;
       return compare(o.status, c.op, want) ? null : `got ${o.status}`;
@@ -133,13 +95,15 @@ export function evaluateCondition(c: Condition, o: Observation, json: unknown = 
     case 'BODY': {
       if (o.body === undefined) return 'got no response';
       let seen: string;
-      if (c.path.length === 0) seen = o.body;
+      if (c.path.length === 0 && c.fn !== 'has') seen = c.fn === 'len' ? String(lengthOf(o.body)) : o.body;
       else {
         if (json === undefined) return 'body is not JSON';
         const v = valueAt(json, c.path);
-        if (!v.found) return 'no such field';
-        seen = typeof v.value === 'string' ? v.value : JSON.stringify(v.value);
+        if (c.fn === 'has') seen = String(v.found);
+        else if (!v.found) return 'no such field';
+        else seen = c.fn === 'len' ? String(lengthOf(v.value)) : typeof v.value === 'string' ? v.value : JSON.stringify(v.value);
       }
+      if (c.match) return matches(seen, c) ? null : `got ${short(seen)}`;
       const a = Number(seen);
       const b = Number(c.expected);
       const numeric = seen.trim() !== '' && c.expected.trim() !== '' && Number.isFinite(a) && Number.isFinite(b);
@@ -148,6 +112,20 @@ export function evaluateCondition(c: Condition, o: Observation, json: unknown = 
       return holds ? null : `got ${short(seen)}`;
     }
   }
+}
+
+/** Gatus's len(): an array's length, else the length of the value as (minified JSON) text. */
+function lengthOf(v: unknown): number {
+  if (Array.isArray(v)) return v.length;
+  return (typeof v === 'string' ? v : JSON.stringify(v) ?? '').length;
+}
+
+/** any(…) and pat(…): numbers compare as numbers (`any(200, 201)`), anything else as text. */
+function matches(seen: string, c: Condition): boolean {
+  let hit: boolean;
+  if (c.match?.kind === 'pat') hit = c.match.re.test(seen);
+  else hit = (c.match?.values ?? []).some((v) => v === seen || (v.trim() !== '' && seen.trim() !== '' && Number(v) === Number(seen)));
+  return c.op === '==' ? hit : !hit;
 }
 
 /** Every condition that failed, as written, with what was seen: "[STATUS] == 200 (got 503)". */
