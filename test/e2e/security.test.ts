@@ -1,0 +1,139 @@
+// Security of the wall in real Chromium: the token leaves the page address after load and a reload
+// still works; hostile text from every place a server or a board file can put it (alert labels and
+// annotations in a real Alertmanager, health bodies, board and panel titles, text panels) executes
+// nothing, overflows no panel, and the wall stays readable.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAlertmanager, startHealthServer, stopAll, waitFor, type ServerHandle } from '../integration/servers';
+import { launchBrowser, openWall, overflowReport, screenshot, waitPanels } from './browser';
+import { startWallboard, type Wallboard } from './serve';
+
+/** Each payload, if it ever ran, would push to window.__xss or open a dialog. */
+const CORPUS = [
+  `<script>window.__xss.push('script')</script>`,
+  `<img src=x onerror="window.__xss.push('img')">`,
+  `<svg onload="window.__xss.push('svg')"><script>alert('svg')</script></svg>`,
+  `javascript:window.__xss.push('js')`,
+  `"><iframe src="javascript:alert('iframe')"></iframe>`,
+  `<a href="javascript:alert('a')" onmouseover="alert('hover')">link</a>`,
+  `\u202Egnp.exe\u202C rtl override \u2066isolate\u2069`,
+  `{{constructor.constructor('alert(1)')()}} \${alert('tpl')}`,
+];
+const HUGE = 'W'.repeat(1024 * 1024); // 1 MB, one unbreakable word
+const title = (i: number): string => JSON.stringify(`${CORPUS[i % CORPUS.length]} ${i}`);
+
+function board(am: string, health: string): string {
+  const text = [
+    `# ${CORPUS[0]}`,
+    `[click me](javascript:window.__xss.push('md-link'))`,
+    `![img](x" onerror="window.__xss.push('md-img'))`,
+    ...CORPUS.map((c) => `- ${c}`),
+    HUGE.slice(0, 20_000),
+  ].join('\n');
+  return `title: ${title(0)}
+timezone: UTC
+brands: [{ id: b, name: ${title(1)}, color: "#e4572e" }]
+sources:
+  alertmanager: [{ id: am, url: "${am}", interval: 1s }]
+  health: [{ id: h, name: ${title(2)}, brand: b, url: "${health}", interval: 1s, failAfter: 1, recoverAfter: 1 }]
+pages:
+  - id: p
+    title: ${title(3)}
+    panels:
+      - { id: alerts, type: alertlist, title: ${title(4)}, grid: { x: 0, y: 0, w: 12, h: 8 } }
+      - { id: health, type: health, title: ${title(5)}, targets: [h], grid: { x: 12, y: 0, w: 12, h: 8 } }
+      - id: text
+        type: text
+        title: ${title(6)}
+        grid: { x: 0, y: 8, w: 24, h: 6 }
+        text: ${JSON.stringify(text)}
+`;
+}
+
+const RECORD = `window.__xss = []; window.alert = (m) => window.__xss.push('alert:' + m);`;
+
+let am: ServerHandle;
+let health: ServerHandle;
+let wb: Wallboard;
+let browser: Browser;
+
+beforeAll(async () => {
+  am = await startAlertmanager();
+  const services = Object.fromEntries(CORPUS.map((c, i) => [`${c} ${i}`, { status: i % 2 ? 'degraded' : 'healthy' }]));
+  services[HUGE] = { status: 'unhealthy' };
+  const body = JSON.stringify({ status: 'degraded', services, message: CORPUS.join(' ') });
+  health = await startHealthServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
+  const startsAt = new Date().toISOString();
+  const alerts = CORPUS.map((c, i) => ({
+    labels: { alertname: `Hostile${i}`, severity: 'critical', brand: 'b', instance: c },
+    annotations: { summary: `${c} ${i}`, description: i === 0 ? HUGE : c },
+    startsAt,
+  }));
+  const posted = await fetch(`${am.url}/api/v2/alerts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(alerts) });
+  expect(posted.status).toBe(200);
+  const tokenDir = mkdtempSync(join(tmpdir(), 'wb-token-'));
+  writeFileSync(join(tokenDir, 'token'), 's3cret-wall-token\n');
+  wb = await startWallboard({ boardYaml: board(am.url, health.url), extraArgs: ['--token-file', join(tokenDir, 'token')] });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await wb?.stop();
+  await stopAll();
+});
+
+describe('the wall token', () => {
+  it('is read from --token-file, leaves the address after load, and a reload still authenticates', async () => {
+    expect((await fetch(`${wb.url}/api/board`)).status).toBe(401);
+    const wall = await openWall(browser, `${wb.url}/?token=s3cret-wall-token&rotate=0&burnin=0`);
+    try {
+      await wall.page.waitForSelector('[data-testid="panel"][data-panel-id="alerts"]', { timeout: 30_000 });
+      expect(wall.page.url()).toBe(`${wb.url}/?rotate=0&burnin=0`);
+      await wall.page.reload();
+      expect(await waitPanels(wall.page, 'ok', { ids: ['text'], timeout: 30_000 })).toBe(true);
+      expect(wall.page.url()).not.toContain('token');
+    } finally {
+      await wall.close();
+    }
+  });
+});
+
+describe('hostile text on the wall', () => {
+  it('executes nothing, overflows no panel, and the wall stays readable', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, timezoneId: 'UTC', locale: 'en-GB', deviceScaleFactor: 1 });
+    await context.addInitScript({ content: RECORD });
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    const errors: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(`${wb.url}/?token=s3cret-wall-token&rotate=0&burnin=0`);
+      // every hostile alert is on the wall, and the health panel shows the hostile services
+      await waitFor('the hostile alerts on the wall', async () => (await page.locator('[data-testid="panel"][data-panel-id="alerts"]').innerText()).includes('Hostile'), 30_000, 250);
+      await waitFor('the health panel', async () => (await page.locator('[data-testid="panel"][data-panel-id="health"]').getAttribute('data-state')) !== 'loading', 30_000, 250);
+      await page.mouse.move(300, 300); // hover handlers, if any were live
+      await page.locator('[data-testid="panel"][data-panel-id="text"]').getByText('click me').click({ timeout: 5_000 }).catch(() => undefined);
+      await page.waitForTimeout(1_500);
+      const fired = await page.evaluate(() => (window as unknown as { __xss: string[] }).__xss);
+      expect(fired).toEqual([]);
+      expect(dialogs).toEqual([]);
+      expect(await page.locator('script:not([src])').count()).toBe(0);
+      expect(await page.locator('iframe, [data-testid="wallboard"] img[onerror], svg[onload]').count()).toBe(0);
+      expect(await overflowReport(page)).toEqual([]);
+      const shown = await page.locator('[data-testid="panel"][data-panel-id="alerts"]').innerText();
+      expect(shown).toContain(`<script>window.__xss.push('script')</script>`); // shown as text, not run
+      expect(shown.length).toBeLessThan(200_000); // the 1 MB annotation is not dumped into the DOM text
+      await screenshot(page, 'security-hostile-text-1920x1080');
+    } finally {
+      await context.close();
+    }
+  });
+});
