@@ -1,10 +1,11 @@
 // Adds what detection knows to a snapshot: the anomaly marker of each metric panel and, for panels
-// with thresholds, the forecast "time to threshold" from the recent trend.
+// with thresholds or a `forecast`, the forecast "time to threshold" from the recent trend.
 import type { PanelSnapshot, Snapshot } from '../../shared/api';
 import { panelQueries, type Board, type Panel } from '../../shared/config-schema';
 import { queryKey } from '../../shared/model';
 import { anomalyQuery, type Detection } from './detection';
 import { forecastTimeToThreshold } from './detect/index';
+import { nextThreshold } from '../../shared/threshold-severity';
 import type { Store } from './store/types';
 
 const FORECAST_WINDOW_MS = 3_600_000; // ms of history the trend is fitted on
@@ -46,18 +47,20 @@ function anomalyAt(store: Store, detection: Detection, { source, query }: Source
   return l && l.v >= MARK_FROM ? { score: l.v, explanation: `anomaly score ${l.v.toFixed(2)}` } : undefined;
 }
 
-/** Time until the headline value reaches the nearest threshold above it, if the trend heads there. */
+/**
+ * Time until the headline value reaches the panel's `forecast` value ("sells out in 3 h 10 m"), or
+ * else the nearest threshold the trend heads to, if it heads there.
+ */
 function forecastFor(store: Store, panel: Panel, { source, query }: SourceQuery, snap: PanelSnapshot, at: number): string | undefined {
   const head = snap.values[0];
-  if (!panel.thresholds.length || !head || head.value === null) return undefined;
-  const next = panel.thresholds
-    .filter((t) => t.value > (head.value as number))
-    .sort((a, b) => a.value - b.value)[0];
-  if (!next) return undefined;
+  if (!head || head.value === null) return undefined;
+  const next = panel.thresholds.length ? nextThreshold(head.value, panel.thresholds, panel.worse) : undefined;
+  const target = panel.forecast ?? (next ? { value: next.value, label: `${next.severity} level (${next.value})` } : undefined);
+  if (!target) return undefined;
   const series = store.seriesFor(source, query).find((s) => s.key === head.key);
   if (!series) return undefined;
   const r = store.range(series.id, at - FORECAST_WINDOW_MS, at);
   const points = Array.from(r.ts, (t, i) => ({ t, v: r.values[i] as number }));
   // why: a 1 h trend says little about tomorrow; past 6× its window the forecast is guesswork
-  return forecastTimeToThreshold(points, next.value, { maxEtaMs: FORECAST_HORIZON_MS, label: `${next.severity} level (${next.value})` })?.text;
+  return forecastTimeToThreshold(points, target.value, { maxEtaMs: FORECAST_HORIZON_MS, label: target.label })?.text;
 }

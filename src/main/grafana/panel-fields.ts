@@ -12,6 +12,7 @@ export interface DisplayFields {
   min?: number;
   max?: number;
   thresholds: Threshold[];
+  worse?: 'below';
   stack?: boolean;
   fill?: number;
   /** How the fields differ from what Grafana shows. */
@@ -60,7 +61,7 @@ export function displayFields(p: GrafanaPanel): DisplayFields {
   if (th.approximation) approximations.push(th.approximation);
   const thresholds = th.thresholds.map((t) => ({ ...t, value: scaled(t.value, unit.factor) as number }));
 
-  const out: DisplayFields = { unit, thresholds, approximations };
+  const out: DisplayFields = { unit, thresholds, approximations, ...(th.worse ? { worse: th.worse } : {}) };
   if (decimals !== undefined) out.decimals = decimals;
   if (min !== undefined) out.min = min;
   if (max !== undefined) out.max = max;

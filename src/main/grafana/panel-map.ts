@@ -153,7 +153,7 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
     ...(f.decimals !== undefined ? { decimals: f.decimals } : {}),
     ...(f.min !== undefined ? { min: f.min } : {}),
     ...(f.max !== undefined ? { max: f.max } : {}),
-    ...(f.thresholds.length > 0 ? { thresholds: f.thresholds } : {}),
+    ...(f.thresholds.length > 0 ? { thresholds: f.thresholds, ...(f.worse ? { worse: f.worse } : {}) } : {}),
     ...(mappedType === 'timeseries' && f.stack ? { stack: true } : {}),
     ...(mappedType === 'timeseries' && f.fill !== undefined ? { fill: f.fill } : {}),
   };

@@ -1,6 +1,7 @@
 // Grafana threshold steps and colours → board severities (a value at or above a threshold takes its
 // severity). Red is critical, orange high when yellow is also used (else warning), yellow warning,
-// blue and purple info, green "no threshold". Steps where lower is worse cannot be drawn that way.
+// blue and purple info, green "no threshold". Steps that turn green going up (a success rate) become
+// thresholds of a `worse: below` panel.
 import type { Severity, Threshold } from '../../shared/config-schema';
 import type { GraphThreshold, ThresholdStep } from './dashboard';
 
@@ -42,7 +43,13 @@ export function colorClass(color: string): ColorClass {
 
 export interface ThresholdMapping {
   thresholds: Threshold[];
+  /** Set when lower values are worse. */
+  worse?: 'below';
   approximation?: string;
+}
+
+function severityOf(cls: ColorClass, hasYellow: boolean): Severity {
+  return cls === 'red' ? 'critical' : cls === 'orange' ? (hasYellow ? 'high' : 'warning') : cls === 'info' ? 'info' : 'warning';
 }
 
 /** New-style steps (`fieldConfig.defaults.thresholds`), absolute or percentage of min..max. */
@@ -52,9 +59,7 @@ export function mapSteps(steps: ThresholdStep[], mode: string | undefined, min: 
   const classes = sorted.map((s) => colorClass(s.color));
   const base = sorted[0]?.value === null || sorted[0]?.value === undefined ? classes[0] : 'ok';
   const hasYellow = classes.includes('yellow');
-  if (base !== undefined && base !== 'ok' && base !== 'unknown' && classes.slice(1).includes('ok')) {
-    return { thresholds: [], approximation: 'thresholds where lower values are worse are not drawn' };
-  }
+  const lowerIsWorse = base !== undefined && base !== 'ok' && base !== 'unknown' && classes.slice(1).includes('ok');
   let scale = (v: number): number => v;
   if (mode === 'percentage') {
     const lo = min ?? 0;
@@ -63,12 +68,22 @@ export function mapSteps(steps: ThresholdStep[], mode: string | undefined, min: 
     scale = (v) => lo + ((hi - lo) * v) / 100;
   }
   const out: Threshold[] = [];
+  if (lowerIsWorse) {
+    // why: a step's colour holds from its value up to the next step's; where lower is worse, a
+    // threshold is crossed at or below it, so each bad step becomes a threshold at its upper end
+    sorted.forEach((s, i) => {
+      const upper = sorted[i + 1]?.value;
+      const cls = classes[i] as ColorClass;
+      if (cls === 'ok' || upper === null || upper === undefined) return;
+      out.push({ value: scale(upper), severity: severityOf(cls, hasYellow) });
+    });
+    return { thresholds: out, worse: 'below', ...(approximation ? { approximation } : {}) };
+  }
   sorted.forEach((s, i) => {
     if (s.value === null || s.value === undefined) return;
     const cls = classes[i] as ColorClass;
     if (cls === 'ok') return;
-    const severity: Severity = cls === 'red' ? 'critical' : cls === 'orange' ? (hasYellow ? 'high' : 'warning') : cls === 'info' ? 'info' : 'warning';
-    out.push({ value: scale(s.value), severity });
+    out.push({ value: scale(s.value), severity: severityOf(cls, hasYellow) });
   });
   return { thresholds: out, ...(approximation ? { approximation } : {}) };
 }
@@ -89,18 +104,15 @@ export function mapSinglestat(thresholds: unknown, colors: string[] | undefined)
 
 /** Old graph panel threshold lines: `{value, colorMode: critical|warning|ok|custom, op: gt|lt}`. */
 export function mapGraphThresholds(list: GraphThreshold[]): ThresholdMapping {
-  const out: Threshold[] = [];
-  let approximation: string | undefined;
+  const above: Threshold[] = [];
+  const below: Threshold[] = [];
   for (const t of list) {
     if (t.value === undefined) continue;
-    if (t.op === 'lt') {
-      approximation = 'thresholds where lower values are worse are not drawn';
-      continue;
-    }
     const mode = t.colorMode ?? 'critical';
     const cls = mode === 'custom' ? colorClass(t.fillColor ?? t.lineColor ?? '') : mode;
     if (cls === 'ok') continue;
-    out.push({ value: t.value, severity: cls === 'critical' || cls === 'red' ? 'critical' : cls === 'info' ? 'info' : 'warning' });
+    (t.op === 'lt' ? below : above).push({ value: t.value, severity: cls === 'critical' || cls === 'red' ? 'critical' : cls === 'info' ? 'info' : 'warning' });
   }
-  return { thresholds: out, ...(approximation ? { approximation } : {}) };
+  if (below.length > 0 && above.length === 0) return { thresholds: below, worse: 'below' };
+  return { thresholds: above, ...(below.length > 0 ? { approximation: 'thresholds below which values are bad are not drawn beside ones above' } : {}) };
 }

@@ -15,6 +15,8 @@ const board = boardSchema.parse({
       panels: [
         { id: 'disk', type: 'stat', query: 'disk_used_percent', thresholds: [{ value: 80, severity: 'warning' }, { value: 95, severity: 'critical' }] },
         { id: 'flat', type: 'stat', query: 'flat', thresholds: [{ value: 80, severity: 'warning' }] },
+        { id: 'stock', type: 'stat', query: 'stock', forecast: { value: 0, label: 'sells out' } },
+        { id: 'success', type: 'stat', query: 'success_percent', worse: 'below', thresholds: [{ value: 97, severity: 'warning' }, { value: 90, severity: 'critical' }] },
       ],
     },
   ],
@@ -51,5 +53,28 @@ describe('forecast on panels with thresholds', () => {
     detection.setBoard(board, T0);
     enrichPanels(snap, board, t.store, detection);
     expect(snap.panels.disk?.forecast).toBeUndefined();
+  });
+
+  it("a panel's own forecast: inventory falling to 0 \"sells out in 3 h 10 m\"", () => {
+    t = tempStore();
+    // 190 units now, selling 60 per hour: 0 in 3 h 10 m
+    t.store.writeBatch(metricBatch('p', T0, [hour('stock', (m) => 190 + m)]));
+    const snap = snapshotAt(t.store, board, T0, { live: true, intervals: new Map([['p', 15_000]]) });
+    const detection = new Detection(t.store);
+    detection.setBoard(board, T0);
+    enrichPanels(snap, board, t.store, detection);
+    expect(snap.panels.stock?.forecast).toBe('sells out in 3 h 10 m');
+  });
+
+  it('where lower is worse: severity at or below a threshold, forecast of the next one down', () => {
+    t = tempStore();
+    // a success rate of 99.5 % an hour ago falling 2 points per hour: 97.5 % now, warning (97) in 15 min
+    t.store.writeBatch(metricBatch('p', T0, [hour('success_percent', (m) => 97.5 + m / 30)]));
+    const snap = snapshotAt(t.store, board, T0, { live: true, intervals: new Map([['p', 15_000]]) });
+    expect(snap.panels.success?.thresholdSeverity).toBeUndefined();
+    const detection = new Detection(t.store);
+    detection.setBoard(board, T0);
+    enrichPanels(snap, board, t.store, detection);
+    expect(snap.panels.success?.forecast).toBe('warning level (97) in 15 min');
   });
 });

@@ -27,10 +27,9 @@ describe('threshold colours → severities', () => {
     expect(mapSteps([{ color: 'green', value: null }, { color: 'red', value: 50 }], 'percentage', undefined, undefined).approximation).toMatch(/0\.\.100/);
   });
 
-  it('lower-is-worse steps are reported, not inverted silently', () => {
-    const r = mapSteps([{ color: 'red', value: null }, { color: 'green', value: 10 }], 'absolute', undefined, undefined);
-    expect(r.thresholds).toEqual([]);
-    expect(r.approximation).toMatch(/lower values are worse/);
+  it('steps that turn green going up (a success rate) become thresholds where lower is worse', () => {
+    const r = mapSteps([{ color: 'red', value: null }, { color: 'orange', value: 90 }, { color: 'green', value: 97 }], 'absolute', undefined, undefined);
+    expect(r).toEqual({ worse: 'below', thresholds: [{ value: 90, severity: 'critical' }, { value: 97, severity: 'warning' }] });
   });
 
   it('singlestat "80,90" with its three colours, and old graph threshold lines', () => {
@@ -41,7 +40,8 @@ describe('threshold colours → severities', () => {
     expect(mapSinglestat('', undefined).thresholds).toEqual([]);
     const g = mapGraphThresholds([{ value: 5, colorMode: 'warning', op: 'gt' }, { value: 9, colorMode: 'critical', op: 'gt' }, { value: 1, colorMode: 'critical', op: 'lt' }, { value: 3, colorMode: 'ok', op: 'gt' }]);
     expect(g.thresholds).toEqual([{ value: 5, severity: 'warning' }, { value: 9, severity: 'critical' }]);
-    expect(g.approximation).toMatch(/lower/);
+    expect(g.approximation).toMatch(/below which values are bad/);
+    expect(mapGraphThresholds([{ value: 1, colorMode: 'critical', op: 'lt' }])).toEqual({ worse: 'below', thresholds: [{ value: 1, severity: 'critical' }] });
   });
 });
 

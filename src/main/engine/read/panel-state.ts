@@ -1,8 +1,9 @@
 // The state of one panel at time `at`, read from the store: values, ok / nodata / stale / error /
 // loading, threshold crossed and yesterday's value.
 import type { PanelSnapshot } from '../../../shared/api';
-import { panelQueries, type Board, type Panel, type Severity, type Threshold } from '../../../shared/config-schema';
+import { panelQueries, type Board, type Panel } from '../../../shared/config-schema';
 import type { HealthResult } from '../../../shared/model';
+import { crossedSeverity } from '../../../shared/threshold-severity';
 import type { Store } from '../store/types';
 import { isMetricPanel } from './panels';
 import { seriesName } from './series-name';
@@ -20,13 +21,6 @@ export interface PanelContext {
   health: HealthResult[];
 }
 
-/** The crossed threshold with the highest value; thresholds are crossed at value ≥ threshold. */
-export function thresholdSeverity(value: number | null, thresholds: readonly Threshold[]): Severity | undefined {
-  if (value === null || Number.isNaN(value)) return undefined;
-  let best: Threshold | undefined;
-  for (const t of thresholds) if (value >= t.value && (!best || t.value > best.value)) best = t;
-  return best?.severity;
-}
 
 export function panelSnapshot(ctx: PanelContext, panel: Panel): PanelSnapshot {
   if (panel.type === 'health') {
@@ -76,7 +70,7 @@ function metricSnapshot(ctx: PanelContext, panel: Panel): PanelSnapshot {
   const dataAgeMs = Math.max(0, at - newest);
   const headline = values[0]?.value ?? null;
   const out: PanelSnapshot = { ...base, values, state: dataAgeMs > 2 * interval ? 'stale' : 'ok', dataAgeMs };
-  const severity = thresholdSeverity(headline, panel.thresholds);
+  const severity = crossedSeverity(headline, panel.thresholds, panel.worse);
   if (severity) out.thresholdSeverity = severity;
   const headId = ids[0];
   if (headId !== undefined) {

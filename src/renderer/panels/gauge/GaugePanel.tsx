@@ -1,6 +1,6 @@
 // gauge: the current value on an SVG arc with threshold bands; scales with its box.
 import { formatParts, formatValue } from '../../format/units';
-import { thresholdSeverity } from '../../format/thresholds';
+import { crossedSeverity } from '../../../shared/threshold-severity';
 import { useWallboard } from '../../store';
 import { PALETTES } from '../../styles/palette';
 import type { PanelProps } from '../types';
@@ -12,7 +12,7 @@ export function GaugePanel({ panel, snapshot }: PanelProps): React.JSX.Element {
   const value = snapshot?.values[0]?.value;
   const [min, max] = gaugeBounds(panel.unit, panel.min, panel.max, panel.thresholds, value);
   const f = gaugeFraction(value, min, max);
-  const severity = snapshot?.thresholdSeverity ?? thresholdSeverity(panel.thresholds, value);
+  const severity = snapshot?.thresholdSeverity ?? crossedSeverity(value, panel.thresholds, panel.worse);
   const color = severity ? palette.severity[severity] : palette.ok;
   const parts = formatParts(value, panel.unit, panel.decimals);
   const sorted = [...panel.thresholds].sort((a, b) => a.value - b.value);
@@ -24,8 +24,11 @@ export function GaugePanel({ panel, snapshot }: PanelProps): React.JSX.Element {
       <svg viewBox="0 0 200 150" preserveAspectRatio="xMidYMid meet" role="img" aria-label={`${panel.title ?? panel.id}: ${formatValue(value, panel.unit, panel.decimals)}`}>
         <path d={arcPath(0, 1)} stroke={palette.grid} strokeWidth={16} fill="none" strokeLinecap="butt" />
         {sorted.map((t, i) => {
-          const f0 = gaugeFraction(t.value, min, max);
-          const f1 = gaugeFraction(sorted[i + 1]?.value ?? max, min, max);
+          // why: a band spans the values that take the threshold's severity: up to the next threshold,
+          // or down to the one before it where lower is worse
+          const below = panel.worse === 'below';
+          const f0 = gaugeFraction(below ? (sorted[i - 1]?.value ?? min) : t.value, min, max);
+          const f1 = gaugeFraction(below ? t.value : (sorted[i + 1]?.value ?? max), min, max);
           return <path key={`band-${t.value}`} d={arcPath(f0, f1, R + 11)} stroke={palette.severity[t.severity]} strokeWidth={3} fill="none" />;
         })}
         {value !== null && value !== undefined && f > 0 && (

@@ -3,7 +3,7 @@
 // reconciliation was a large part of a live update).
 import type { PanelSnapshot } from '../../../shared/api';
 import type { Brand, Panel } from '../../../shared/config-schema';
-import { thresholdSeverity } from '../../format/thresholds';
+import { crossedSeverity } from '../../../shared/threshold-severity';
 import { formatParts, relativeChange } from '../../format/units';
 import type { Palette } from '../../styles/palette';
 
@@ -23,7 +23,7 @@ export interface StatView {
 
 /** The value's colour: threshold severity, else ok (when thresholds exist), brand or text colour. */
 export function statColor(panel: Panel, snapshot: PanelSnapshot | undefined, palette: Palette, brand: Brand | undefined): string {
-  const severity = snapshot?.thresholdSeverity ?? thresholdSeverity(panel.thresholds, snapshot?.values[0]?.value);
+  const severity = snapshot?.thresholdSeverity ?? crossedSeverity(snapshot?.values[0]?.value, panel.thresholds, panel.worse);
   return severity ? palette.severity[severity] : panel.thresholds.length ? palette.ok : (brand?.color ?? palette.fg);
 }
 
