@@ -1,8 +1,11 @@
 // Keeps the store in step with the engine: initial load, live updates (tail queries + a new
 // snapshot), resync after a lost connection, replay at the store's replay time T (moved by the
 // replay bar; each move re-reads what is on screen as of T, moves arriving meanwhile coalesce).
-import type { BoardView, UpdateEvent } from '../../shared/api';
-import type { WallboardClient } from '../api/client';
+//
+// Read top to bottom: the sync's state (one object), its transitions (each event or store change
+// maps to one), the reads they schedule (one run at a time), then the wiring.
+import type { BoardView, StatusReport, UpdateEvent } from '../../shared/api';
+import type { ConnectionState, WallboardClient } from '../api/client';
 import { seriesPanelIds, visiblePanels } from '../board/visible';
 import { watchCriticals } from './watch-criticals';
 import { mergeTail } from './series-merge';
@@ -34,36 +37,172 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** What the sync knows between events. Only the transitions in startSync change it. */
+interface SyncState {
+  stopped: boolean;
+  /** ms: the engine's notion of "now" (this client's clock until the engine says) */
+  liveAt: number;
+  liveKnown: boolean;
+  /** Date.now() of the last snapshot read, for the idle refresh. */
+  lastSnapshotAt: number;
+  /** Reads waiting for the next run: panels to read over the whole window, panels to read from their last point, the snapshot. */
+  pending: { full: Set<string>; tail: Set<string>; snapshot: boolean };
+  /** A run is queued or in flight; work scheduled meanwhile joins it. */
+  running: boolean;
+  /** The event stream was lost and has not come back yet. */
+  lost: boolean;
+  /** The board the page asked for before React mounted; the first load uses it, later ones ask again. */
+  earlyBoard: Promise<BoardView> | undefined;
+  timers: { idle?: ReturnType<typeof setTimeout>; boardRetry?: ReturnType<typeof setTimeout> };
+}
+
+type Work = { full?: readonly string[]; tail?: readonly string[]; snapshot?: boolean };
+
 export function startSync(client: WallboardClient, store: Store, opts: SyncOptions = {}): () => void {
   const windowMs = opts.windowMs ?? 3_600_000;
   const pointsOpt = opts.maxPoints ?? 1_000;
   const maxPoints = (ids: readonly string[]): number => (typeof pointsOpt === 'function' ? pointsOpt(ids) : pointsOpt);
-  /** unix ms being replayed, or undefined when live. */
-  const replayAt = (): number | undefined => store.getState().replayAt ?? undefined;
-  const offs: (() => void)[] = [];
-  let stopped = false;
-  let liveAt = Date.now(); // ms: the engine's notion of "now" (this client's clock until the engine says)
-  let liveKnown = false;
-  /** The engine's clock wins over this client's, even when it is behind. */
-  const seeLive = (at: number): void => {
-    liveAt = liveKnown ? Math.max(liveAt, at) : at;
-    liveKnown = true;
-    store.getState().setLiveAt(liveAt);
+
+  const st: SyncState = {
+    stopped: false,
+    liveAt: Date.now(),
+    liveKnown: false,
+    lastSnapshotAt: 0,
+    pending: { full: new Set(), tail: new Set(), snapshot: false },
+    running: false,
+    lost: false,
+    earlyBoard: opts.board,
+    timers: {},
   };
-  /** ms: where reads end: the replay time, or the engine's now. */
-  const serverAt = (): number => replayAt() ?? liveAt;
-  let lastRefresh = 0;
 
-  // One refresh runs at a time; work arriving meanwhile is merged into the next run.
-  const pending = { full: new Set<string>(), tail: new Set<string>(), snapshot: false };
-  let running = false;
-  /** Counts changes of the visible panels (each schedules their full read). */
-  let visibleChanges = 0;
-
+  // What the store says: the replay time (undefined when live), where reads end, what is on screen.
+  const replayAt = (): number | undefined => store.getState().replayAt ?? undefined;
+  const serverAt = (): number => replayAt() ?? st.liveAt;
   const visibleSeries = (): string[] => {
     const s = store.getState();
     return seriesPanelIds(visiblePanels(s.board, s.rotation.index, s.brandFilter));
   };
+
+  // ---- transitions ----
+
+  /** The engine said what time it is: its clock wins over this client's, even when it is behind. */
+  function seeLive(at: number): void {
+    st.liveAt = st.liveKnown ? Math.max(st.liveAt, at) : at;
+    st.liveKnown = true;
+    store.getState().setLiveAt(st.liveAt);
+  }
+
+  /**
+   * Adds work to the next run. The run starts after the current task's other changes (a microtask
+   * later), so a new board, the page change it causes and the board's own request are one read.
+   */
+  function schedule(work: Work): void {
+    for (const id of work.full ?? []) st.pending.full.add(id);
+    for (const id of work.tail ?? []) st.pending.tail.add(id);
+    if (work.snapshot) st.pending.snapshot = true;
+    if (st.running || st.stopped) return;
+    st.running = true;
+    queueMicrotask(() => void run());
+  }
+
+  /** A (new) board: into the store, then everything on screen is read as of now (or T). */
+  function boardArrived(board: BoardView): void {
+    store.getState().setBoard(board);
+    // a recording has no live: the wall opens at its end
+    if (board.recording && replayAt() === undefined) store.getState().setReplayAt(board.recording.to);
+    schedule({ snapshot: true, full: visibleSeries() });
+  }
+
+  function boardFailed(e: unknown, attempt: number): void {
+    store.getState().setLoadError(message(e));
+    const delay = Math.min(30_000, 1_000 * 2 ** attempt); // ms
+    st.timers.boardRetry = setTimeout(() => void loadBoard(attempt + 1), delay);
+  }
+
+  /** Live data moved on: the tails of the visible panels it names, and a new snapshot. */
+  function updateArrived(ev: UpdateEvent): void {
+    seeLive(ev.at);
+    if (replayAt() !== undefined) return;
+    const visible = new Set(visibleSeries());
+    schedule({ snapshot: true, tail: ev.panels.filter((id) => visible.has(id)) });
+  }
+
+  function statusArrived(status: StatusReport): void {
+    store.getState().setStatus(status);
+    if (replayAt() === undefined) schedule({ snapshot: true });
+  }
+
+  function connectionChanged(c: ConnectionState): void {
+    store.getState().setConnection(c);
+    if (c.state === 'lost') st.lost = true;
+    if (c.state !== 'open' || !st.lost) return;
+    // why: events may have been missed while away; re-read everything that is on screen
+    st.lost = false;
+    void loadBoard();
+  }
+
+  /** A new page or brand filter needs its panels' data over the whole window. */
+  function visibleChanged(): void {
+    schedule({ full: visibleSeries() });
+  }
+
+  /** T moved (scrub, step, play) or the wall went back to live: everything on screen, as of then. */
+  function replayMoved(): void {
+    st.pending.tail.clear();
+    schedule({ snapshot: true, full: visibleSeries() });
+  }
+
+  /** No update for a while (a dead upstream makes the engine quiet): re-read the snapshot so data ages keep growing. */
+  function idleCheck(): void {
+    const every = idleRefreshMs((store.getState().board?.sources ?? []).map((s) => s.intervalMs));
+    if (replayAt() === undefined && Date.now() - st.lastSnapshotAt >= every) schedule({ snapshot: true });
+    if (!st.stopped) st.timers.idle = setTimeout(idleCheck, 1_000);
+  }
+
+  function stop(): void {
+    st.stopped = true;
+    clearTimeout(st.timers.idle);
+    clearTimeout(st.timers.boardRetry);
+    for (const off of offs) off();
+  }
+
+  // ---- reads ----
+
+  async function loadBoard(attempt = 0): Promise<void> {
+    try {
+      const request = st.earlyBoard ?? client.request('board', {});
+      st.earlyBoard = undefined;
+      const board = await request;
+      if (!st.stopped) boardArrived(board);
+    } catch (e) {
+      if (!st.stopped) boardFailed(e, attempt);
+    }
+  }
+
+  /** Runs the pending work until there is none; one run at a time. */
+  async function run(): Promise<void> {
+    try {
+      while (!st.stopped && (st.pending.full.size || st.pending.tail.size || st.pending.snapshot)) {
+        const full = [...st.pending.full];
+        const tail = [...st.pending.tail].filter((id) => !st.pending.full.has(id));
+        const snapshot = st.pending.snapshot;
+        st.pending = { full: new Set(), tail: new Set(), snapshot: false };
+        try {
+          // why: the snapshot and a full read go out together (a page's first paint waits for
+          // neither round trip twice); a full read ends at the newest time known when it starts
+          // (the query first: the engine answers in order, and charts wait on the query)
+          await Promise.all([queryFull(full), snapshot ? readSnapshot() : undefined]);
+          // tails after the snapshot, so they end at the engine's newest time
+          if (tail.length) await queryTail(tail);
+        } catch (e) {
+          // keep the data we have; panel states and the connection banner tell the truth
+          console.warn(`wallboard: refresh failed: ${message(e)}`);
+        }
+      }
+    } finally {
+      st.running = false;
+    }
+  }
 
   async function queryFull(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
@@ -73,6 +212,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     store.getState().setSeries(r.panels, r.anomalies, { from, to });
   }
 
+  /** Reads each panel from its last point on and appends; a panel with nothing to append to is read in full. */
   async function queryTail(ids: string[]): Promise<void> {
     const state = store.getState();
     const full: string[] = [];
@@ -103,148 +243,32 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     await queryFull(full);
   }
 
-  async function refreshSnapshot(): Promise<void> {
+  async function readSnapshot(): Promise<void> {
     const at = replayAt();
     const snap = await client.request('snapshot', at !== undefined ? { at } : {});
     if (at === undefined) seeLive(snap.at);
-    lastRefresh = Date.now();
+    st.lastSnapshotAt = Date.now();
     // why: a live answer arriving after the wall went into replay (or back) would flash the other
     // mode; an answer for an earlier T is kept (reads run one at a time, so it is the newest yet)
     if ((replayAt() === undefined) === (at === undefined)) store.getState().setSnapshot(snap);
   }
 
-  async function run(): Promise<void> {
-    if (running || stopped) return;
-    running = true;
-    try {
-      while (!stopped && (pending.full.size || pending.tail.size || pending.snapshot)) {
-        const full = [...pending.full];
-        const tail = [...pending.tail].filter((id) => !pending.full.has(id));
-        const snapshot = pending.snapshot;
-        pending.full.clear();
-        pending.tail.clear();
-        pending.snapshot = false;
-        try {
-          // why: the snapshot and a full read go out together (a page's first paint waits for
-          // neither round trip twice); a full read ends at the newest time known when it starts
-          // (the query first: the engine answers in order, and charts wait on the query)
-          await Promise.all([queryFull(full), snapshot ? refreshSnapshot() : undefined]);
-          // tails after the snapshot, so they end at the engine's newest time
-          if (tail.length) await queryTail(tail);
-        } catch (e) {
-          // keep the data we have; panel states and the connection banner tell the truth
-          console.warn(`wallboard: refresh failed: ${message(e)}`);
-        }
-      }
-    } finally {
-      running = false;
-    }
-  }
+  // ---- wiring: each event and store change is one transition ----
 
-  function schedule(work: { full?: string[]; tail?: string[]; snapshot?: boolean }): void {
-    for (const id of work.full ?? []) pending.full.add(id);
-    for (const id of work.tail ?? []) pending.tail.add(id);
-    if (work.snapshot) pending.snapshot = true;
-    void run();
-  }
-
-  /**
-   * Puts a (new) board in the store and re-reads what is on screen. Setting a board whose visible
-   * panels changed already schedules their full read (the subscription below); asking again here
-   * would read the whole window of every panel twice on each page load.
-   */
-  function applyBoard(board: BoardView): void {
-    // a recording has no live: the wall opens at its end
-    if (board.recording && replayAt() === undefined) store.getState().setReplayAt(board.recording.to);
-    // why: set before the board, so the snapshot goes out with the full read the board triggers
-    pending.snapshot = true;
-    const seen = visibleChanges;
-    store.getState().setBoard(board);
-    // when the visible panels changed, the subscription has scheduled both already
-    if (visibleChanges === seen) schedule({ snapshot: true, full: visibleSeries() });
-  }
-
-  let early = opts.board;
-  async function loadBoard(attempt = 0): Promise<void> {
-    try {
-      const request = early ?? client.request('board', {});
-      early = undefined;
-      const board = await request;
-      if (stopped) return;
-      applyBoard(board);
-    } catch (e) {
-      if (stopped) return;
-      store.getState().setLoadError(message(e));
-      const delay = Math.min(30_000, 1_000 * 2 ** attempt); // ms
-      setTimeout(() => void loadBoard(attempt + 1), delay);
-    }
-  }
-
+  // why before the subscriptions: nothing is on screen yet; the board's first read covers T
   if (opts.replayAt !== undefined) store.getState().setReplayAt(opts.replayAt);
+  const offs: (() => void)[] = [
+    watchCriticals(store),
+    client.on('update', updateArrived),
+    client.on('status', statusArrived),
+    client.on('config', boardArrived),
+    client.onConnection(connectionChanged),
+    store.subscribe((s) => visiblePanels(s.board, s.rotation.index, s.brandFilter), visibleChanged, {
+      equalityFn: (a, b) => a.length === b.length && a.every((p, i) => p === b[i]),
+    }),
+    store.subscribe((s) => s.replayAt, replayMoved),
+  ];
+  st.timers.idle = setTimeout(idleCheck, 1_000);
   void loadBoard();
-  offs.push(watchCriticals(store));
-
-  offs.push(
-    client.on('update', (ev: UpdateEvent) => {
-      seeLive(ev.at);
-      if (replayAt() !== undefined) return;
-      const visible = new Set(visibleSeries());
-      schedule({ snapshot: true, tail: ev.panels.filter((id) => visible.has(id)) });
-    }),
-    client.on('status', (status) => {
-      store.getState().setStatus(status);
-      if (replayAt() === undefined) schedule({ snapshot: true });
-    }),
-    client.on('config', (board) => applyBoard(board)),
-  );
-
-  let wasLost = false;
-  offs.push(
-    client.onConnection((c) => {
-      store.getState().setConnection(c);
-      if (c.state === 'lost') wasLost = true;
-      if (c.state === 'open' && wasLost) {
-        // why: events may have been missed while away; re-read everything that is on screen
-        wasLost = false;
-        void loadBoard();
-      }
-    }),
-  );
-
-  // A new page or brand filter needs its panels' data over the whole window.
-  offs.push(
-    store.subscribe(
-      (s) => visiblePanels(s.board, s.rotation.index, s.brandFilter),
-      () => {
-        visibleChanges++;
-        schedule({ full: visibleSeries() });
-      },
-      { equalityFn: (a, b) => a.length === b.length && a.every((p, i) => p === b[i]) },
-    ),
-  );
-
-  // T moved (scrub, step, play) or the wall went back to live: everything on screen, as of then
-  offs.push(
-    store.subscribe(
-      (s) => s.replayAt,
-      () => {
-        pending.tail.clear();
-        schedule({ snapshot: true, full: visibleSeries() });
-      },
-    ),
-  );
-
-  let idle: ReturnType<typeof setTimeout> | undefined;
-  const idleCheck = (): void => {
-    const every = idleRefreshMs((store.getState().board?.sources ?? []).map((s) => s.intervalMs));
-    if (replayAt() === undefined && Date.now() - lastRefresh >= every) schedule({ snapshot: true });
-    if (!stopped) idle = setTimeout(idleCheck, 1_000);
-  };
-  idle = setTimeout(idleCheck, 1_000);
-  offs.push(() => clearTimeout(idle));
-
-  return () => {
-    stopped = true;
-    for (const off of offs) off();
-  };
+  return stop;
 }

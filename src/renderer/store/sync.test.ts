@@ -1,0 +1,154 @@
+// startSync against a scripted engine and the real store: what it reads, when, and how often.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BoardView, EngineEvents, EngineRequests, EventName, RequestName, Snapshot } from '../../shared/api';
+import type { ConnectionState, WallboardClient } from '../api/client';
+import { createWallboardStore } from './index';
+import { startSync } from './sync';
+
+const T0 = 1_700_000_000_000; // ms
+
+const BOARD: BoardView = {
+  title: 'Sync test',
+  theme: 'dark',
+  retentionMs: 86_400_000,
+  brands: [],
+  pages: [
+    { id: 'one', title: 'One', dwell: 30_000, panels: [{ id: 'a', type: 'timeseries', query: 'a' }, { id: 'b', type: 'stat', query: 'b' }, { id: 'txt', type: 'text', text: 'hi' }] },
+    { id: 'two', title: 'Two', dwell: 30_000, panels: [{ id: 'c', type: 'gauge', query: 'c' }] },
+  ],
+  sources: [{ id: 'demo', kind: 'demo', intervalMs: 15_000 }],
+  healthTargets: [],
+  version: 1,
+} as unknown as BoardView;
+
+interface Call {
+  name: RequestName;
+  args: unknown;
+}
+
+/** An engine that answers at once and records every request. */
+function scriptedClient(board: BoardView = BOARD) {
+  const calls: Call[] = [];
+  const listeners = new Map<EventName, ((p: unknown) => void)[]>();
+  const conn: ((c: ConnectionState) => void)[] = [];
+  let now = T0;
+  const answer = (name: RequestName, args: Record<string, unknown>): unknown => {
+    if (name === 'board') return board;
+    if (name === 'snapshot') return { at: (args['at'] as number | undefined) ?? now, live: args['at'] === undefined, panels: {}, health: [], alerts: [], silences: [], incidents: [], sources: [] } satisfies Snapshot;
+    if (name === 'query') {
+      const to = args['to'] as number;
+      const panels = (args['panels'] as string[]).map((panelId) => ({ panelId, x: [Math.floor(to / 1000)], series: [{ key: panelId, query: panelId, labels: {}, name: panelId }], y: [[1]], errors: [] }));
+      return { from: args['from'], to, panels };
+    }
+    throw new Error(`not scripted: ${name}`);
+  };
+  const client: WallboardClient = {
+    async request<K extends RequestName>(name: K, args: EngineRequests[K]['args']): Promise<EngineRequests[K]['result']> {
+      calls.push({ name, args });
+      return answer(name, args as Record<string, unknown>) as EngineRequests[K]['result'];
+    },
+    on<E extends EventName>(event: E, l: (p: EngineEvents[E]) => void) {
+      listeners.set(event, [...(listeners.get(event) ?? []), l as (p: unknown) => void]);
+      return () => undefined;
+    },
+    onConnection(l) {
+      conn.push(l);
+      l({ state: 'connecting', since: now, attempt: 0 });
+      return () => undefined;
+    },
+    close: () => undefined,
+  };
+  return {
+    client,
+    calls,
+    /** Requests since the last take, as `name panels|at`. */
+    take(): string[] {
+      const out = calls.splice(0).map((c) => {
+        const a = c.args as { panels?: string[]; at?: number; from?: number };
+        return [c.name, a.panels?.join(','), a.at !== undefined ? `at=${a.at}` : undefined].filter(Boolean).join(' ');
+      });
+      return out.sort();
+    },
+    emit<E extends EventName>(event: E, payload: EngineEvents[E]): void {
+      for (const l of listeners.get(event) ?? []) l(payload);
+    },
+    connection(c: ConnectionState): void {
+      for (const l of conn) l(c);
+    },
+    setNow(t: number): void {
+      now = t;
+    },
+  };
+}
+
+/** Lets every queued promise and microtask run. */
+const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+let stop: (() => void) | undefined;
+afterEach(() => stop?.());
+
+/** A synced store whose first load is done and whose requests so far are taken. */
+async function loaded(opts: Parameters<typeof startSync>[2] = {}) {
+  const engine = scriptedClient();
+  const store = createWallboardStore();
+  stop = startSync(engine.client, store, opts);
+  await settle();
+  const first = engine.take();
+  return { engine, store, first };
+}
+
+describe('startSync', () => {
+  it('loads the board, then reads the visible page once: one snapshot and one full read of its series panels', async () => {
+    const { store, first } = await loaded();
+    expect(first).toEqual(['board', 'query a,b', 'snapshot']);
+    expect(Object.keys(store.getState().series).sort()).toEqual(['a', 'b']);
+    expect(store.getState().snapshot?.at).toBe(T0);
+  });
+
+  it('on an update reads the tails of the visible panels it names and a new snapshot', async () => {
+    const { engine, store } = await loaded();
+    engine.setNow(T0 + 15_000);
+    engine.emit('update', { at: T0 + 15_000, panels: ['a', 'c'], health: false, alerts: false, incidents: false });
+    await settle();
+    expect(engine.take()).toEqual(['query a', 'snapshot']);
+    expect(store.getState().liveAt).toBe(T0 + 15_000);
+  });
+
+  it('reads a new page in full when the wall turns to it', async () => {
+    const { engine, store } = await loaded();
+    store.getState().dispatchRotation({ t: 'goto', now: performance.now(), index: 1 });
+    await settle();
+    expect(engine.take()).toEqual(['query c']);
+  });
+
+  it('re-reads the board and everything on screen after a lost connection comes back', async () => {
+    const { engine } = await loaded();
+    engine.connection({ state: 'open', since: T0, attempt: 0 });
+    engine.connection({ state: 'lost', since: T0, attempt: 1 });
+    await settle();
+    expect(engine.take()).toEqual([]);
+    engine.connection({ state: 'open', since: T0 + 1, attempt: 0 });
+    await settle();
+    expect(engine.take()).toEqual(['board', 'query a,b', 'snapshot']);
+  });
+
+  it('in replay reads what was on screen at T, and ignores live updates', async () => {
+    const { engine, store, first } = await loaded({ replayAt: T0 - 3_600_000 });
+    expect(first).toEqual(['board', 'query a,b', `snapshot at=${T0 - 3_600_000}`]);
+    engine.emit('update', { at: T0 + 15_000, panels: ['a'], health: false, alerts: false, incidents: false });
+    await settle();
+    expect(engine.take()).toEqual([]);
+    store.getState().setReplayAt(T0 - 1_800_000);
+    await settle();
+    expect(engine.take()).toEqual(['query a,b', `snapshot at=${T0 - 1_800_000}`]);
+    expect(store.getState().range.to).toBe(T0 - 1_800_000);
+  });
+
+  it('a new board from the engine replaces the old one and is read once', async () => {
+    const { engine, store } = await loaded();
+    engine.emit('config', { ...BOARD, version: 2, pages: [BOARD.pages[1]!] });
+    await settle();
+    expect(engine.take()).toEqual(['query c', 'snapshot']);
+    expect(store.getState().board?.version).toBe(2);
+  });
+});
