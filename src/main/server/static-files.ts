@@ -20,36 +20,40 @@ const PLACEHOLDER = `<!doctype html><html><head><meta charset="utf-8"><title>Wal
 <body style="background:#111;color:#ddd;font:24px system-ui;padding:2em">
 <h1>Wallboard engine is running</h1><p>The renderer is not built: run <code>npm run build</code>. The API is at <code>/api/board</code>.</p></body></html>`;
 
+export type StaticFile = { ok: true; file: string; size: number; type: string; cache: string } | { ok: false; status: 400 | 404 };
+
+/** The file a URL path names inside `root`, or why not; shared by serve and the desktop app's app:// protocol. */
+export function staticFile(root: string, urlPath: string): StaticFile {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(urlPath);
+  } catch {
+    return { ok: false, status: 400 };
+  }
+  if (rel === '/' || rel === '') rel = '/index.html';
+  const file = normalize(join(root, rel));
+  if (!file.startsWith(root + sep)) return { ok: false, status: 404 };
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) return { ok: false, status: 404 };
+    // why: hashed asset names may be cached for ever; index.html must always be fresh
+    const cache = rel.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+    return { ok: true, file, size: st.size, type: TYPES[extname(file)] ?? 'application/octet-stream', cache };
+  } catch {
+    return { ok: false, status: 404 };
+  }
+}
+
 export function serveStatic(root: string | undefined, urlPath: string, res: ServerResponse): void {
   if (!root) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PLACEHOLDER);
     return;
   }
-  let rel: string;
-  try {
-    rel = decodeURIComponent(urlPath);
-  } catch {
-    res.writeHead(400).end('bad path');
+  const f = staticFile(root, urlPath);
+  if (!f.ok) {
+    res.writeHead(f.status, { 'content-type': 'text/plain' }).end(f.status === 400 ? 'bad path' : 'not found');
     return;
   }
-  if (rel === '/' || rel === '') rel = '/index.html';
-  const file = normalize(join(root, rel));
-  if (!file.startsWith(root + sep)) {
-    res.writeHead(404).end('not found');
-    return;
-  }
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (!st.isFile()) throw new Error('not a file');
-    size = st.size;
-  } catch {
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    return;
-  }
-  const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  // why: hashed asset names may be cached for ever; index.html must always be fresh
-  const cache = rel.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-  res.writeHead(200, { 'content-type': type, 'content-length': size, 'cache-control': cache });
-  createReadStream(file).pipe(res);
+  res.writeHead(200, { 'content-type': f.type, 'content-length': f.size, 'cache-control': f.cache });
+  createReadStream(f.file).pipe(res);
 }

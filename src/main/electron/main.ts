@@ -1,0 +1,228 @@
+// The desktop app's lifecycle: arguments, single instance, the engine over the same data dir as
+// `serve`, IPC, kiosk or laptop windows, tray, OS notifications, updates. Thin: decisions live in
+// src/main/shell, the work in the engine; this file wires Electron to them.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AppUpdater } from 'electron-updater';
+import { EVENT_NAMES } from '../../shared/api';
+import { eventChannel, REQUEST_CHANNEL } from '../../shared/bridge';
+import { kioskSettings } from '../../shared/desktop-schema';
+import { loadBoardFile } from '../engine/config/load';
+import { ConfigError, createEngine, type Engine } from '../engine/index';
+import { defaultDataDir } from '../engine/paths';
+import { chooseBoard, parseAppArgs } from '../shell/app-args';
+import { createRequestHandler } from '../shell/ipc-requests';
+import type { NotificationTarget } from '../shell/notification-target';
+import { parseWindowState, restoreBounds } from '../shell/window-state';
+import { handleAppScheme, registerAppScheme } from './app-protocol';
+import type { ElectronApi, Win } from './electron-api';
+import { startKiosk } from './kiosk-mode';
+import { createOsNotificationSink } from './notification-sink';
+import { keychainLookup, storeSecret } from './secrets';
+import { hardenContents, hardenSession } from './security';
+import { createTray, type WallTray } from './tray';
+import { startUpdater } from './updater';
+import { createWallWindow } from './wall-window';
+
+export interface DesktopOptions {
+  argv: readonly string[];
+  rendererRoot: string;
+  preloadDir: string;
+  resources: string;
+  dataDir?: string;
+  log?: (line: string) => void;
+  readStdin?: () => Promise<string>;
+  /** electron-updater's autoUpdater, loaded only when the board configures updates. */
+  loadUpdater?: () => Promise<AppUpdater>;
+}
+
+const STATE_FILE = 'desktop-state.json';
+
+export function startDesktopApp(e: ElectronApi, o: DesktopOptions): void {
+  const log = o.log ?? ((line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`));
+  const dataDir = o.dataDir ?? defaultDataDir();
+  registerAppScheme(e);
+  const cmd = parseAppArgs(o.argv);
+  if (cmd.kind === 'error') {
+    process.stderr.write(`wallboard: ${cmd.message}\n`);
+    e.app.exit(2);
+    return;
+  }
+  if (cmd.kind === 'secret-set') {
+    void e.app.whenReady().then(async () => {
+      try {
+        const value = (await (o.readStdin ?? readAllStdin)()).replace(/\r?\n$/, '');
+        if (!value) throw new Error('no value on stdin');
+        mkdirSync(dataDir, { recursive: true });
+        storeSecret(e, dataDir, cmd.name, value);
+        process.stdout.write(`stored ${cmd.name} in the OS keychain; use \${keychain:${cmd.name}} in a board\n`);
+        e.app.exit(0);
+      } catch (err) {
+        process.stderr.write(`wallboard secret set: ${(err as Error).message}\n`);
+        e.app.exit(1);
+      }
+    });
+    return;
+  }
+  if (!e.app.requestSingleInstanceLock()) {
+    e.app.quit();
+    return;
+  }
+  hardenContents(e, log);
+  void e.app.whenReady().then(() => ready(cmd.kiosk, cmd.config));
+
+  function fail(title: string, lines: string[]): void {
+    // why: a readable error window, never an uncaught exception; every file:line:col on its own line
+    e.dialog.showErrorBox(title, lines.join('\n'));
+    e.app.quit();
+  }
+
+  function ready(kioskFlag: boolean, config: string | undefined): void {
+    hardenSession(e);
+    handleAppScheme(e, o.rendererRoot);
+    try {
+      mkdirSync(dataDir, { recursive: true });
+    } catch (err) {
+      fail('Wallboard: the data directory is unusable', [`${dataDir}: ${(err as Error).message}`, 'Free or fix that directory and start again.']);
+      return;
+    }
+    const state = readState(dataDir);
+    const configFile = chooseBoard({ ...(config !== undefined ? { config: resolve(config) } : {}), ...(state.lastBoard ? { last: state.lastBoard } : {}), exists: existsSync });
+    const keychain = keychainLookup(e, dataDir);
+    let tray: WallTray | undefined;
+    let main: Win | undefined;
+    let quitting = false;
+    const focus = (_t: NotificationTarget): void => {
+      if (!main || main.isDestroyed()) return;
+      main.show();
+      main.focus();
+    };
+    let engine: Engine;
+    try {
+      engine = createEngine({
+        ...(configFile ? { configFile } : {}),
+        dataDir,
+        log,
+        keychain,
+        sinks: [
+          createOsNotificationSink({
+            e,
+            focus,
+            acknowledge: (id) => void engine.request('ack', { id, by: 'desktop notification' }).catch((err: unknown) => log(`acknowledge failed: ${(err as Error).message}`)),
+            paused: () => (tray?.pausedUntil() ?? 0) > Date.now(),
+          }),
+        ],
+      });
+    } catch (err) {
+      if (err instanceof ConfigError) fail('Wallboard: the board file has errors', err.lines);
+      else fail('Wallboard cannot start', [(err as Error).message]);
+      return;
+    }
+    if (configFile) writeState(dataDir, { ...state, lastBoard: configFile });
+    const loaded = loadBoardFile(engine.configFile, process.env, keychain);
+    const board = loaded.ok ? loaded.board : undefined;
+    engine.start();
+
+    const handler = createRequestHandler(engine);
+    e.ipcMain.handle(REQUEST_CHANNEL, (event, name: unknown, args: unknown) => {
+      const frame = event.senderFrame;
+      const ours = frame !== null && e.BrowserWindow.fromWebContents(event.sender) !== null && frame === event.sender.mainFrame;
+      return handler({ frameUrl: frame?.url, trustedFrame: ours }, name, args);
+    });
+    for (const name of EVENT_NAMES) {
+      engine.on(name, (payload) => {
+        for (const w of e.BrowserWindow.getAllWindows()) if (!w.isDestroyed()) w.webContents.send(eventChannel(name), payload);
+      });
+    }
+    const onCrash = (): void => engine.wallCrashed('renderer');
+    const kiosk = kioskFlag || board?.kiosk?.enabled === true;
+    let stopKiosk = (): void => undefined;
+    if (kiosk) {
+      const settings = board?.kiosk ?? kioskSettings.parse({});
+      const k = startKiosk({
+        e,
+        settings,
+        log,
+        open: (plan) => {
+          const query = new URLSearchParams({ kiosk: '1' });
+          if (plan.pages) query.set('pages', plan.pages.join(','));
+          return createWallWindow(e, { kiosk: true, bounds: plan.bounds, query, preloadDir: o.preloadDir, onCrash, log });
+        },
+      });
+      stopKiosk = k.stop;
+      main = k.windows.values().next().value?.win;
+    } else {
+      const saved = state.window;
+      const primary = e.screen.getPrimaryDisplay().id;
+      const bounds = restoreBounds(saved, e.screen.getAllDisplays().map((d) => ({ id: d.id, bounds: d.bounds, primary: d.id === primary })));
+      const query = new URLSearchParams({ rotate: '0' });
+      if (saved?.page) query.set('page', saved.page);
+      const win = createWallWindow(e, { kiosk: false, ...(bounds ? { bounds } : {}), query, preloadDir: o.preloadDir, onCrash, log });
+      main = win;
+      if (saved?.maximized) win.maximize();
+      win.on('close', (ev) => {
+        writeState(dataDir, { ...readState(dataDir), window: { bounds: win.getNormalBounds(), maximized: win.isMaximized(), ...(saved?.page ? { page: saved.page } : {}) } });
+        if (quitting) return;
+        // why: closing the window keeps the app (and its notifications) running in the tray
+        ev.preventDefault();
+        win.hide();
+      });
+      const t = createTray({ e, resources: o.resources, openBoard: () => focus({}), quit: () => e.app.quit() });
+      tray = t;
+      const refresh = (): void => void engine.request('incidents', {}).then((list) => t.show(list), () => undefined);
+      engine.on('update', (u) => {
+        if (u.incidents) refresh();
+      });
+      refresh();
+    }
+    let stopUpdater = (): void => undefined;
+    if (board?.updates && o.loadUpdater) {
+      const settings = board.updates;
+      o.loadUpdater().then(
+        (updater) => {
+          stopUpdater = startUpdater({ updater, settings, kiosk, timezone: board.timezone, incidents: () => engine.request('incidents', {}), log }).stop;
+        },
+        (err: unknown) => log(`updates off: ${(err as Error).message}`),
+      );
+    }
+    e.app.on('second-instance', () => focus({}));
+    e.app.on('before-quit', () => {
+      quitting = true;
+    });
+    e.app.on('window-all-closed', () => e.app.quit());
+    e.app.on('will-quit', () => {
+      stopKiosk();
+      stopUpdater();
+      void engine.stop();
+    });
+  }
+}
+
+interface DesktopState {
+  lastBoard?: string;
+  window?: ReturnType<typeof parseWindowState>;
+}
+
+function readState(dataDir: string): DesktopState {
+  try {
+    const v = JSON.parse(readFileSync(join(dataDir, STATE_FILE), 'utf8')) as { lastBoard?: unknown; window?: unknown };
+    const window = parseWindowState(v.window === undefined ? undefined : JSON.stringify(v.window));
+    return { ...(typeof v.lastBoard === 'string' ? { lastBoard: v.lastBoard } : {}), ...(window ? { window } : {}) };
+  } catch {
+    return {};
+  }
+}
+
+function writeState(dataDir: string, s: DesktopState): void {
+  try {
+    writeFileSync(join(dataDir, STATE_FILE), JSON.stringify(s, null, 2));
+  } catch {
+    // why: losing the remembered window is not worth stopping the wall for
+  }
+}
+
+async function readAllStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,261 @@
+// The Electron adapter (src/main/electron) against the recording double of the Electron calls it
+// makes (electron-double.ts lists them), over the real engine in a temp data dir.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startDesktopApp } from '../../../src/main/electron/main';
+import { createOsNotificationSink } from '../../../src/main/electron/notification-sink';
+import { createDouble, FakeNotification, FakeWindow, type Double } from './electron-double';
+
+const ROOT = resolve(import.meta.dirname, '..', '..', '..');
+const RENDERER = join(ROOT, 'test', 'fixtures', 'electron-renderer');
+const dirs: string[] = [];
+const doubles: Double[] = [];
+
+afterEach(async () => {
+  for (const d of doubles.splice(0)) d.app.emit('will-quit');
+  await new Promise((r) => setTimeout(r, 100)); // engine.stop() closes the buffer
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function dataDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'wallboard-desktop-'));
+  dirs.push(d);
+  return d;
+}
+
+async function start(argv: string[], opts: { dir?: string; displays?: Double['displays']; singleInstance?: boolean; stdin?: string } = {}): Promise<Double> {
+  const d = createDouble({ ...(opts.displays ? { displays: opts.displays } : {}), ...(opts.singleInstance !== undefined ? { singleInstance: opts.singleInstance } : {}) });
+  doubles.push(d);
+  startDesktopApp(d.e, {
+    argv,
+    rendererRoot: RENDERER,
+    preloadDir: '/app/out/preload',
+    resources: join(ROOT, 'resources'),
+    dataDir: opts.dir ?? dataDir(),
+    log: () => undefined,
+    ...(opts.stdin !== undefined ? { readStdin: async () => opts.stdin as string } : {}),
+  });
+  await d.app.ready();
+  return d;
+}
+
+const board = (dir: string, extra = '', header = ''): string => {
+  const file = join(dir, 'board.yaml');
+  writeFileSync(file, `title: Test wall\nsources:\n  demo: [{ id: demo }]\n${header}pages:\n  - { id: ops, title: Ops, panels: [{ id: t, type: text, text: hi }] }\n  - { id: db, title: DB, panels: [{ id: u, type: text, text: ho }] }\n${extra}`);
+  return file;
+};
+
+describe('desktop app: start and security', () => {
+  it('registers app:// as privileged before ready, and serves the renderer from it with the CSP header', async () => {
+    const d = await start([]);
+    expect(d.calls.indexOf('protocol.registerSchemesAsPrivileged [{"scheme":"app","privileges":{"standard":true,"secure":true,"supportFetchAPI":true}}]')).toBeLessThan(d.calls.indexOf('protocol.handle app'));
+    expect(d.calls[0]).toMatch(/^protocol.registerSchemesAsPrivileged/);
+    const h = d.protocolHandler as (r: Request) => Promise<Response>;
+    const ok = await h(new Request('app://wallboard/index.html'));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await ok.text()).toContain('electron renderer fixture');
+    expect((await h(new Request('app://wallboard/../../etc/passwd'))).status).toBe(404);
+    expect((await h(new Request('app://wallboard/%2e%2e/%2e%2e/package.json'))).status).toBe(404);
+    expect((await h(new Request('app://other/index.html'))).status).toBe(404);
+  });
+
+  it('denies every permission but notifications', async () => {
+    const d = await start([]);
+    const ask = (p: string) => new Promise<boolean>((r) => d.permissionRequest?.({}, p, r));
+    expect(await ask('notifications')).toBe(true);
+    for (const p of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'display-capture']) expect(await ask(p), p).toBe(false);
+    expect(d.permissionCheck?.({}, 'notifications')).toBe(true);
+    expect(d.permissionCheck?.({}, 'media')).toBe(false);
+  });
+
+  it('opens one secure window on app:// and refuses navigation, redirects, webviews and new windows', async () => {
+    const d = await start([]);
+    const [win] = FakeWindow.all;
+    expect(FakeWindow.all).toHaveLength(1);
+    const prefs = win?.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, preload: '/app/out/preload/index.cjs' });
+    expect(win?.urls).toEqual(['app://wallboard/index.html?rotate=0']);
+    const wc = win?.webContents;
+    for (const ev of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      let prevented = false;
+      wc?.emit(ev, { preventDefault: () => (prevented = true) }, 'https://evil.example/');
+      expect(prevented, ev).toBe(true);
+    }
+    expect(wc?.openHandler?.({ url: 'https://runbooks.example.com/db' })).toEqual({ action: 'deny' });
+    expect(wc?.openHandler?.({ url: 'http://plain.example.com/' })).toEqual({ action: 'deny' });
+    expect(wc?.openHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(wc?.openHandler?.({ url: 'https://user:pw@example.com/' })).toEqual({ action: 'deny' });
+    expect(d.opened).toEqual(['https://runbooks.example.com/db']);
+  });
+
+  it('answers IPC from its own page only, validated by the request schemas', async () => {
+    const d = await start([]);
+    const win = FakeWindow.all[0] as FakeWindow;
+    const handle = d.ipcHandlers.get('wallboard:request') as (ev: unknown, name: unknown, args: unknown) => Promise<unknown>;
+    const ev = (frame: { url: string } | null, sender: unknown = win.webContents) => ({ senderFrame: frame, sender });
+    expect(((await handle(ev(win.webContents.mainFrame), 'board', {})) as { title: string }).title).toBe('BizOSaaS NOC');
+    await expect(handle(ev({ url: 'app://wallboard/index.html' }), 'board', {})).rejects.toThrow(/^refused/); // an iframe: not the main frame
+    await expect(handle(ev(null), 'board', {})).rejects.toThrow(/^refused/);
+    await expect(handle(ev(win.webContents.mainFrame, { mainFrame: win.webContents.mainFrame }), 'board', {})).rejects.toThrow(/^refused/); // not our window
+    await expect(handle(ev(win.webContents.mainFrame), 'query', { panels: 'x' })).rejects.toThrow(/panels/);
+  });
+
+  it('forwards engine events to its windows on wallboard:<event>', async () => {
+    await start([]);
+    const win = FakeWindow.all[0] as FakeWindow;
+    await expect.poll(() => win.webContents.sent.map(([c]) => c), { timeout: 20_000 }).toContain('wallboard:status');
+  });
+
+  it('a second launch quits at once and leaves the first one alone', async () => {
+    const d = await start([], { singleInstance: false });
+    expect(d.app.quitCalled).toBe(true);
+    expect(FakeWindow.all).toEqual([]);
+  });
+});
+
+describe('desktop app: boards and data', () => {
+  it('shows every file:line:col of a bad board in an error window and quits (no window, no exception)', async () => {
+    const dir = dataDir();
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, 'pages:\n  - id: p\n    title: P\n    panels:\n      - { id: a, type: nope }\n      - { id: b, type: stat, unit: parsecs, query: up }\n');
+    const d = await start(['--config', file], { dir });
+    expect(d.errorBoxes).toHaveLength(1);
+    const [title, body] = d.errorBoxes[0] as [string, string];
+    expect(title).toBe('Wallboard: the board file has errors');
+    const lines = body.split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    for (const l of lines) expect(l).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+: `));
+    expect(d.app.quitCalled).toBe(true);
+    expect(FakeWindow.all).toEqual([]);
+  });
+
+  it('uses the same data dir as serve, and runs the last board when started without --config', async () => {
+    const dir = dataDir();
+    const file = board(dir);
+    await start(['--config', file], { dir });
+    expect(existsSync(join(dir, 'wallboard.db'))).toBe(true);
+    doubles.splice(0).forEach((d) => d.app.emit('will-quit'));
+    await new Promise((r) => setTimeout(r, 100));
+    const again = await start([], { dir });
+    const win = FakeWindow.all[0] as FakeWindow;
+    const handle = again.ipcHandlers.get('wallboard:request') as (ev: unknown, name: unknown, args: unknown) => Promise<{ title: string }>;
+    expect((await handle({ senderFrame: win.webContents.mainFrame, sender: win.webContents }, 'board', {})).title).toBe('Test wall');
+  });
+
+  it('stores a secret from stdin with safeStorage (never in clear) and resolves ${keychain:NAME} from it', async () => {
+    const dir = dataDir();
+    const d = await start(['secret', 'set', 'demo-token'], { dir, stdin: 's3cret-value\n' });
+    await expect.poll(() => d.app.exitCode).toBe(0);
+    const stored = readFileSync(join(dir, 'secrets.json'), 'utf8');
+    expect(stored).toContain('demo-token');
+    expect(stored).not.toContain('s3cret-value');
+    expect(FakeWindow.all).toEqual([]);
+    const file = board(dir, '', 'notify: { routes: [{ brand: "${keychain:demo-token}" }] }\n');
+    const run = await start(['--config', file], { dir });
+    // the keychain value reached the engine's board (a brand route named after it), not an error window
+    expect(run.errorBoxes).toEqual([]);
+    const missing = board(dir, '', 'notify: { routes: [{ brand: "${keychain:absent}" }] }\n');
+    const bad = await start(['--config', missing], { dir });
+    expect(bad.errorBoxes[0]?.[1]).toMatch(/:\d+:\d+: no secret "absent" in the keychain: store it with `wallboard secret set absent`/);
+  });
+});
+
+describe('desktop app: laptop mode', () => {
+  it('closing the window hides it to the tray; the tray shows the worst incident and has Open, Pause 1 h, Quit', async () => {
+    const dir = dataDir();
+    const d = await start([], { dir });
+    const win = FakeWindow.all[0] as FakeWindow;
+    win.close();
+    expect(win.destroyed).toBe(false);
+    expect(d.calls).toContain('win.hide');
+    const [tray] = d.trays;
+    expect(tray?.menu.map((m) => m.label)).toEqual(['Open board', 'Pause notifications for 1 h', undefined, 'Quit']);
+    expect(tray?.image).toMatch(/resources\/tray\/tray-(none|info|warning|high|critical)\.png$/);
+    expect(tray?.tooltip).toMatch(/^Wallboard — /);
+    tray?.menu[1]?.click?.();
+    expect(tray?.tooltip).toMatch(/\(notifications paused\)$/);
+    tray?.menu[0]?.click?.();
+    expect(d.calls.slice(-2)).toEqual(['win.show', 'win.focus']);
+    const state = JSON.parse(readFileSync(join(dir, 'desktop-state.json'), 'utf8')) as { window: { bounds: { width: number } } };
+    expect(state.window.bounds.width).toBe(1600);
+    tray?.menu[3]?.click?.();
+    expect(d.app.quitCalled).toBe(true);
+  });
+
+  it('reopens at the remembered bounds when they are still on a display', async () => {
+    const dir = dataDir();
+    writeFileSync(join(dir, 'desktop-state.json'), JSON.stringify({ window: { bounds: { x: 100, y: 50, width: 1200, height: 800 }, maximized: false } }));
+    await start([], { dir });
+    expect(FakeWindow.all[0]?.bounds).toEqual({ x: 100, y: 50, width: 1200, height: 800 });
+  });
+
+  it('reloads a crashed renderer with backoff, and 3 crashes open a pipeline incident of the wall', async () => {
+    const d = await start([]);
+    const win = FakeWindow.all[0] as FakeWindow;
+    const handle = d.ipcHandlers.get('wallboard:request') as (ev: unknown, name: unknown, args: unknown) => Promise<{ kind: string; title: string }[]>;
+    for (let i = 1; i <= 3; i++) {
+      win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+      await expect.poll(() => win.urls.length, { timeout: 5_000, interval: 50 }).toBe(i + 1);
+    }
+    const incidents = await handle({ senderFrame: win.webContents.mainFrame, sender: win.webContents }, 'incidents', {});
+    expect(incidents.filter((i) => i.kind === 'pipeline').map((i) => i.title)).toContain('wall renderer crashed 3 times in 10 min');
+    win.emit('unresponsive');
+    await expect.poll(() => win.urls.length, { timeout: 5_000, interval: 50 }).toBe(5);
+  }, 20_000);
+});
+
+describe('desktop app: kiosk mode', () => {
+  const displays = [
+    { id: 7, bounds: { x: 0, y: 0, width: 1920, height: 1080 } },
+    { id: 9, bounds: { x: 1920, y: 0, width: 3840, height: 2160 } },
+  ];
+
+  it('one frameless full-screen window per display with its pages, display kept awake, no menu, an exit chord; re-laid when a display goes', async () => {
+    const dir = dataDir();
+    const file = board(dir, 'kiosk: { displays: all, pages: { "1": [db] }, exitChord: "Control+Alt+Q" }\n');
+    const d = await start(['--config', file], { dir, displays });
+    expect(FakeWindow.all.map((w) => [w.bounds.x, w.options.frame, w.options.fullscreen, w.options.kiosk, w.urls[0]])).toEqual([
+      [0, false, true, true, 'app://wallboard/index.html?kiosk=1'],
+      [1920, false, true, true, 'app://wallboard/index.html?kiosk=1&pages=db'],
+    ]);
+    expect(d.calls).toEqual(expect.arrayContaining(['Menu.setApplicationMenu null', 'powerSaveBlocker.start prevent-display-sleep', 'globalShortcut.register Control+Alt+Q']));
+    expect(d.trays).toEqual([]);
+    d.displays.pop();
+    d.screen.emit('display-removed');
+    expect(FakeWindow.all.map((w) => w.bounds.x)).toEqual([0]);
+    d.shortcuts.get('Control+Alt+Q')?.();
+    expect(d.app.quitCalled).toBe(true);
+    d.app.emit('will-quit');
+    expect(d.calls).toEqual(expect.arrayContaining(['powerSaveBlocker.stop 1', 'globalShortcut.unregisterAll']));
+  });
+
+  it('--kiosk on a board without kiosk: uses every display with the defaults', async () => {
+    await start(['--kiosk'], { displays });
+    expect(FakeWindow.all.map((w) => w.options.kiosk)).toEqual([true, true]);
+  });
+});
+
+describe('OS notification sink', () => {
+  it('delivers silently (the renderer plays the sound), focuses on click, acknowledges from its action, and stays quiet while paused', () => {
+    const d = createDouble();
+    const focused: unknown[] = [];
+    const acked: string[] = [];
+    let paused = false;
+    const sink = createOsNotificationSink({ e: d.e, focus: (t) => focused.push(t), acknowledge: (id) => acked.push(id), paused: () => paused });
+    sink.deliver({ id: 'n1', at: 0, title: 'DB down', body: 'db-2', severity: 'critical', incidentIds: ['i1'], kind: 'open', brand: 'platform' });
+    const [n] = FakeNotification.shown;
+    expect(n?.options).toMatchObject({ title: 'DB down', body: 'db-2', silent: true, urgency: 'critical', actions: [{ type: 'button', text: 'Acknowledge' }] });
+    n?.emit('click');
+    n?.emit('action', {}, 0);
+    expect(focused).toEqual([{ incidentId: 'i1', brand: 'platform' }]);
+    expect(acked).toEqual(['i1']);
+    sink.deliver({ id: 'n2', at: 0, title: 'ok again', body: '', severity: 'high', incidentIds: ['i1'], kind: 'resolved' });
+    expect(FakeNotification.shown[1]?.options.actions).toBeUndefined();
+    paused = true;
+    sink.deliver({ id: 'n3', at: 0, title: 'x', body: '', severity: 'critical', incidentIds: ['i2'], kind: 'open' });
+    expect(FakeNotification.shown).toHaveLength(2);
+  });
+});
