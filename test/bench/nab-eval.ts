@@ -21,7 +21,8 @@ import { parseSeriesCsv, parseTimestamp } from '../../src/main/engine/detect/csv
 import { crossValidate, foldOf, FOLDS, type Candidate, type CvProfileResult, type FoldedFile } from './nab-cv';
 import { PROFILES, scoreCorpus, type CorpusScore, type LabelledFile, type ScoredFile } from './nab-score';
 
-export const NAB_DIR = resolve(import.meta.dirname, '../../../shared/nab');
+// why: a git worktree is not beside ../shared; NAB_DIR points there from one
+export const NAB_DIR = process.env.NAB_DIR ?? resolve(import.meta.dirname, '../../../shared/nab');
 
 export interface NabFile extends LabelledFile {
   category: string;
@@ -76,16 +77,20 @@ export interface MethodResult {
  * The parameter sets the CV chooses among for `auto`: the default and its neighbours along the
  * settings that were tuned (so the CV figure pays for that choice); the single models have one.
  */
+/** `base` with some of the default detector's settings changed. */
+export function variant(base: DetectorParams, name: string, contextual: Partial<DetectorParams['contextual']>): Candidate {
+  return { name, params: { ...base, contextual: { ...base.contextual, ...contextual } } };
+}
+
 export function cvCandidates(method: DetectMethod, base: DetectorParams = DEFAULT_PARAMS): Candidate[] {
   if (method !== 'auto') return [{ name: 'default', params: base }];
   const c = base.contextual;
-  const variant = (name: string, contextual: Partial<DetectorParams['contextual']>): Candidate => ({ name, params: { ...base, contextual: { ...c, ...contextual } } });
   return [
     { name: 'default', params: base },
-    variant(`flagAt ${c.flagAt - 0.5}`, { flagAt: c.flagAt - 0.5 }),
-    variant(`flagAt ${c.flagAt + 0.5}`, { flagAt: c.flagAt + 0.5 }),
-    variant(`rest ${c.rest / 2}`, { rest: c.rest / 2 }),
-    variant(`rest ${c.rest * 2}`, { rest: c.rest * 2 }),
+    variant(base, `flagAt ${c.flagAt - 0.5}`, { flagAt: c.flagAt - 0.5 }),
+    variant(base, `flagAt ${c.flagAt + 0.5}`, { flagAt: c.flagAt + 0.5 }),
+    variant(base, `rest ${c.rest / 2}`, { rest: c.rest / 2 }),
+    variant(base, `rest ${c.rest * 2}`, { rest: c.rest * 2 }),
   ];
 }
 

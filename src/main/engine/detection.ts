@@ -11,6 +11,12 @@ import type { Store } from './store/types';
 export const ANOMALY_PREFIX = 'anomaly:';
 /** Scores below this are not sent to charts (most samples score ~0). */
 const BAND_FLOOR = 0.3;
+/**
+ * ms of buffered history each detector replays when a wall starts or its board changes, so a
+ * restarted wall flags at once: two days covers the daily profile (one full day) and the rarity
+ * memory (4,000 samples: 17 h at 15 s), and bounds the replay however long the retention.
+ */
+export const DETECT_HISTORY_MS = 2 * 86_400_000;
 
 export interface FlaggedAnomaly {
   key: string;
@@ -62,7 +68,7 @@ export class Detection {
       for (const series of this.store.seriesFor(route.slice(0, sep), route.slice(sep + 1))) {
         const tracked = this.track(series.key, route, panelId);
         if (!tracked) continue;
-        const r = this.store.range(series.id, now - board.retention, now);
+        const r = this.store.range(series.id, now - Math.min(board.retention, DETECT_HISTORY_MS), now);
         for (let i = 0; i < r.ts.length; i++) this.feed(tracked, series.key, r.ts[i] as number, r.values[i] as number);
       }
     }

@@ -106,3 +106,15 @@ describe('non-finite input', () => {
     }
   });
 });
+
+describe('the default detector on a short series', () => {
+  // issue 18: a 1,300-row hourly series must not spend half of itself warming up
+  it('flags a spike 300 samples into an hourly series, before its context grids are set', () => {
+    const HOUR = 3_600_000;
+    const t = Array.from({ length: 400 }, (_, i) => Date.UTC(2024, 0, 1) + i * HOUR);
+    const { v } = seasonalNoise(400, 21, 5);
+    v[300] = (v[300] as number) + 12;
+    const r = stream('auto', t, v);
+    expect(firstFlag(r, 0)).toBe(300);
+  });
+});

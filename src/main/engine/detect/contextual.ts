@@ -30,8 +30,10 @@ export interface ContextualParams {
   parts: readonly Exclude<DetectMethod, 'auto'>[];
   /** the ensemble's burst span (samples; ≤ 1 = instant deviations only, see ScoringParams) */
   burstSpan: number;
-  /** the ensemble's surprisal (log10) per bin above anything seen before (see RarityParams.beyond) */
-  beyond: number;
+  /** whether the ensemble's own score is reported while the context grids are still warming up */
+  early: boolean;
+  /** the ensemble's prior tail weight, in samples (see RarityParams.prior) */
+  prior: number;
 }
 
 /** log10 units added to the surprisal: high flags at 10× the probability of medium, low at 1/10. */
@@ -85,7 +87,7 @@ export class ContextualDetector implements Detector {
     this.since++;
     // why: until the grids are set the novelty says nothing; keeping it out of the likelihood's
     // history stops the first learned samples from looking like an anomaly
-    if (this.n <= this.p.warmup) return NOTHING;
+    if (this.n <= this.p.warmup) return this.p.early ? this.rested(inner * this.p.ensembleMax, v) : NOTHING;
     const b = this.p.blend;
     // why: the raw anomaly is the same at every sensitivity; the knob shifts the surprisal once
     const raw = this.ensemble ? (1 - b) * novelty + b * this.ensemble.neutral : novelty;
@@ -94,14 +96,8 @@ export class ContextualDetector implements Detector {
     // why: the ensemble already applied the sensitivity to its own score
     const loud = inner * this.p.ensembleMax;
     const score = own > loud ? own : loud;
-    if (score <= 0) return NOTHING;
+    if (!this.pass(score)) return NOTHING;
     const flagged = score >= 0.5;
-    const withheld = this.since <= this.p.rest;
-    // why: the rest counts from the reported flag; a flag it withheld does not extend it, or a
-    // busy stretch just before an incident would keep the incident itself silent (NAB held-out
-    // failure analysis, nab-failures.ts: a window lost to a rest re-armed by its own lead-in)
-    if (flagged && !withheld) this.since = 0;
-    if (withheld) return NOTHING;
     if (!flagged) return { score, flagged: false };
     // why: say it in the words of the component model when the ensemble flags on its own or
     // carried most of the raw anomaly ("4.1σ above its 1 h baseline" beats "unusual pattern")
@@ -114,5 +110,24 @@ export class ContextualDetector implements Detector {
           ? `${formatNumber(v)} is outside every level seen before`
           : `unusual pattern: ${formatNumber(v)} after ${formatNumber(prev)} has rarely followed values like these`;
     return { score, flagged: true, explanation };
+  }
+
+  /** Whether a score is reported: after a flag (≥ 0.5) all is withheld for `rest` samples. */
+  private pass(score: number): boolean {
+    if (score <= 0) return false;
+    const withheld = this.since <= this.p.rest;
+    // why: the rest counts from the reported flag; a flag it withheld does not extend it, or a
+    // busy stretch just before an incident would keep the incident itself silent (NAB held-out
+    // failure analysis, nab-failures.ts: a window lost to a rest re-armed by its own lead-in)
+    if (score >= 0.5 && !withheld) this.since = 0;
+    return !withheld;
+  }
+
+  /** The ensemble's score alone (contexts still warming up), under the same rest after a flag. */
+  private rested(score: number, v: number): DetectResult {
+    if (!this.pass(score)) return NOTHING;
+    const flagged = score >= 0.5;
+    if (!flagged || !this.ensemble) return { score, flagged: false };
+    return { score, flagged: true, explanation: this.ensemble.explainLast(v) };
   }
 }

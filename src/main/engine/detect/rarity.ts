@@ -87,10 +87,17 @@ export interface RarityParams {
   horizon: number;
   /** feature values below this are never rare (saves the tail sum) */
   floor: number;
-  /** surprisal (log10) added per bin above anything seen before */
-  beyond: number;
   /** samples before any rarity is reported */
   warmup: number;
+  /** surprisal (log10) added per bin above anything seen before (only without a prior) */
+  beyond: number;
+  /**
+   * samples of weight of the prior tail (0 = none): a young history cannot say a value is rarer than 1 in its
+   * length, the prior can, and the history outweighs it as it grows
+   */
+  prior: number;
+  /** the prior's tail: P0(x) = (x / from)^−alpha above where it starts (a power law: heavy, as real series are) */
+  alpha: number;
 }
 
 export class Rarity {
@@ -104,13 +111,22 @@ export class Rarity {
 
   private readonly floor: number;
   private readonly warmup: number;
+  private readonly prior: number;
+  private readonly alpha: number;
   private readonly beyond: number;
 
-  constructor(p: RarityParams) {
+  /** tailFrom: where the prior tail starts (P0 = 1 below it); the floor when not given, Infinity for no prior. */
+  constructor(
+    p: RarityParams,
+    private readonly tailFrom = p.floor,
+  ) {
+    // why: + 1 is the sample itself, so with no prior a never-seen value has P ≈ 1/memory, not 0
+    this.prior = tailFrom === Infinity ? 1 : 1 + p.prior;
+    this.alpha = p.alpha;
+    this.beyond = p.beyond;
     this.growth = 1 / (1 - 1 / p.horizon);
     this.floor = p.floor;
     this.warmup = p.warmup;
-    this.beyond = p.beyond;
   }
 
   /** The surprisal log10(1/P[feature ≥ x]) of x against history, then x joins the history. */
@@ -123,9 +139,12 @@ export class Rarity {
       const c = this.counts;
       // why: bins above the highest ever used are empty (summing from there gives the same bits)
       for (let i = this.top; i >= b; i--) tail += c[i] as number;
-      // why: + weight is the sample itself, so a never-seen value has P ≈ 1/memory, not 0
-      s = Math.log10((this.total + this.weight) / (tail + this.weight));
-      if (b > this.top) s += this.beyond * (b - this.top);
+      const w = this.prior * this.weight;
+      if (this.prior > 1) s = Math.log10((this.total + w) / (tail + w * (x > this.tailFrom ? Math.pow(this.tailFrom / x, this.alpha) : 1)));
+      else {
+        s = Math.log10((this.total + w) / (tail + w));
+        if (b > this.top) s += this.beyond * (b - this.top);
+      }
     }
     this.weight *= this.growth;
     if (this.weight > 1e100) this.renormalize();

@@ -51,8 +51,9 @@ export class ScoredDetector implements Detector {
   ) {
     // why: a 1-sample EWMA is the instant value itself, whose rarity `instant` already reads
     this.bursts = p.burstSpan > 1;
-    this.instant = components.map(() => new Rarity(p.rarity));
-    this.burst = this.bursts ? components.map(() => new Rarity(p.rarity)) : [];
+    const rarity = (c: Component) => new Rarity(p.rarity, c.tailFrom);
+    this.instant = components.map(rarity);
+    this.burst = this.bursts ? components.map(rarity) : [];
     this.avg = new Float64Array(components.length);
     this.aBurst = 2 / (p.burstSpan + 1);
     this.shift = SENSITIVITY_SHIFT[sensitivity];

@@ -9,6 +9,7 @@ const DAY = 86_400_000; // ms
  * in units of the EW mean absolute residual. Silent until a full day is buffered.
  */
 export class SeasonalModel implements Component {
+  readonly tailFrom = 2;
   private readonly profile: Float64Array;
   /** Day number whose samples `sum`/`count` currently accumulate, per bin (−1 = none yet). */
   private readonly day: Float64Array;

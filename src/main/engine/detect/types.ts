@@ -26,6 +26,12 @@ export interface Detector {
  * expected, in robust standard deviations (signed; 0 while it is still learning).
  */
 export interface Component {
+  /**
+   * Where the prior tail of |observe()| starts (see RarityParams.prior): the rarity floor for one
+   * sample's deviation in robust σ; Infinity (no prior) for an accumulated statistic such as a
+   * CUSUM sum.
+   */
+  readonly tailFrom: number;
   observe(t: number, v: number): number;
   /** Why the last observed sample deviates, for a person. Only called on flagged samples. */
   explain(z: number, v: number, stepMs: number): string;

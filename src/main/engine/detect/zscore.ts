@@ -7,6 +7,7 @@ import { Holt } from './holt';
  * samples (so a steady ramp is not a deviation), the scale the EW mean absolute prediction error.
  */
 export class ZScoreModel implements Component {
+  readonly tailFrom = 2;
   private readonly holt: Holt;
 
   constructor(
