@@ -47,7 +47,7 @@ const board = (dir: string, extra = '', header = ''): string => {
   return file;
 };
 
-describe('desktop app: start and security', () => {
+describe('desktop app: start and security', { timeout: 30_000 }, () => {
   it('registers app:// as privileged before ready, and serves the renderer from it with the CSP header', async () => {
     const d = await start([]);
     expect(d.calls.indexOf('protocol.registerSchemesAsPrivileged [{"scheme":"app","privileges":{"standard":true,"secure":true,"supportFetchAPI":true}}]')).toBeLessThan(d.calls.indexOf('protocol.handle app'));
@@ -116,7 +116,7 @@ describe('desktop app: start and security', () => {
   });
 });
 
-describe('desktop app: boards and data', () => {
+describe('desktop app: boards and data', { timeout: 30_000 }, () => {
   it('shows every file:line:col of a bad board in an error window and quits (no window, no exception)', async () => {
     const dir = dataDir();
     const file = join(dir, 'bad.yaml');
@@ -163,7 +163,7 @@ describe('desktop app: boards and data', () => {
   });
 });
 
-describe('desktop app: laptop mode', () => {
+describe('desktop app: laptop mode', { timeout: 30_000 }, () => {
   it('closing the window hides it to the tray; the tray shows the worst incident and has Open, Pause 1 h, Quit', async () => {
     const dir = dataDir();
     const d = await start([], { dir });
@@ -207,7 +207,7 @@ describe('desktop app: laptop mode', () => {
   }, 20_000);
 });
 
-describe('desktop app: kiosk mode', () => {
+describe('desktop app: kiosk mode', { timeout: 30_000 }, () => {
   const displays = [
     { id: 7, bounds: { x: 0, y: 0, width: 1920, height: 1080 } },
     { id: 9, bounds: { x: 1920, y: 0, width: 3840, height: 2160 } },
