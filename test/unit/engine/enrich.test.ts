@@ -55,7 +55,7 @@ describe('forecast on panels with thresholds', () => {
     expect(snap.panels.disk?.forecast).toBeUndefined();
   });
 
-  it("a panel's own forecast: inventory falling to 0 \"sells out in 3 h 10 m\"", () => {
+  it("a panel's own forecast: inventory falling to 0 \"sells out in 3h 10m\"", () => {
     t = tempStore();
     // 190 units now, selling 60 per hour: 0 in 3 h 10 m
     t.store.writeBatch(metricBatch('p', T0, [hour('stock', (m) => 190 + m)]));
@@ -63,7 +63,7 @@ describe('forecast on panels with thresholds', () => {
     const detection = new Detection(t.store);
     detection.setBoard(board, T0);
     enrichPanels(snap, board, t.store, detection);
-    expect(snap.panels.stock?.forecast).toBe('sells out in 3 h 10 m');
+    expect(snap.panels.stock?.forecast).toBe('sells out in 3h 10m');
   });
 
   it('where lower is worse: severity at or below a threshold, forecast of the next one down', () => {
@@ -75,6 +75,6 @@ describe('forecast on panels with thresholds', () => {
     const detection = new Detection(t.store);
     detection.setBoard(board, T0);
     enrichPanels(snap, board, t.store, detection);
-    expect(snap.panels.success?.forecast).toBe('warning level (97) in 15 min');
+    expect(snap.panels.success?.forecast).toBe('warning level (97) in 15m');
   });
 });
