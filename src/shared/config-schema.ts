@@ -120,7 +120,7 @@ export const panel = z
     thresholds: z.array(threshold).default([]),
     /** `below`: lower values are worse (a success rate); a threshold is crossed at value ≤ it. */
     worse: z.enum(['above', 'below']).optional(),
-    /** A trend forecast of the headline value reaching `value`, shown as "<label> in 3 h 10 m". */
+    /** A trend forecast of the headline value reaching `value`, shown as "<label> in 3h 10m". */
     forecast: z.object({ value: z.number(), label: z.string().min(1) }).strict().optional(),
     /** Timeseries: series drawn stacked (each on top of the ones before). */
     stack: z.boolean().optional(),

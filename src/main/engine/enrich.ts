@@ -48,7 +48,7 @@ function anomalyAt(store: Store, detection: Detection, { source, query }: Source
 }
 
 /**
- * Time until the headline value reaches the panel's `forecast` value ("sells out in 3 h 10 m"), or
+ * Time until the headline value reaches the panel's `forecast` value ("sells out in 3h 10m"), or
  * else the nearest threshold the trend heads to, if it heads there.
  */
 function forecastFor(store: Store, panel: Panel, { source, query }: SourceQuery, snap: PanelSnapshot, at: number): string | undefined {

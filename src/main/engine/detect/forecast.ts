@@ -12,7 +12,7 @@ export interface Forecast {
 }
 
 export interface ForecastOptions {
-  /** Says what reaching the threshold means: "disk full" → "disk full in 3 h 10 m". */
+  /** Says what reaching the threshold means: "disk full" → "disk full in 3h 10m". */
   label?: string;
   /** ms: farther than this is no forecast at all (default 7 days) */
   maxEtaMs?: number;
