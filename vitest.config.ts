@@ -22,6 +22,16 @@ export default defineConfig({
       },
       {
         test: {
+          // `npm run test:faults`: faults injected from outside into real processes and files
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,

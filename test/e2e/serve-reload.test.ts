@@ -6,17 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardView, StatusReport } from '../../src/shared/api';
 import { getJson, waitFor } from '../integration/servers';
-import { startWallboard, type Wallboard } from './serve';
+import { demoBoardYaml, startWallboard, type Wallboard } from './serve';
 
-const board = (title: string): string => `title: ${title}
-sources:
-  demo: [{ id: demo, interval: 1s }]
-pages:
-  - id: p
-    title: P
-    panels:
-      - { id: orders, type: stat, query: "demo:bizoholic_orders_per_min" }
-`;
+const board = demoBoardYaml;
 
 function aliasBomb(): string {
   let y = `title: Bomb\na: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n`;

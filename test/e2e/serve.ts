@@ -18,10 +18,23 @@ export interface Wallboard {
   dataDir: string;
   /** The last few KB of the server's stdout + stderr, for failure messages. */
   output(): string;
+  /** Every line the server wrote, across restarts (capped at 16 MB), for tests that count log lines. */
+  log(): string;
   stop(): Promise<void>;
   kill(): void;
   restart(): Promise<void>;
 }
+
+/** A one-panel board on the built-in demo source polled every second. */
+export const demoBoardYaml = (title: string): string => `title: ${title}
+sources:
+  demo: [{ id: demo, interval: 1s }]
+pages:
+  - id: p
+    title: P
+    panels:
+      - { id: orders, type: stat, query: "demo:bizoholic_orders_per_min" }
+`;
 
 export interface WallboardOptions {
   /** YAML text of the board; the built-in demo board when absent. */
@@ -65,6 +78,7 @@ export async function startWallboard(opts: WallboardOptions = {}): Promise<Wallb
   args.push(...(opts.extraArgs ?? []));
   let child: ChildProcess | undefined;
   let out = '';
+  let all = '';
 
   const launch = async (): Promise<void> => {
     const c = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: 'UTC', ...opts.env } });
@@ -72,6 +86,7 @@ export async function startWallboard(opts: WallboardOptions = {}): Promise<Wallb
     started.add(c);
     const keep = (b: Buffer): void => {
       out = (out + b.toString('utf8')).slice(-8000);
+      if (all.length < 16 * 1024 * 1024) all += b.toString('utf8');
     };
     c.stdout?.on('data', keep);
     c.stderr?.on('data', keep);
@@ -118,6 +133,7 @@ export async function startWallboard(opts: WallboardOptions = {}): Promise<Wallb
     port,
     dataDir,
     output: () => out,
+    log: () => all,
     stop: () => stopChild('SIGTERM'),
     kill: () => void stopChild('SIGKILL'),
     restart: async () => {

@@ -1,7 +1,7 @@
 // createEngine(options) → Engine: the one engine behind every face (Electron, serve, CLI).
 // Plain Node: a unit test fails if anything under src/main/engine imports electron.
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { BoardView, ConfigErrorView, EngineApi, EngineRequests, RequestName, StatusReport } from '../../shared/api';
 import { type Board, panelQueries } from '../../shared/config-schema';
 import { emptyBatch, type Batch, type Incident } from '../../shared/model';
@@ -18,7 +18,7 @@ import { SelfMetrics } from './self-metrics';
 import { snapshotAt, sourcesAt } from './snapshot';
 import { timelineOf } from './timeline';
 import { createSources } from './sources/registry';
-import { openStore } from './store/index';
+import { openStoreRecovering } from './store/recover';
 import type { Store } from './store/types';
 import { UpdateCoalescer } from './update-coalescer';
 import { anomalyPoints, Detection, type FlaggedAnomaly } from './detection';
@@ -101,7 +101,7 @@ export function createEngine(options: EngineOptions): Engine {
   let version = 1;
   let configError: ConfigErrorView | undefined;
   mkdirSync(options.dataDir, { recursive: true });
-  const store = openStore({ file: join(options.dataDir, 'wallboard.db'), retentionMs: board.retention, now, significantDigits: board.storage.significantDigits });
+  const { store, recovered } = openStoreRecovering({ file: join(options.dataDir, 'wallboard.db'), retentionMs: board.retention, now, significantDigits: board.storage.significantDigits }, now);
   const emitter = new EngineEmitter();
   const metrics = new SelfMetrics();
   const updates = new UpdateCoalescer((u) => emitter.emit('update', u));
@@ -129,6 +129,11 @@ export function createEngine(options: EngineOptions): Engine {
     }
   });
   let crashTimer: NodeJS.Timeout | undefined;
+  if (recovered) {
+    const title = `buffer was damaged and moved aside to ${basename(recovered.movedTo)}; a fresh buffer started (${recovered.reason})`;
+    log(title);
+    flow.wallFault({ ref: 'wall:buffer', title });
+  }
 
   function boardView(): BoardView {
     return toBoardView(board, version, configError);
