@@ -104,6 +104,33 @@ describe('demo board', () => {
     }
   });
 
+  it('shows the workshop / store monitor with a sell-out forecast, and the resource monitor', async () => {
+    for (const pageId of ['workshop', 'resources']) {
+      const wall = await openWall(browser, `${wb.url}/?rotate=0&burnin=0&page=${pageId}`);
+      try {
+        const states = await waitPage(wall, pageId);
+        expect(Object.values(states).every((s) => s === 'ok'), JSON.stringify(states)).toBe(true);
+        expect(await overflowReport(wall.page)).toEqual([]);
+        if (pageId === 'workshop') {
+          // Mumbai sells 3.2 units a minute from 960 at each 4-hourly restock: it always sells out within 5 h
+          const forecast = wall.page.locator('[data-panel-id="ws-stock-mumbai"] [data-testid="forecast"]');
+          await forecast.waitFor({ timeout: 30_000 });
+          expect(await forecast.textContent()).toMatch(/^sells out in (\d+h( \d+m)?|\d+m)$/);
+          expect(await wall.page.textContent('[data-panel-id="ws-sms-success"] [data-testid="stat-value"]')).toMatch(/^\d+\.\d%$/);
+        } else {
+          const legend = await wall.page.textContent('[data-panel-id="res-cpu"]');
+          for (const service of ['api', 'checkout', 'search', 'payments', 'auth']) expect(legend).toContain(service);
+          expect(await wall.page.textContent('[data-panel-id="res-cost-forecast"] [data-testid="stat-value"]')).toMatch(/^\$\d/);
+        }
+        await wall.page.waitForTimeout(300); // ms: let charts draw after their last resize
+        expect(wall.errors).toEqual([]);
+        await screenshot(wall.page, `demo-${pageId}-1920x1080`);
+      } finally {
+        await wall.close();
+      }
+    }
+  });
+
   it('shows a banner when the engine goes away and resumes by itself when it is back', async () => {
     const wall = await openWall(browser, `${wb.url}/?rotate=0&burnin=0&page=overview`);
     try {

@@ -52,6 +52,15 @@ const RANGES: Record<string, [number, number]> = {
   platform_error_rate_percent: [0.01, 6],
   platform_requests_per_sec: [100, 3000],
   platform_service_up: [0, 1],
+  platform_sms_delivery_success_percent: [80, 100],
+  platform_sms_response_ms: [300, 5000],
+  platform_payment_success_percent: [50, 100],
+  platform_inventory_units: [0, 1000],
+  platform_service_cpu_percent: [1, 100],
+  platform_service_memory_percent: [30, 100],
+  platform_service_disk_percent: [10, 90],
+  platform_cost_hourly_usd: [20, 100],
+  platform_cost_month_forecast_usd: [25_000, 40_000],
 };
 
 describe('demo values', () => {

@@ -26,12 +26,24 @@ export interface DemoMetricSpec {
 
 export const DEMO_HOSTS = ['web-1', 'web-2', 'web-3', 'db-1', 'db-2'] as const;
 export const DEMO_SERVICES = ['api', 'checkout', 'search', 'payments', 'auth'] as const;
+export const DEMO_CITIES = ['mumbai', 'delhi', 'bengaluru'] as const;
 
 const BIZ_PEAK = 15; // h UTC: European afternoon shopping
 const COREL_PEAK = 11; // h UTC: travel searches peak late morning
 const THRILL_PEAK = 19; // h UTC: event tickets sell in the evening
 
 const hostLabels = DEMO_HOSTS.map((host) => ({ host }));
+const serviceLabels = DEMO_SERVICES.map((service) => ({ service }));
+const cityLabels = DEMO_CITIES.map((city) => ({ city }));
+
+/** Per-service level: the same metric sits at a different height for each service. */
+function perService(labels: Labels, levels: Record<(typeof DEMO_SERVICES)[number], number>): number {
+  return levels[(labels['service'] ?? 'api') as (typeof DEMO_SERVICES)[number]] ?? 0;
+}
+
+const RESTOCK_MIN = 240; // every store is restocked every 4 h, UTC-aligned
+/** Units at restock and units sold per minute; Bengaluru sells out 210 min in (see demo-incidents.ts). */
+const STOCK: Record<(typeof DEMO_CITIES)[number], [number, number]> = { mumbai: [960, 3.2], delhi: [820, 2.9], bengaluru: [640, 640 / 210] };
 const isDb = (labels: Labels): boolean => (labels['host'] ?? '').startsWith('db-');
 
 const SPECS: DemoMetricSpec[] = [
@@ -134,6 +146,59 @@ const SPECS: DemoMetricSpec[] = [
     name: 'platform_requests_per_sec', brand: 'platform', unit: 'reqps', help: 'HTTP requests per second at the edge',
     series: [{}], min: 0, max: Infinity,
     base: (t, h) => 1600 * platformTraffic(t) * (1 + 0.05 * smooth(h, t, 10 * MIN_MS) + 0.015 * white(h, t)),
+  },
+  // platform — workshop / store monitor: SMS gateway, payments, store inventory
+  {
+    name: 'platform_sms_delivery_success_percent', brand: 'platform', unit: 'percent', help: 'SMS delivered, % of SMS sent',
+    series: [{}], min: 0, max: 100,
+    base: (t, h) => 98.9 + 0.35 * smooth(h, t, 20 * MIN_MS) + 0.12 * white(h, t),
+  },
+  {
+    name: 'platform_sms_response_ms', brand: 'platform', unit: 'ms', help: 'SMS gateway response time (ms)',
+    series: [{}], min: 50, max: Infinity,
+    base: (t, h) => 620 + 260 * platformTraffic(t) + 60 * smooth(h, t, 10 * MIN_MS) + 25 * white(h, t),
+  },
+  {
+    name: 'platform_payment_success_percent', brand: 'platform', unit: 'percent', help: 'payments authorised, % of attempts',
+    series: [{}], min: 0, max: 100,
+    base: (t, h) => 99.1 - 0.4 * platformTraffic(t) + 0.15 * smooth(h, t, 15 * MIN_MS) + 0.05 * white(h, t),
+  },
+  {
+    // why: a straight sell-down between restocks, so the sell-out forecast reads true
+    name: 'platform_inventory_units', brand: 'platform', unit: 'short', help: 'units in stock per city store',
+    series: cityLabels, min: 0, max: Infinity,
+    base: (t, h, l) => {
+      const [start, perMin] = STOCK[(l['city'] ?? 'mumbai') as (typeof DEMO_CITIES)[number]] ?? [0, 0];
+      const sinceRestock = (t / MIN_MS) % RESTOCK_MIN;
+      return Math.round(start - perMin * sinceRestock + 2 * white(h, t));
+    },
+  },
+  // platform — resource monitor: CPU, memory and disk per service, and what it all costs
+  {
+    name: 'platform_service_cpu_percent', brand: 'platform', unit: 'percent', help: 'CPU used per service, %',
+    series: serviceLabels, min: 1, max: 100,
+    base: (t, h, l) => perService(l, { api: 36, checkout: 28, search: 38, payments: 24, auth: 18 }) + 14 * platformTraffic(t) + 4 * smooth(h, t, 10 * MIN_MS) + 1.5 * white(h, t),
+  },
+  {
+    name: 'platform_service_memory_percent', brand: 'platform', unit: 'percent', help: 'memory used per service, %',
+    series: serviceLabels, min: 1, max: 100,
+    base: (t, h, l) => perService(l, { api: 55, checkout: 60, search: 66, payments: 50, auth: 58 }) + 4 * platformTraffic(t) + 3 * smooth(h, t, 120 * MIN_MS) + 0.5 * white(h, t),
+  },
+  {
+    // why: payments' volume fills through the UTC day: 80 % (warning) at 18:00, 86 % by midnight
+    name: 'platform_service_disk_percent', brand: 'platform', unit: 'percent', help: 'disk used per service, %',
+    series: serviceLabels, min: 1, max: 100,
+    base: (t, h, l) => (l['service'] === 'payments' ? 62 + 24 * dayFraction(t) : perService(l, { api: 41, checkout: 35, search: 57, payments: 0, auth: 22 })) + 0.2 * smooth(h, t, 60 * MIN_MS),
+  },
+  {
+    name: 'platform_cost_hourly_usd', brand: 'platform', unit: 'currency', help: 'cloud spend per hour (USD)',
+    series: [{}], min: 0, max: Infinity,
+    base: (t, h) => 38 + 9 * platformTraffic(t) + 1.5 * smooth(h, t, 30 * MIN_MS) + 0.4 * white(h, t),
+  },
+  {
+    name: 'platform_cost_month_forecast_usd', brand: 'platform', unit: 'currency', help: "this month's cloud spend at the current rate (USD)",
+    series: [{}], min: 0, max: Infinity,
+    base: (t, h) => 30_500 + 400 * smooth(h, t, 360 * MIN_MS) + 40 * white(h, t),
   },
   {
     name: 'platform_service_up', brand: 'platform', unit: 'short', help: '1 when the service answers its health check',
