@@ -51,7 +51,7 @@ export function App({ client, options, board }: AppProps): React.JSX.Element {
   }, [client, options, board]);
   return (
     <>
-      <Board burnIn={options.burnIn} />
+      <Board burnIn={options.burnIn} seconds={options.seconds} />
       <ReplayControl api={client} />
       {/* the incidents toggle sits in the status bar, not floating over panel titles */}
       <IncidentsLayer api={client} toggle={false} />

@@ -11,6 +11,7 @@ const BENCHES: Record<string, string> = {
   nab: './nab-eval.ts',
   groups: './eval-groups.ts',
   renderer: './renderer-bench.ts',
+  idle: './idle-bench.ts',
 };
 
 /** Heading and command for sections whose module does not write its own heading. */

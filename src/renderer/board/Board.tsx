@@ -30,7 +30,7 @@ function CurrentPage(): React.JSX.Element | null {
   return <Page key={page.id} page={page} panels={panels} relayout={brandFilter !== null} />;
 }
 
-export function Board({ burnIn = true }: { burnIn?: boolean }): React.JSX.Element {
+export function Board({ burnIn = true, seconds = false }: { burnIn?: boolean; seconds?: boolean }): React.JSX.Element {
   const hasBoard = useWallboard((s) => s.board !== null);
   const mode = useWallboard((s) => s.mode);
   const theme = useWallboard((s) => s.theme);
@@ -44,7 +44,7 @@ export function Board({ burnIn = true }: { burnIn?: boolean }): React.JSX.Elemen
         <ConfigErrorBanner />
         <main className="wb-main">{hasBoard ? <CurrentPage /> : <Splash />}</main>
         <ReplayBar />
-        <StatusBar />
+        <StatusBar seconds={seconds} />
       </div>
     </div>
   );

@@ -26,18 +26,22 @@ function SourceChip({ s }: { s: SourceStatus }): React.JSX.Element {
   );
 }
 
-function Clock({ timezone, fixedAt }: { timezone: string | undefined; fixedAt: number | undefined }): React.JSX.Element {
+/** HH:MM, ticking once a minute; HH:MM:SS with `?seconds=1` (a repaint of the wall every second). */
+function Clock({ timezone, fixedAt, seconds }: { timezone: string | undefined; fixedAt: number | undefined; seconds: boolean }): React.JSX.Element {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
+    const period = seconds ? 1_000 : 60_000; // ms
     let t: ReturnType<typeof setTimeout>;
     const step = (): void => {
       setNow(Date.now());
-      t = setTimeout(step, 1_000 - (Date.now() % 1_000)); // ms: align to the second
+      t = setTimeout(step, period - (Date.now() % period)); // ms: align to the second or the minute
     };
     step();
     return () => clearTimeout(t);
-  }, []);
-  const { date, time, zone } = formatClock(fixedAt ?? now, timezone);
+  }, [seconds]);
+  const full = formatClock(fixedAt ?? now, timezone);
+  const { date, zone } = full;
+  const time = seconds ? full.time : full.time.slice(0, 5); // HH:MM of HH:MM:SS
   return (
     <span className="wb-clock" data-testid="clock">
       <span className="wb-clock__date">{date}</span>
@@ -84,7 +88,7 @@ function PauseMark(): React.JSX.Element | null {
   return null;
 }
 
-export function StatusBar(): React.JSX.Element {
+export function StatusBar({ seconds = false }: { seconds?: boolean }): React.JSX.Element {
   const { title, pages, index, mode, connection, snapAt } = useWallboard(
     useShallow((s) => ({
       title: s.board?.title ?? 'Wallboard',
@@ -130,7 +134,7 @@ export function StatusBar(): React.JSX.Element {
         <span className={`wb-live wb-live--${mode === 'replay' ? 'replay' : live ? 'on' : 'off'}`} data-testid="live-indicator">
           {mode === 'replay' ? 'REPLAY' : live ? 'LIVE' : 'NO LINK'}
         </span>
-        <Clock timezone={timezone} fixedAt={mode === 'replay' ? snapAt : undefined} />
+        <Clock timezone={timezone} fixedAt={mode === 'replay' ? snapAt : undefined} seconds={seconds} />
       </span>
     </footer>
   );

@@ -13,6 +13,8 @@ export interface UrlOptions {
   theme?: 'dark' | 'light';
   /** `?burnin=0` turns the burn-in shift off. */
   burnIn: boolean;
+  /** `?seconds=1` shows seconds on the clock (each tick repaints the wall: ~2 % of a core in software rendering). */
+  seconds: boolean;
   /** `?brand=<id>` starts with the brand filter set. */
   brand?: string;
   /** `?window=24h` (or 15m, 6h, 1h30m, 2d…: any board-file duration up to 7d): ms of history the charts show; 1 h by default. */
@@ -25,7 +27,7 @@ export function parseUrlOptions(search: string): UrlOptions {
   const q = new URLSearchParams(search);
   const at = Number(q.get('at'));
   const theme = q.get('theme');
-  const opts: UrlOptions = { rotate: q.get('rotate') !== '0', burnIn: q.get('burnin') !== '0' };
+  const opts: UrlOptions = { rotate: q.get('rotate') !== '0', burnIn: q.get('burnin') !== '0', seconds: q.get('seconds') === '1' };
   const token = q.get('token');
   if (token) opts.token = token;
   if (q.get('at') && Number.isFinite(at) && at > 0) opts.at = at;

@@ -8,6 +8,7 @@ import { formatAge } from '../../shared/duration';
 import { bannerIncident, bannerText } from './incident-view';
 import { effectiveIncidents, useIncidents } from './store';
 import { useEngineNow } from './use-engine-now';
+import { useBlink } from '../board/use-blink';
 import './critical-banner.css';
 
 export function CriticalBanner(): React.JSX.Element | null {
@@ -28,13 +29,17 @@ export function CriticalBanner(): React.JSX.Element | null {
     return () => root.removeAttribute('data-critical-banner');
   }, [on]);
 
+  // a newer critical starts the pattern again with its first-seconds flash
+  const blink = useBlink(shown?.incident.id);
+
   if (!shown) return null;
   const { incident, more } = shown;
   const brand = brandLook(incident.brand);
   const { headline, detail } = bannerText(incident);
   const style = brand ? ({ '--brand': brand.color } as CSSProperties) : undefined;
+  const look = blink.on ? (blink.flashing ? ' wb-critical--flash' : ' wb-critical--dim') : '';
   return (
-    <div className="wb-critical" data-testid="critical-banner" data-incident-id={incident.id} role="alert" style={style}>
+    <div className={`wb-critical${look}`} data-testid="critical-banner" data-incident-id={incident.id} role="alert" style={style}>
       <div className="wb-critical__sev">CRITICAL</div>
       <div className="wb-critical__main">
         <div className="wb-critical__title" title={incident.title}>

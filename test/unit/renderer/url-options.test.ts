@@ -16,6 +16,8 @@ describe('wall URL options', () => {
   it('keeps rotation and burn-in protection on unless turned off', () => {
     expect(parseUrlOptions('')).toMatchObject({ rotate: true, burnIn: true });
     expect(parseUrlOptions('?rotate=0&burnin=0')).toMatchObject({ rotate: false, burnIn: false });
+    expect(parseUrlOptions('').seconds).toBe(false);
+    expect(parseUrlOptions('?seconds=1').seconds).toBe(true);
   });
 });
 
