@@ -114,6 +114,19 @@ describe('health, outcomes and source status', () => {
     expect(t.store.db.prepare('SELECT count(*) AS n FROM query_outcomes').get()).toEqual({ n: 3 });
   });
 
+  it('records a query again after retention deleted the run it last extended', () => {
+    t = tempStore();
+    const q = (at: number) => t.store.writeBatch({ ...metricBatch('p', at, []), queries: [{ source: 'p', query: 'up', outcome: { ok: true } }] });
+    q(T0);
+    q(T0 + 15);
+    // the run's last poll is older than the cut: retention deletes it while the store remembers it
+    t.store.db.prepare('DELETE FROM query_outcomes').run();
+    q(T0 + 30);
+    q(T0 + 45);
+    expect(t.store.queryOutcomeAt('p', 'up', T0 + 50)).toEqual({ ok: true, at: T0 + 45 });
+    expect(t.store.db.prepare('SELECT at, last_at FROM query_outcomes').all()).toEqual([{ at: T0 + 30, last_at: T0 + 45 }]);
+  });
+
   it('reports last attempt, last success and the reason of a failing source as of T', () => {
     t = tempStore();
     const poll = (at: number, ok: boolean) =>

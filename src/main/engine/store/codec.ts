@@ -16,7 +16,7 @@
 import { BitReader, BitWriter, TWO_32, unzigzag, zigzag } from './bits';
 import { decodeChunkV0Into, readTimeDod, writeTimeDod } from './codec-v0';
 import { bestRice, readRice, readXor, writeRice, writeXor } from './codec-values';
-import { LOSSLESS_DIGITS, MAX_K, pow10, roundDecimal, toScaled, unscale } from './precision';
+import { LOSSLESS_DIGITS, MAX_K, pow10, roundDecimal, scaleInto, unscale, type Scaled } from './precision';
 
 export const FORMAT_V1 = 0xc1;
 export const VALUES_XOR = 0;
@@ -36,9 +36,9 @@ function scaleAll(values: ArrayLike<number>, digits: number): { k: number; s: Fl
   const n = values.length;
   const sk = new Float64Array(n * 2);
   let k = -MAX_K;
+  const x: Scaled = { s: 0, k: 0 };
   for (let i = 0; i < n; i++) {
-    const x = toScaled(values[i] as number, digits);
-    if (!x) return undefined;
+    if (!scaleInto(values[i] as number, digits, x)) return undefined;
     sk[2 * i] = x.s;
     sk[2 * i + 1] = x.k;
     if (x.k > k) k = x.k;

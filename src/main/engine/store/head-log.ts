@@ -8,10 +8,11 @@
 // tag byte k + 64 and a zigzag varint s (v = s·10^-k, precision.ts), or tag 0xff and 8 bytes of the
 // raw double (NaN, ±Inf, -0, long fractions).
 import { unzigzag, zigzag } from './bits';
-import { toScaled, unscale } from './precision';
+import { scaleInto, unscale, type Scaled } from './precision';
 
 const RAW = 0xff;
 const raw = new DataView(new ArrayBuffer(8));
+const x: Scaled = { s: 0, k: 0 };
 
 class ByteWriter {
   buf = new Uint8Array(1024);
@@ -75,8 +76,7 @@ export function encodeHeadLog(series: readonly LogSeries[], digits: number): { b
       prevT = t;
       const v = s.values[i] as number;
       // why the digits: the chunk will keep no more, and rounding twice at one precision is a no-op
-      const x = toScaled(v, digits);
-      if (x) {
+      if (scaleInto(v, digits, x)) {
         w.byte(x.k + 64);
         w.varint(zigzag(x.s));
       } else {

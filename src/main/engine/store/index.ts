@@ -79,6 +79,7 @@ export function openStore(opts: OpenStoreOptions): Store {
       } catch (err) {
         // why: ids handed out inside the rolled-back transaction no longer exist
         series.forgetKeys(added);
+        outcomes.forget();
         throw err;
       }
       // committed: now the in-memory head may follow

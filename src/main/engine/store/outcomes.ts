@@ -16,9 +16,13 @@ export interface StatusRun {
 }
 
 type RunRow = { id: number; ok: number; reason: string | null; last_at: number; last_ok_at: number | null };
+type Run = { id: number; ok: number; reason: string | null };
 
 export class OutcomeTables {
   private readonly st;
+  /** source + NUL + query → its newest run; saves a SELECT per query per poll. Cleared by forget()
+   *  after a rolled-back transaction, and when a cached run turns out to be gone (retention). */
+  private readonly runs = new Map<string, Run>();
 
   constructor(db: Database.Database) {
     this.st = {
@@ -26,6 +30,8 @@ export class OutcomeTables {
         'SELECT id, ok, reason, last_at, NULL AS last_ok_at FROM query_outcomes WHERE source = ? AND query = ? ORDER BY at DESC LIMIT 1',
       ),
       queryExtend: db.prepare<[number, number]>('UPDATE query_outcomes SET last_at = max(last_at, ?) WHERE id = ?'),
+      // why one statement: a poll of 160 queries that all kept their outcome is one UPDATE, not 160
+      queryExtendMany: db.prepare<[number, string]>('UPDATE query_outcomes SET last_at = max(last_at, ?) WHERE id IN (SELECT value FROM json_each(?))'),
       queryInsert: db.prepare<[string, string, number, number, number, string | null]>(
         'INSERT INTO query_outcomes (source, query, at, last_at, ok, reason) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -68,11 +74,29 @@ export class OutcomeTables {
 
   /** Call inside the batch transaction. */
   write(batch: Batch): void {
+    const extended: number[] = [];
     for (const q of batch.queries) {
       const reason = q.outcome.ok ? null : q.outcome.reason;
-      const run = this.st.queryRun.get(q.source, q.query);
-      if (run && run.ok === Number(q.outcome.ok) && run.reason === reason) this.st.queryExtend.run(batch.at, run.id);
-      else this.st.queryInsert.run(q.source, q.query, batch.at, batch.at, Number(q.outcome.ok), reason);
+      const ok = Number(q.outcome.ok);
+      const key = `${q.source}\0${q.query}`;
+      const run = this.runs.get(key) ?? this.st.queryRun.get(q.source, q.query);
+      if (run && run.ok === ok && run.reason === reason) {
+        extended.push(run.id);
+        this.runs.set(key, run);
+      } else {
+        const id = Number(this.st.queryInsert.run(q.source, q.query, batch.at, batch.at, ok, reason).lastInsertRowid);
+        this.runs.set(key, { id, ok, reason });
+      }
+    }
+    if (extended.length && this.st.queryExtendMany.run(batch.at, JSON.stringify(extended)).changes !== extended.length) {
+      // a cached run was deleted by retention meanwhile: forget the cache and write this poll the long way
+      this.runs.clear();
+      for (const q of batch.queries) {
+        const reason = q.outcome.ok ? null : q.outcome.reason;
+        const run = this.st.queryRun.get(q.source, q.query);
+        if (run && run.ok === Number(q.outcome.ok) && run.reason === reason) this.st.queryExtend.run(batch.at, run.id);
+        else this.st.queryInsert.run(q.source, q.query, batch.at, batch.at, Number(q.outcome.ok), reason);
+      }
     }
     this.st.source.run(batch.source, batch.kind);
     const reason = batch.status.ok ? null : batch.status.reason;
@@ -83,6 +107,11 @@ export class OutcomeTables {
       const lastOk = run ? (run.ok ? run.last_at : run.last_ok_at) : null;
       this.st.statusInsert.run(batch.source, batch.at, batch.at, Number(batch.status.ok), reason, batch.durationMs, lastOk);
     }
+  }
+
+  /** After a rolled-back transaction: cached runs may name rows that were never committed. */
+  forget(): void {
+    this.runs.clear();
   }
 
   queryOutcomeAt(source: string, query: string, at: number): QueryOutcomeAt | undefined {

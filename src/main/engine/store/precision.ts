@@ -39,15 +39,21 @@ export function unscale(s: number, k: number): number {
 // why 2^52: the zigzag of s (2|s| + 1) must stay an exact integer for the varint and bit coders
 const MAX_S = 2 ** 52;
 
-/** Drops trailing decimal zeros: (12300, 4) → (123, 2). Undefined when |s| is too large to code. */
-function strip(s: number, k: number): Scaled | undefined {
-  if (!(Math.abs(s) < MAX_S)) return undefined;
-  if (s === 0) return { s: 0, k: -MAX_K };
+/** Drops trailing decimal zeros into `out`: (12300, 4) → (123, 2). False when |s| is too large to code. */
+function strip(s: number, k: number, out: Scaled): boolean {
+  if (!(Math.abs(s) < MAX_S)) return false;
+  if (s === 0) {
+    out.s = 0;
+    out.k = -MAX_K;
+    return true;
+  }
   while (s % 10 === 0 && k > -MAX_K) {
     s /= 10;
     k--;
   }
-  return { s, k };
+  out.s = s;
+  out.k = k;
+  return true;
 }
 
 /**
@@ -57,30 +63,43 @@ function strip(s: number, k: number): Scaled | undefined {
  * (within one rounding of the double product). Lossless: unscale(s, k) === v exactly.
  */
 export function toScaled(v: number, digits: number): Scaled | undefined {
-  if (!Number.isFinite(v)) return undefined;
-  if (v === 0) return Object.is(v, -0) && digits >= LOSSLESS_DIGITS ? undefined : { s: 0, k: -MAX_K };
+  const out = { s: 0, k: 0 };
+  return scaleInto(v, digits, out) ? out : undefined;
+}
+
+/** toScaled into `out` (true) or false when v has no such form; allocates nothing, for the
+ *  per-sample write path (ingest runs it once per sample). */
+export function scaleInto(v: number, digits: number, out: Scaled): boolean {
+  if (!Number.isFinite(v)) return false;
+  if (v === 0) {
+    if (Object.is(v, -0) && digits >= LOSSLESS_DIGITS) return false;
+    out.s = 0;
+    out.k = -MAX_K;
+    return true;
+  }
   const a = Math.abs(v);
   if (digits >= LOSSLESS_DIGITS) {
     // the shortest k that gives v back bit for bit; why ≤ 9: beyond that the integers outgrow the
     // delta coder and XOR of the doubles is as small
     for (let k = 0; k <= 9; k++) {
       const s = Math.round(v * (POW10[k] as number));
-      if (Math.abs(s) < MAX_S && s / (POW10[k] as number) === v) return strip(s, k);
+      if (Math.abs(s) < MAX_S && s / (POW10[k] as number) === v) return strip(s, k, out);
     }
-    return undefined;
+    return false;
   }
   let e = Math.floor(Math.log10(a));
   // why: log10 can be off by one next to powers of ten; too small an exponent would keep a digit too few
   if (pow10(e) > a) e--;
   else if (pow10(e + 1) <= a) e++;
   const k = digits - 1 - e;
-  if (k > MAX_K || k < -MAX_K) return undefined;
+  if (k > MAX_K || k < -MAX_K) return false;
   const s = k >= 0 ? Math.round(v * (POW10[k] as number)) : Math.round(v / (POW10[-k] as number));
-  return strip(s, k);
+  return strip(s, k, out);
 }
+
+const scratch: Scaled = { s: 0, k: 0 };
 
 /** v rounded to `digits` significant digits where it has such a form; otherwise v itself. */
 export function roundDecimal(v: number, digits: number): number {
-  const x = toScaled(v, digits);
-  return x ? unscale(x.s, x.k) : v;
+  return scaleInto(v, digits, scratch) ? unscale(scratch.s, scratch.k) : v;
 }
