@@ -12,6 +12,7 @@ const needed = {
   // the kiosk e2e runs Chromium non-headless on an Xvfb display and reads its window with xwininfo
   '/usr/bin/Xvfb': 'xvfb',
   '/usr/bin/xdpyinfo': 'x11-utils',
+  '/usr/bin/victoria-metrics': 'victoria-metrics',
 };
 
 function missing() {

@@ -23,6 +23,7 @@ export const BIN = {
   prometheus: '/usr/bin/prometheus',
   alertmanager: '/usr/bin/prometheus-alertmanager',
   nodeExporter: '/usr/bin/prometheus-node-exporter',
+  victoriaMetrics: '/usr/bin/victoria-metrics',
 };
 
 /** A rule file whose one alert fires at once and forever. */
@@ -108,6 +109,35 @@ export function startPrometheus(opts: PrometheusOptions): Promise<ServerHandle> 
       '--log.level=warn',
     ],
     readyPath: '/-/ready',
+  });
+}
+
+/**
+ * Single-node VictoriaMetrics scraping `scrapeTargets` itself (-promscrape.config), serving the
+ * Prometheus query API on its root, as a long-term store does for a NOC.
+ */
+export function startVictoriaMetrics(opts: { scrapeTargets: string[]; scrapeInterval?: string; port?: number }): Promise<ServerHandle> {
+  return startProcess({
+    name: 'victoria-metrics',
+    bin: BIN.victoriaMetrics,
+    ...(opts.port !== undefined ? { port: opts.port } : {}),
+    prepare: (dir) => {
+      const config = {
+        global: { scrape_interval: opts.scrapeInterval ?? '1s' },
+        scrape_configs: [{ job_name: 'node', static_configs: [{ targets: opts.scrapeTargets.map(hostPort) }] }],
+      };
+      writeFileSync(join(dir, 'scrape.yml'), stringify(config));
+    },
+    args: (port, dir) => [
+      `-httpListenAddr=127.0.0.1:${port}`,
+      `-storageDataPath=${join(dir, 'data')}`,
+      `-promscrape.config=${join(dir, 'scrape.yml')}`,
+      // why: by default VictoriaMetrics hides the newest 30 s of samples from queries (still being
+      // ingested by a cluster); a wall wants them, as it gets them from Prometheus
+      '-search.latencyOffset=0s',
+      '-loggerLevel=WARN',
+    ],
+    readyPath: '/health',
   });
 }
 
