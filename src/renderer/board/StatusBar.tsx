@@ -26,7 +26,8 @@ function SourceChip({ s }: { s: SourceStatus }): React.JSX.Element {
   );
 }
 
-/** HH:MM, ticking once a minute; HH:MM:SS with `?seconds=1` (a repaint of the wall every second). */
+/** Live: HH:MM, ticking once a minute; HH:MM:SS with `?seconds=1` (a repaint of the wall every
+ *  second). Replay (fixedAt): T to the second, as the operator moves it. */
 function Clock({ timezone, fixedAt, seconds }: { timezone: string | undefined; fixedAt: number | undefined; seconds: boolean }): React.JSX.Element {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -41,7 +42,7 @@ function Clock({ timezone, fixedAt, seconds }: { timezone: string | undefined; f
   }, [seconds]);
   const full = formatClock(fixedAt ?? now, timezone);
   const { date, zone } = full;
-  const time = seconds ? full.time : full.time.slice(0, 5); // HH:MM of HH:MM:SS
+  const time = seconds || fixedAt !== undefined ? full.time : full.time.slice(0, 5); // HH:MM of HH:MM:SS
   return (
     <span className="wb-clock" data-testid="clock">
       <span className="wb-clock__date">{date}</span>
