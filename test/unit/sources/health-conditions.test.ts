@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCondition, failedConditions, parseCondition, parseJsonPath, type Condition, type Observation } from '../../../src/main/engine/sources/health-conditions';
+import { evaluateCondition, failedConditions, parseCondition, parseJsonPath, type Condition, type Observation } from '../../../src/main/engine/sources/health/conditions';
 import { fixture } from './stub-server';
 
 const cond = (text: string): Condition => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Debouncer, observedState, readHealthBody } from '../../../src/main/engine/sources/health-state';
+import { Debouncer, observedState, readHealthBody } from '../../../src/main/engine/sources/health/state';
 import type { HealthState } from '../../../src/shared/model';
 import { fixture } from './stub-server';
 

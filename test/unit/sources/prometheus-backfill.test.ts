@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_BACKFILL_SPAN_MS, alignedTime, chunkPoints, planBackfill } from '../../../src/main/engine/sources/prometheus-backfill';
+import { MAX_BACKFILL_SPAN_MS, alignedTime, chunkPoints, planBackfill } from '../../../src/main/engine/sources/prometheus/backfill';
 
 const H = 3_600_000;
 

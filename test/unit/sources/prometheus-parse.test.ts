@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HttpResult } from '../../../src/main/engine/sources/http';
-import { parseQueryResponse, parseSampleValue } from '../../../src/main/engine/sources/prometheus-parse';
+import { parseQueryResponse, parseSampleValue } from '../../../src/main/engine/sources/prometheus/parse';
 import { fixture } from './stub-server';
 
 const reply = (status: number, body: string): HttpResult => ({ ok: true, status, body, durationMs: 1, headers: {} });

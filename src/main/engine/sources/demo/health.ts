@@ -1,8 +1,8 @@
 // The demo's simulated health targets: what an HTTP health check of each would have seen at t.
 // Pure in (seed, source id, target, t); scripted outages come from demo-incidents.ts.
-import type { HealthResult, HealthState } from '../../../shared/model';
-import { activeDemoIncidents } from './demo-incidents';
-import { hashString, platformTraffic, smooth, white } from './demo-noise';
+import type { HealthResult, HealthState } from '../../../../shared/model';
+import { activeDemoIncidents } from './incidents';
+import { hashString, platformTraffic, smooth, white } from './noise';
 
 export interface DemoHealthTarget {
   id: string;

@@ -1,19 +1,19 @@
 // The built-in demo source: a simulated BizOSaaS NOC (five brands) with no network. Every value is a
 // pure function of (seed, metric, labels, t), so polls are reproducible and a fresh start backfills
 // the whole retention window for replay. Scripted incidents live in demo-incidents.ts.
-import { panelQueries, type Board, type DemoSourceConfig } from '../../../shared/config-schema';
-import { emptyBatch, seriesKey, type Batch, type HealthResult, type SeriesSamples } from '../../../shared/model';
-import { demoAlertsAt } from './demo-alerts';
-import { DEMO_HEALTH_TARGETS, demoHealthAt, healthLatencyQuery } from './demo-health';
-import { demoSeriesGen } from './demo-metrics';
-import { matchesAll, parseDemoQuery } from './demo-query';
-import type { PollContext, Source } from './source';
+import { panelQueries, type Board, type DemoSourceConfig } from '../../../../shared/config-schema';
+import { emptyBatch, seriesKey, type Batch, type HealthResult, type SeriesSamples } from '../../../../shared/model';
+import { demoAlertsAt } from './alerts';
+import { DEMO_HEALTH_TARGETS, demoHealthAt, healthLatencyQuery } from './health';
+import { demoSeriesGen } from './metrics';
+import { matchesAll, parseDemoQuery } from './query';
+import type { PollContext, Source } from '../source';
 
-export { DEMO_INCIDENTS, demoIncidentActive, demoIncidentOccurrence, nextDemoIncidentStart } from './demo-incidents';
-export type { DemoIncident } from './demo-incidents';
-export { DEMO_HEALTH_TARGETS, demoHealthAt, healthLatencyQuery } from './demo-health';
-export { demoAlertsAt } from './demo-alerts';
-export { DEMO_METRICS, demoValue } from './demo-metrics';
+export { DEMO_INCIDENTS, demoIncidentActive, demoIncidentOccurrence, nextDemoIncidentStart } from './incidents';
+export type { DemoIncident } from './incidents';
+export { DEMO_HEALTH_TARGETS, demoHealthAt, healthLatencyQuery } from './health';
+export { demoAlertsAt } from './alerts';
+export { DEMO_METRICS, demoValue } from './metrics';
 
 /** Health history is backfilled at no finer than this, to keep the first batch small. */
 const HEALTH_BACKFILL_STEP_MS = 60_000;

@@ -1,7 +1,7 @@
 // The demo's Alertmanager-style alerts: the complete firing set at t, from demo-incidents.ts.
-import type { AlertRecord, Labels } from '../../../shared/model';
-import { DEMO_INCIDENTS, demoIncidentOccurrence } from './demo-incidents';
-import { hashString } from './demo-noise';
+import type { AlertRecord, Labels } from '../../../../shared/model';
+import { DEMO_INCIDENTS, demoIncidentOccurrence } from './incidents';
+import { hashString } from './noise';
 
 /** 16 hex digits from the labels, like Alertmanager's fingerprint; stable across polls and restarts. */
 export function demoFingerprint(sourceId: string, labels: Labels): string {

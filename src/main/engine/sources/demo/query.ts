@@ -1,7 +1,7 @@
 // Parses demo queries: `demo:<brand>_<metric>` with an optional PromQL-like selector,
 // e.g. `demo:platform_cpu_percent{host="web-1"}` or `{host!="db-2"}`.
-import type { Labels } from '../../../shared/model';
-import { DEMO_METRICS, type DemoMetricSpec } from './demo-metrics';
+import type { Labels } from '../../../../shared/model';
+import { DEMO_METRICS, type DemoMetricSpec } from './metrics';
 
 export interface DemoMatcher {
   name: string;

@@ -1,7 +1,7 @@
 // Health states: reading the common health body, and debouncing results so one slow check does not
 // page anyone. Pure; the health source feeds it.
 import { z } from 'zod';
-import type { HealthState } from '../../../shared/model';
+import type { HealthState } from '../../../../shared/model';
 
 const RANK: Record<HealthState, number> = { healthy: 0, degraded: 1, unhealthy: 2 };
 export const worst = (a: HealthState, b: HealthState): HealthState => (RANK[a] >= RANK[b] ? a : b);

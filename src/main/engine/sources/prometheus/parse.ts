@@ -1,7 +1,7 @@
 // The only place that knows the shape of Prometheus query responses (/api/v1/query, /api/v1/query_range).
 import { z } from 'zod';
-import type { Labels } from '../../../shared/model';
-import { parseJsonBody, quote, statusReason, type HttpResult } from './http';
+import type { Labels } from '../../../../shared/model';
+import { parseJsonBody, quote, statusReason, type HttpResult } from '../http';
 
 /** Series of one query result, before they get a source/query key. ts in unix ms, ascending. */
 export interface ParsedSeries {

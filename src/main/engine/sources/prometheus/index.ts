@@ -1,12 +1,12 @@
 // Prometheus: one instant query per distinct panel query per poll, evaluated on the interval grid,
 // plus query_range backfill of any gap in the buffer. A bad query errors itself only.
-import { panelQueries, type Board, type PrometheusSourceConfig } from '../../../shared/config-schema';
-import { seriesKey, type Batch, type QueryOutcome, type SeriesSamples } from '../../../shared/model';
-import type { PollContext, Source } from './source';
-import { httpPostForm, httpGet, joinUrl, sourceHttpOptions, toJson, type HttpOptions } from './http';
-import { parseQueryResponse, type ParsedQuery, type ParsedSeries } from './prometheus-parse';
-import { alignedTime, planBackfill } from './prometheus-backfill';
-import { expandMacros, type MacroContext } from '../query-macros';
+import { panelQueries, type Board, type PrometheusSourceConfig } from '../../../../shared/config-schema';
+import { seriesKey, type Batch, type QueryOutcome, type SeriesSamples } from '../../../../shared/model';
+import type { PollContext, Source } from '../source';
+import { httpPostForm, httpGet, joinUrl, sourceHttpOptions, toJson, type HttpOptions } from '../http';
+import { parseQueryResponse, type ParsedQuery, type ParsedSeries } from './parse';
+import { alignedTime, planBackfill } from './backfill';
+import { expandMacros, type MacroContext } from '../../query-macros';
 
 /** Requests in flight at once per poll: enough to hide latency, few enough not to hammer Prometheus. */
 const CONCURRENCY = 4;

@@ -2,11 +2,11 @@
 // evaluator, for setups without an Alertmanager. The only place that knows that shape.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Board, PrometheusAlertsSourceConfig } from '../../../shared/config-schema';
-import type { AlertRecord, Batch, Labels } from '../../../shared/model';
-import type { PollContext, Source } from './source';
-import { httpJson, joinUrl, quote, sourceHttpOptions } from './http';
-import { mapSeverity } from './severity';
+import type { Board, PrometheusAlertsSourceConfig } from '../../../../shared/config-schema';
+import type { AlertRecord, Batch, Labels } from '../../../../shared/model';
+import type { PollContext, Source } from '../source';
+import { httpJson, joinUrl, quote, sourceHttpOptions } from '../http';
+import { mapSeverity } from '../severity';
 
 const MAX_TEXT = 1024;
 

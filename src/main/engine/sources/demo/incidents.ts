@@ -1,7 +1,7 @@
 // The demo's scripted incidents: one table, so the source, the tests and the e2e suite agree on
 // what happens when. Each incident repeats on its period (UTC-aligned), so a fresh start sees one
 // within minutes and a 24 h replay shows many.
-import type { HealthState, Labels, Severity } from '../../../shared/model';
+import type { HealthState, Labels, Severity } from '../../../../shared/model';
 
 /** How an incident changes one demo metric while it is active. */
 export interface DemoMetricEffect {

@@ -1,9 +1,9 @@
 // The demo's metric catalogue and its values: value(seed, metric, labels, t) is a pure function of
 // its arguments (daily shape + seeded noise + the scripted incidents of demo-incidents.ts).
 // Rates get multiplicative noise so quiet nights are not drowned in it.
-import type { Labels } from '../../../shared/model';
-import { DEMO_INCIDENTS, demoIncidentActive, type DemoIncident, type DemoMetricEffect } from './demo-incidents';
-import { clamp, dayFraction, hashString, marketHours, platformTraffic, smooth, traffic, uniform, white } from './demo-noise';
+import type { Labels } from '../../../../shared/model';
+import { DEMO_INCIDENTS, demoIncidentActive, type DemoIncident, type DemoMetricEffect } from './incidents';
+import { clamp, dayFraction, hashString, marketHours, platformTraffic, smooth, traffic, uniform, white } from './noise';
 
 const MIN_MS = 60_000;
 

@@ -1,10 +1,10 @@
 // Health conditions as written in the board file: "[STATUS] == 200", "[RESPONSE_TIME] < 800",
 // "[BODY].status == healthy", "[CERTIFICATE_EXPIRATION] > 48h". Parsed once, evaluated per check.
-import { formatDuration, parseDuration } from '../../../shared/duration';
+import { formatDuration, parseDuration } from '../../../../shared/duration';
 
-import { type Condition, type Operator } from '../../../shared/health-condition';
+import { type Condition, type Operator } from '../../../../shared/health-condition';
 
-export { parseCondition, parseJsonPath, type Condition, type Operator, type Placeholder } from '../../../shared/health-condition';
+export { parseCondition, parseJsonPath, type Condition, type Operator, type Placeholder } from '../../../../shared/health-condition';
 
 /** What one check saw, for the conditions to judge. */
 export interface Observation {

@@ -1,10 +1,10 @@
 // Alertmanager v2: the only place that knows the shape of /api/v2/alerts and /api/v2/silences.
 import { z } from 'zod';
-import type { AlertmanagerSourceConfig, Board } from '../../../shared/config-schema';
-import type { AlertRecord, Batch, SilenceRecord } from '../../../shared/model';
-import type { PollContext, Source } from './source';
-import { httpJson, joinUrl, quote, sourceHttpOptions } from './http';
-import { mapSeverity } from './severity';
+import type { AlertmanagerSourceConfig, Board } from '../../../../shared/config-schema';
+import type { AlertRecord, Batch, SilenceRecord } from '../../../../shared/model';
+import type { PollContext, Source } from '../source';
+import { httpJson, joinUrl, quote, sourceHttpOptions } from '../http';
+import { mapSeverity } from '../severity';
 
 /** Untrusted strings copied into our model are cut to this many characters. */
 const MAX_TEXT = 1024;

@@ -1,11 +1,11 @@
 // HTTP(S) health checks: one GET per poll, judged by the board's conditions and the common health
 // body, debounced into a state. Latency is also kept as a series ("health:latency_ms").
-import type { Board, HealthSourceConfig } from '../../../shared/config-schema';
-import { seriesKey, type Batch, type HealthResult, type HealthState } from '../../../shared/model';
-import type { PollContext, Source } from './source';
-import { httpGet, sourceHttpOptions } from './http';
-import { bodyJson, failedConditions, parseCondition, type Condition, type Observation } from './health-conditions';
-import { Debouncer, observedState, readHealthBody } from './health-state';
+import type { Board, HealthSourceConfig } from '../../../../shared/config-schema';
+import { seriesKey, type Batch, type HealthResult, type HealthState } from '../../../../shared/model';
+import type { PollContext, Source } from '../source';
+import { httpGet, sourceHttpOptions } from '../http';
+import { bodyJson, failedConditions, parseCondition, type Condition, type Observation } from './conditions';
+import { Debouncer, observedState, readHealthBody } from './state';
 
 export const LATENCY_QUERY = 'health:latency_ms';
 const MAX_TEXT = 1024;
