@@ -42,6 +42,17 @@ program
   });
 
 program
+  .command('secret')
+  .description('secrets for ${keychain:NAME} in a board (the desktop app\'s OS keychain)')
+  .command('set')
+  .description('store the value read from stdin (never from the command line) under NAME')
+  .argument('<name>', 'letters, digits, . _ -')
+  .action(async (name: string) => {
+    const { secretSetCommand } = await import('./secret');
+    process.exitCode = await secretSetCommand(name);
+  });
+
+program
   .command('check-config')
   .description('validate a board file: a one-line summary, or every error as file:line:col: message')
   .argument('<file>', 'board file (YAML)')
