@@ -42,6 +42,7 @@ const fieldDefaults = z
       .looseObject({
         fillOpacity: num,
         stacking: z.looseObject({ mode: str }).optional().catch(undefined),
+        thresholdsStyle: z.looseObject({ mode: str }).optional().catch(undefined),
         drawStyle: str,
       })
       .optional()
@@ -70,6 +71,9 @@ export const panelSchema = z.looseObject({
   targets: z.array(z.unknown()).catch([]),
   repeat: str,
   repeatDirection: str,
+  /** Set on the copies Grafana saved of a repeated panel: the importer expands repeats itself. */
+  repeatPanelId: z.union([z.number(), z.string()]).optional().catch(undefined),
+  repeatIteration: z.union([z.number(), z.string()]).optional().catch(undefined),
   maxPerRow: num,
   collapsed: bool,
   panels: z.array(z.unknown()).optional().catch(undefined),
@@ -87,6 +91,8 @@ export const panelSchema = z.looseObject({
   bars: bool,
   lines: bool,
   gauge: z.looseObject({ show: bool, minValue: num, maxValue: num }).optional().catch(undefined),
+  colorValue: bool,
+  colorBackground: bool,
   valueName: str,
   // text
   content: str,
@@ -100,6 +106,7 @@ export const oldRowSchema = z.looseObject({
   showTitle: bool,
   collapse: bool,
   repeat: str,
+  repeatIteration: z.union([z.number(), z.string()]).optional().catch(undefined),
   height: z.union([z.number(), z.string()]).optional().catch(undefined),
   panels: z.array(z.unknown()).catch([]),
 });

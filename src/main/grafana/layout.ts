@@ -1,7 +1,7 @@
 // Both Grafana layouts into one list of sections (a Grafana row and its panels) on a 24-column grid:
 // schemaVersion < 16 `rows[]` with `span`/`height`, and the flat `panels[]` with `row` panels, where
 // a collapsed row carries its own `panels`.
-import { readOldRow, readPanel, type GrafanaDashboard, type GrafanaPanel } from './dashboard';
+import { readOldRow, readPanel, type GrafanaDashboard, type GrafanaOldRow, type GrafanaPanel } from './dashboard';
 
 export const COLUMNS = 24;
 // Grafana's own constants for the old → grid migration (app/core/constants.ts)
@@ -32,6 +32,11 @@ export interface Section {
   panels: PlacedPanel[];
 }
 
+/** A copy Grafana saved of a repeated panel or row: the importer expands repeats from the original. */
+function isRepeatCopy(p: GrafanaPanel): boolean {
+  return p.repeatPanelId !== undefined || (p.repeatIteration !== undefined && p.repeatIteration !== 0 && p.repeatIteration !== '');
+}
+
 /** Old row heights: "250px" or 250 → grid units, as Grafana's migration computes them. */
 function gridHeight(height: number | string | undefined, fallback: number): number {
   let px = typeof height === 'string' ? Number.parseInt(height.replace('px', ''), 10) : height;
@@ -48,7 +53,8 @@ function clampCell(c: Partial<Cell>): Cell {
 
 /** Old layout: panels flow left to right in 12ths and wrap; each row is one section. */
 function oldRowSections(rows: unknown[]): Section[] {
-  const parsed = rows.map(readOldRow).filter((r) => r !== undefined);
+  // why: Grafana saves the copies of a repeated row (repeatIteration); the importer repeats itself
+  const parsed = rows.map(readOldRow).filter((r): r is GrafanaOldRow => r !== undefined && !r.repeatIteration);
   const showTitles = parsed.some((r) => r.collapse === true || r.showTitle === true || r.repeat !== undefined);
   return parsed.map((row) => {
     const rowH = gridHeight(row.height, DEFAULT_ROW_HEIGHT);
@@ -58,7 +64,7 @@ function oldRowSections(rows: unknown[]): Section[] {
     let lineH = 0;
     for (const raw of row.panels) {
       const panel = readPanel(raw);
-      if (!panel) continue;
+      if (!panel || isRepeatCopy(panel)) continue;
       const w = Math.min(COLUMNS, Math.max(1, Math.floor(panel.span ?? DEFAULT_PANEL_SPAN) * 2));
       const h = panel.height !== undefined ? gridHeight(panel.height, DEFAULT_ROW_HEIGHT) : rowH;
       if (x + w > COLUMNS) {
@@ -76,7 +82,7 @@ function oldRowSections(rows: unknown[]): Section[] {
 
 /** New layout: a `row` panel owns the panels after it (in y, x order) up to the next row. */
 function panelSections(raws: unknown[]): Section[] {
-  const panels = raws.map(readPanel).filter((p) => p !== undefined);
+  const panels = raws.map(readPanel).filter((p): p is GrafanaPanel => p !== undefined && !isRepeatCopy(p));
   // why: panels without gridPos (hand-written JSON) go below the rest, in file order
   let autoY = Math.max(0, ...panels.map((p) => (p.gridPos ? p.gridPos.y + p.gridPos.h : 0)));
   const withCells = panels.map((panel, order) => {
@@ -101,7 +107,7 @@ function panelSections(raws: unknown[]): Section[] {
     if (panel.collapsed === true) {
       for (const raw of panel.panels ?? []) {
         const inner = readPanel(raw);
-        if (inner && inner.type !== 'row') current.panels.push({ panel: inner, cell: clampCell(inner.gridPos ?? { x: 0, y: cell.y + 1 }) });
+        if (inner && inner.type !== 'row' && !isRepeatCopy(inner)) current.panels.push({ panel: inner, cell: clampCell(inner.gridPos ?? { x: 0, y: cell.y + 1 }) });
       }
     }
   }

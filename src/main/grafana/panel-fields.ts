@@ -21,6 +21,21 @@ export interface DisplayFields {
 
 const MAX_DECIMALS = 6;
 
+/**
+ * Whether Grafana draws the panel's thresholds at all. Every new panel carries Grafana's default
+ * steps (green, red at 80): on a timeseries they are hidden unless thresholdsStyle is set, and
+ * imported as they are they would raise critical incidents Grafana never showed.
+ */
+function thresholdsShown(p: GrafanaPanel): boolean {
+  if (p.type === 'timeseries') {
+    const mode = p.fieldConfig?.defaults?.custom?.thresholdsStyle?.mode;
+    return mode !== undefined && mode !== 'off';
+  }
+  if (p.type === 'stat') return p.options?.['colorMode'] !== 'none';
+  if (p.type === 'singlestat') return p.colorValue === true || p.colorBackground === true || p.gauge?.show === true;
+  return true;
+}
+
 function scaled(v: number | undefined, factor: number | undefined): number | undefined {
   return v === undefined || factor === undefined ? v : v * factor;
 }
@@ -55,7 +70,8 @@ export function displayFields(p: GrafanaPanel): DisplayFields {
   }
 
   let th;
-  if (p.type === 'singlestat') th = mapSinglestat(p.thresholds, p.colors);
+  if (!thresholdsShown(p)) th = { thresholds: [] };
+  else if (p.type === 'singlestat') th = mapSinglestat(p.thresholds, p.colors);
   else if (d?.thresholds && d.thresholds.steps.length > 0) th = mapSteps(d.thresholds.steps, d.thresholds.mode, min, max);
   else th = mapGraphThresholds(readGraphThresholds(p.thresholds));
   if (th.approximation) approximations.push(th.approximation);

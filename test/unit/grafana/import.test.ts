@@ -120,6 +120,30 @@ describe('import: schemaVersion 14 rows (Prometheus stats)', () => {
   });
 });
 
+describe('import: thresholds Grafana does not draw are not imported', () => {
+  it('Grafana’s default steps on a timeseries (thresholdsStyle off), a stat with colorMode none, a singlestat without colours', async () => {
+    const steps = { mode: 'absolute', steps: [{ color: 'green', value: null }, { color: 'red', value: 80 }] };
+    const panel = (title: string, type: string, extra: Record<string, unknown>) => ({ title, type, targets: [{ expr: 'up', refId: 'A' }], gridPos: { x: 0, y: 0, w: 6, h: 4 }, ...extra });
+    const r = await importDashboard(
+      {
+        title: 'T',
+        panels: [
+          panel('ts default', 'timeseries', { fieldConfig: { defaults: { thresholds: steps } } }),
+          panel('ts shown', 'timeseries', { fieldConfig: { defaults: { thresholds: steps, custom: { thresholdsStyle: { mode: 'line+area' } } } } }),
+          panel('stat plain', 'stat', { fieldConfig: { defaults: { thresholds: steps } }, options: { colorMode: 'none' } }),
+          panel('stat coloured', 'stat', { fieldConfig: { defaults: { thresholds: steps } }, options: { colorMode: 'value' } }),
+          panel('singlestat plain', 'singlestat', { thresholds: '50,80', colorValue: false }),
+          panel('singlestat coloured', 'singlestat', { thresholds: '50,80', colorBackground: true }),
+        ],
+      },
+      { prometheusUrl: 'http://127.0.0.1:9090', vars: new Map() },
+    );
+    if (!r.ok) throw new Error(r.reason);
+    const th = Object.fromEntries(r.board.pages.flatMap((p) => p.panels).map((p) => [p.title, p.thresholds?.length ?? 0]));
+    expect(th).toEqual({ 'ts default': 0, 'ts shown': 1, 'stat plain': 0, 'stat coloured': 1, 'singlestat plain': 0, 'singlestat coloured': 2 });
+  });
+});
+
 describe('import never crashes and always yields a loadable board', () => {
   const anyJson = fc.jsonValue({ maxDepth: 4 });
   const panelish = fc.record(

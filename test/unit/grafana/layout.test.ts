@@ -24,6 +24,23 @@ describe('Grafana layouts', () => {
     ]);
   });
 
+  it('skips the copies Grafana saved of repeated rows and panels, and reads nulls as absent', () => {
+    const out = sections({
+      rows: [
+        { title: 'Host $h', repeat: 'h', repeatIteration: null, height: 151, panels: [{ title: 'p', span: 12, repeat: null, decimals: null }, { title: 'copy', span: 12, repeatPanelId: 1 }] },
+        { title: 'Host b', repeat: null, repeatIteration: 1712345678, panels: [{ title: 'row copy', span: 12 }] },
+      ],
+    });
+    expect(out).toEqual([{ title: 'Host $h', repeat: 'h', panels: [['p', { x: 0, y: 0, w: 24, h: 4 }]] }]);
+    const flat = sections({
+      panels: [
+        { type: 'stat', title: 'orig', repeat: 'x', gridPos: { x: 0, y: 0, w: 12, h: 3 } },
+        { type: 'stat', title: 'copy', repeatPanelId: 7, repeatIteration: 1, gridPos: { x: 12, y: 0, w: 12, h: 3 } },
+      ],
+    });
+    expect(flat[0]?.panels.map((p) => p[0])).toEqual(['orig']);
+  });
+
   it('untitled old rows stay untitled when no row shows a title', () => {
     const out = sections({ rows: [{ title: 'Dashboard Row', panels: [{ title: 'x', span: 12 }] }] });
     expect(out[0]?.title).toBeUndefined();
