@@ -125,7 +125,7 @@ describe('a flat counter', () => {
   // an outlier as wild as any fault
   it('treats a step of its own resolution as ordinary and still flags a real jump', () => {
     const t = Array.from({ length: 600 }, (_, i) => Date.UTC(2024, 0, 1) + i * 15_000);
-    const v = t.map((_, i) => (i % 97 === 50 ? 12 : 11));
+    const v = t.map((_, i): number => (i % 97 === 50 ? 12 : 11));
     v[500] = 311;
     for (const method of ['zscore', 'auto'] as const) {
       const r = stream(method, t, v);
