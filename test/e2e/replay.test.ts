@@ -169,6 +169,7 @@ describe('replay', () => {
       const values = new Set<string>();
       const clocks = new Set<string>();
       await page.keyboard.press(' ');
+      await page.waitForSelector('[data-testid="replay"][data-playing="true"]', { timeout: 5_000 });
       for (let i = 0; i < 12; i++) {
         await page.waitForTimeout(250);
         values.add((await page.getAttribute('[data-panel-id="biz-checkout-errors"] svg', 'aria-label')) ?? '');

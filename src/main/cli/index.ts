@@ -24,8 +24,21 @@ program
   .option('--token <token>', 'bearer token required by the API; visible in `ps`, prefer --token-file or $WALLBOARD_TOKEN')
   .option('--token-file <file>', 'read the bearer token from this file (first line)')
   .option('--allowed-host <name>', 'a host name the wall may be reached by, besides IP addresses and localhost (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
-  .action(async (o: { config?: string; port: number; host: string; dataDir?: string; token?: string; tokenFile?: string; allowedHost: string[] }) => {
+  .option('--replay <file.wbz>', 'replay a recording made by `wallboard export` (read-only: nothing is polled, no action is taken)')
+  .action(async (o: { config?: string; port: number; host: string; dataDir?: string; token?: string; tokenFile?: string; allowedHost: string[]; replay?: string }) => {
     process.exitCode = await serveCommand(o);
+  });
+
+program
+  .command('export')
+  .description('write the buffer window and the board (without secrets) into one .wbz file, for `serve --replay` elsewhere')
+  .option('-c, --config <file>', 'board file (YAML); the built-in demo board when absent')
+  .option('--since <duration>', 'how much history to keep, ending at the newest poll in the buffer', '24h')
+  .option('-d, --data-dir <dir>', 'where the offline buffer lives (default: the OS app-data dir)')
+  .requiredOption('-o, --output <file.wbz>', 'the recording to write')
+  .action(async (o: { config?: string; since: string; dataDir?: string; output: string }) => {
+    const { exportCommand } = await import('./export');
+    process.exitCode = exportCommand(o);
   });
 
 program

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError, createEngine, type Engine } from '../engine/index';
+import { ConfigError, createEngine, type Engine, type EngineOptions } from '../engine/index';
+import { openRecording } from '../engine/recording/open';
 import { defaultDataDir, rendererDir } from '../engine/paths';
 import { isLoopback, startServer, type RunningServer } from '../server/index';
 import { limitsFromEnv } from '../server/limits';
@@ -12,6 +13,23 @@ export interface ServeArgs {
   token?: string;
   tokenFile?: string;
   allowedHost?: string[];
+  /** A .wbz recording to replay instead of running the board (read-only). */
+  replay?: string;
+}
+
+/** What createEngine gets for a recording, or an exit code when it cannot be opened (reason printed). */
+function replayEngine(file: string): { options: EngineOptions; dispose(): void } | number {
+  const r = openRecording(file);
+  if (!r.ok) {
+    process.stderr.write(`wallboard: cannot open ${file}: ${r.reason}\n`);
+    return 1;
+  }
+  const rec = r.recording;
+  const at = rec.view.to;
+  return {
+    options: { configFile: rec.boardFile, dataDir: rec.dataDir, log, watch: false, now: () => at, recording: rec.view },
+    dispose: rec.dispose,
+  };
 }
 
 export const log = (line: string): void => {
@@ -39,12 +57,16 @@ export interface Serving {
 
 /** Engine + HTTP server, as `serve` and `kiosk` run them; an exit code when either cannot start (the reason is printed). */
 export async function startServing(args: ServeArgs, extraMetrics?: () => string): Promise<Serving | number> {
-  const dataDir = args.dataDir ?? defaultDataDir();
+  const replay = args.replay !== undefined ? replayEngine(args.replay) : undefined;
+  if (typeof replay === 'number') return replay;
+  const dataDir = replay?.options.dataDir ?? args.dataDir ?? defaultDataDir();
+  const dispose = replay?.dispose ?? (() => undefined);
   let engine: Engine;
   try {
     const now = engineClock(process.env.WALLBOARD_CLOCK_START);
-    engine = createEngine({ ...(args.config ? { configFile: args.config } : {}), dataDir, log, ...(now ? { now } : {}) });
+    engine = createEngine(replay?.options ?? { ...(args.config ? { configFile: args.config } : {}), dataDir, log, ...(now ? { now } : {}) });
   } catch (err) {
+    dispose();
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.lines.join('\n')}\n`);
       return 1;
@@ -72,6 +94,7 @@ export async function startServing(args: ServeArgs, extraMetrics?: () => string)
   } catch (err) {
     process.stderr.write(`wallboard: cannot listen on ${args.host}:${args.port}: ${(err as Error).message}\n`);
     await engine.stop();
+    dispose();
     return 1;
   }
   return {
@@ -81,6 +104,7 @@ export async function startServing(args: ServeArgs, extraMetrics?: () => string)
     async close() {
       await server.close();
       await engine.stop();
+      dispose();
     },
   };
 }
@@ -102,7 +126,8 @@ export async function serveCommand(args: ServeArgs): Promise<number> {
   }
   const serving = await startServing({ ...args, ...(token !== undefined ? { token } : {}) });
   if (typeof serving === 'number') return serving;
-  log(`wallboard serving ${serving.engine.configFile} at ${serving.server.url} (buffer: ${serving.dataDir})`);
+  if (args.replay !== undefined) log(`wallboard replaying the recording ${args.replay} (read-only, nothing is polled) at ${serving.server.url}`);
+  else log(`wallboard serving ${serving.engine.configFile} at ${serving.server.url} (buffer: ${serving.dataDir})`);
   await untilSignal();
   log('stopping');
   await serving.close();

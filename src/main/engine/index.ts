@@ -2,7 +2,7 @@
 // Plain Node: a unit test fails if anything under src/main/engine imports electron.
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { BoardView, ConfigErrorView, EngineApi, EngineRequests, RequestName, StatusReport } from '../../shared/api';
+import type { BoardView, ConfigErrorView, EngineApi, EngineRequests, RecordingView, RequestName, StatusReport } from '../../shared/api';
 import { type Board, panelQueries } from '../../shared/config-schema';
 import { emptyBatch, type Batch, type Incident } from '../../shared/model';
 import { toBoardView } from './board-view';
@@ -50,6 +50,8 @@ export interface EngineOptions {
   log?: (line: string) => void;
   /** Where notifications go besides the `notification` event (OS notifications in Electron). */
   sinks?: NotificationSink[];
+  /** Replay a recording (`serve --replay`): read-only, nothing is polled, every write is refused. */
+  recording?: RecordingView;
   /** Resolves `${keychain:NAME}` (the desktop app's safeStorage); other faces get a clear error. */
   keychain?: KeychainLookup;
 }
@@ -77,6 +79,13 @@ export class ActionError extends Error {
   constructor(readonly status: number, message: string) {
     super(message);
   }
+}
+
+/** Why a recording refuses an action. */
+export const READ_ONLY_REASON = 'this wall replays a recording: it is read-only, so nothing was changed (act on the live wall instead)';
+
+function refuse(): never {
+  throw new ActionError(409, READ_ONLY_REASON);
 }
 
 function unwrap(r: ActionResult): Incident {
@@ -136,7 +145,8 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   function boardView(): BoardView {
-    return toBoardView(board, version, configError);
+    const view = toBoardView(board, version, configError);
+    return options.recording ? { ...view, recording: options.recording } : view;
   }
 
   function status(at = now(), sources = sourcesAt(store, board, at, intervals)): StatusReport {
@@ -268,7 +278,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
     snapshot: (args) => {
       const at = args.at ?? now();
-      const snap = snapshotAt(store, board, at, { live: args.at === undefined, intervals });
+      const snap = snapshotAt(store, board, at, { live: args.at === undefined && !options.recording, intervals });
       enrichPanels(snap, board, store, detection);
       return { ...snap, incidents: flow.list(args.at) };
     },
@@ -279,10 +289,10 @@ export function createEngine(options: EngineOptions): Engine {
       const every = new Map([...configured.map((s) => [s.id, s.intervalMs] as const), ...intervals]);
       return timelineOf(store, flow.list(args.to, true), args.from, args.to, every, configured.map((s) => s.id));
     },
-    ack: (args) => unwrap(flow.tracker.ack(args.id, args.note, args.by)),
-    snooze: (args) => unwrap(flow.tracker.snooze(args.id, args.until)),
-    silence: async (args) => unwrap(await flow.tracker.silence(args.id, args.duration, args.comment)),
-    unsilence: async (args) => unwrap(await flow.tracker.unsilence(args.id)),
+    ack: (args) => (options.recording ? refuse() : unwrap(flow.tracker.ack(args.id, args.note, args.by))),
+    snooze: (args) => (options.recording ? refuse() : unwrap(flow.tracker.snooze(args.id, args.until))),
+    silence: async (args) => (options.recording ? refuse() : unwrap(await flow.tracker.silence(args.id, args.duration, args.comment))),
+    unsilence: async (args) => (options.recording ? refuse() : unwrap(await flow.tracker.unsilence(args.id))),
   };
 
   return {
@@ -291,6 +301,8 @@ export function createEngine(options: EngineOptions): Engine {
     start() {
       if (started) return;
       started = true;
+      // a recording is history only: nothing to poll, escalate, retain or reload
+      if (options.recording) return;
       startPolling();
       flow.start();
       stopMaintenance = startMaintenance(store, () => board.retention, now, log);
@@ -323,6 +335,7 @@ export function createEngine(options: EngineOptions): Engine {
       crashes.crashed(part, now());
     },
     healthy() {
+      if (options.recording) return true;
       const s = status().sources;
       return s.length === 0 || s.some((x) => x.state === 'ok');
     },

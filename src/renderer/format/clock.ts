@@ -21,11 +21,17 @@ export function formatClock(at: number, timezone: string | undefined, withYear =
   }
 }
 
-/** hh:mm in the board's time zone (timeline ticks). */
-export function formatHourMinute(at: number, timezone: string | undefined): string {
+/** hh:mm (or hh:mm:ss) in the board's time zone, for timeline ticks. */
+export function formatTick(at: number, timezone: string | undefined, seconds: boolean): string {
   try {
-    return new Intl.DateTimeFormat('en-GB', { ...(timezone ? { timeZone: timezone } : {}), hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
+    return new Intl.DateTimeFormat('en-GB', {
+      ...(timezone ? { timeZone: timezone } : {}),
+      hour: '2-digit',
+      minute: '2-digit',
+      ...(seconds ? { second: '2-digit' } : {}),
+      hour12: false,
+    }).format(at);
   } catch {
-    return new Date(at).toISOString().slice(11, 16);
+    return new Date(at).toISOString().slice(11, seconds ? 19 : 16);
   }
 }

@@ -2,8 +2,8 @@
 // coloured by severity, hour ticks and the cursor at T. Press or drag anywhere to move T there.
 import { memo, useCallback, useRef } from 'react';
 import type { Timeline } from '../../shared/api';
-import { formatHourMinute } from '../format/clock';
-import { fraction, hourTicks } from './replay-math';
+import { formatTick } from '../format/clock';
+import { fraction, tickStep, ticks } from './replay-math';
 
 export interface ReplayTimelineProps {
   bounds: { from: number; to: number };
@@ -17,8 +17,7 @@ const pct = (f: number): string => `${(f * 100).toFixed(3)}%`;
 
 /** Marks and gaps change only when the timeline is re-read; drawn apart from the moving cursor. */
 const Marks = memo(function Marks({ bounds, timeline, timezone }: Omit<ReplayTimelineProps, 'at' | 'onScrub'>): React.JSX.Element {
-  const spanH = (bounds.to - bounds.from) / 3_600_000;
-  const ticks = hourTicks(bounds, spanH > 12 ? 3 : spanH > 3 ? 1 : 0.25);
+  const step = tickStep(bounds);
   return (
     <>
       {(timeline?.gaps ?? []).map((g) => (
@@ -31,9 +30,9 @@ const Marks = memo(function Marks({ bounds, timeline, timezone }: Omit<ReplayTim
           title={`${g.sourceId}: ${g.reason}`}
         />
       ))}
-      {ticks.map((t) => (
+      {ticks(bounds, step).map((t) => (
         <div key={t} className="wb-replay__tick" style={{ left: pct(fraction(t, bounds)) }}>
-          <span>{formatHourMinute(t, timezone)}</span>
+          <span>{formatTick(t, timezone, step < 60_000)}</span>
         </div>
       ))}
       {(timeline?.incidents ?? []).map((i) => (

@@ -38,10 +38,17 @@ export function fraction(t: number, b: { from: number; to: number }): number {
   return span > 0 ? Math.min(1, Math.max(0, (t - b.from) / span)) : 1;
 }
 
-/** Round hours (or every `everyH` hours) inside the bounds, for tick labels. */
-export function hourTicks(b: { from: number; to: number }, everyH: number): number[] {
-  const step = everyH * 3_600_000;
+/** ms between ticks: the smallest round step giving at most 10 ticks over the bounds. */
+const TICK_STEPS = [10_000, 30_000, 60_000, 300_000, 900_000, 1_800_000, 3_600_000, 10_800_000, 21_600_000];
+
+export function tickStep(b: { from: number; to: number }): number {
+  const span = b.to - b.from;
+  return TICK_STEPS.find((s) => span / s <= 10) ?? (TICK_STEPS[TICK_STEPS.length - 1] as number);
+}
+
+/** Round instants (multiples of `stepMs`) inside the bounds, for tick labels. */
+export function ticks(b: { from: number; to: number }, stepMs: number): number[] {
   const out: number[] = [];
-  for (let t = Math.ceil(b.from / step) * step; t <= b.to; t += step) out.push(t);
+  for (let t = Math.ceil(b.from / stepMs) * stepMs; t <= b.to; t += stepMs) out.push(t);
   return out;
 }

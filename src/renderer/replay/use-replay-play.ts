@@ -13,6 +13,8 @@ export function useReplayPlay(): void {
       const s = useWallboard.getState();
       const dt = now - last; // ms
       last = now;
+      // why: paused between two frames, before React has run this effect's cleanup
+      if (!s.playing) return;
       if (s.replayAt === null) return s.setPlaying(false);
       const end = replayBounds(s.board, s.liveAt).to;
       const next = Math.min(end, s.replayAt + dt * s.speed);
