@@ -139,6 +139,8 @@ const dashboardSchema = z.looseObject({
   templating: z.looseObject({ list: z.array(z.unknown()).catch([]) }).optional().catch(undefined),
   time: z.looseObject({ from: str, to: str }).optional().catch(undefined),
   __inputs: z.array(z.looseObject({ name: str, type: str, pluginId: str })).optional().catch(undefined),
+  /** Library panels' models, in exports "for sharing externally", by library panel uid. */
+  __elements: z.record(z.string(), z.unknown()).optional().catch(undefined),
 });
 export type GrafanaDashboard = z.infer<typeof dashboardSchema>;
 

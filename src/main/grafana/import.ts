@@ -2,6 +2,7 @@
 // into pages, and write YAML that the board loader accepts. Pure apart from the injected client.
 import { stringify } from 'yaml';
 import type { BoardInput } from '../../shared/config-schema';
+import { parseDuration } from '../../shared/duration';
 import { parseBoardText } from '../engine/config/load';
 import { readDashboard, type GrafanaDashboard } from './dashboard';
 import { datasourceClassifier } from './datasource';
@@ -25,6 +26,7 @@ export type ImportResult = { ok: true; yaml: string; board: BoardInput; notes: N
 
 export const DEFAULT_PROMETHEUS_URL = 'http://127.0.0.1:9090';
 const SOURCE_ID = 'prometheus';
+const SOURCE_INTERVAL_MS = 15_000; // the imported board's poll interval (Grafana's default scrape interval)
 const PALETTE = ['#4c78a8', '#e4572e', '#17becf', '#9467bd', '#2ca02c', '#ff7f0e', '#bcbd22', '#8c564b', '#e377c2', '#7f7f7f'];
 
 /** A board id from any text: lower-case letters, digits and dashes. */
@@ -78,13 +80,15 @@ export async function importDashboard(json: unknown, opts: ImportOptions): Promi
   const notes = new Notes();
   let vars;
   try {
-    vars = await resolveVariables({ list: d.templating?.list ?? [], ...(opts.client ? { client: opts.client } : {}), overrides: opts.vars, notes });
+    const rangeMs = parseDuration(timeRangeOf(d) ?? '1h') ?? 3_600_000;
+    const macros = { stepMs: SOURCE_INTERVAL_MS, scrapeIntervalMs: SOURCE_INTERVAL_MS, rangeMs };
+    vars = await resolveVariables({ list: d.templating?.list ?? [], ...(opts.client ? { client: opts.client } : {}), overrides: opts.vars, notes, macros });
   } catch (err) {
     return { ok: false, reason: (err as Error).message };
   }
   const selections = selectionsOf(vars);
   const classify = datasourceClassifier(d, vars);
-  const sections = expandRepeats(dashboardSections(d), selections);
+  const sections = expandRepeats(dashboardSections(d), selections, notes);
   const brandValues = new Map<string, string>();
   const nextId = uniqueIds();
   const mapped = sections.map((s) => ({
@@ -118,7 +122,7 @@ export async function importDashboard(json: unknown, opts: ImportOptions): Promi
     title: d.title,
     ...(range ? { timeRange: range } : {}),
     ...(brandValues.size > 0 ? { brands: [...brandValues].map(([id, name], i) => ({ id, name, color: PALETTE[i % PALETTE.length] as string })) } : {}),
-    sources: { prometheus: [{ id: SOURCE_ID, url: opts.prometheusUrl, interval: '15s' }] },
+    sources: { prometheus: [{ id: SOURCE_ID, url: opts.prometheusUrl, interval: `${SOURCE_INTERVAL_MS / 1000}s` }] },
     pages,
   }) as unknown as BoardInput;
   const header = `# Imported from the Grafana dashboard "${d.title.replace(/\n/g, ' ')}"${d.uid ? ` (uid ${d.uid})` : ''} by wallboard import-grafana.\n`;

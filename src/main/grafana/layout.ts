@@ -115,9 +115,35 @@ function panelSections(raws: unknown[]): Section[] {
   return sections.filter((s) => s.panels.length > 0 || s.title !== undefined);
 }
 
+/** A library panel reference replaced by its model from the export's `__elements`, placed where the reference was. */
+function libraryResolver(d: GrafanaDashboard): (raw: unknown) => unknown {
+  const elements = d.__elements ?? {};
+  return (raw) => {
+    if (raw === null || typeof raw !== 'object') return raw;
+    const ref = (raw as Record<string, unknown>)['libraryPanel'];
+    const uid = ref !== null && typeof ref === 'object' ? (ref as Record<string, unknown>)['uid'] : undefined;
+    const element = typeof uid === 'string' ? elements[uid] : undefined;
+    const model = element !== null && typeof element === 'object' ? (element as Record<string, unknown>)['model'] : undefined;
+    if (model === null || typeof model !== 'object') return raw;
+    const { gridPos, id, title } = raw as Record<string, unknown>;
+    return { ...(model as Record<string, unknown>), ...(gridPos !== undefined ? { gridPos } : {}), ...(id !== undefined ? { id } : {}), ...(typeof title === 'string' && title !== '' ? { title } : {}), libraryPanel: undefined };
+  };
+}
+
 /** Every section of the dashboard, in order; each section's cells start at y = 0. */
 export function dashboardSections(d: GrafanaDashboard): Section[] {
-  const sections = d.panels !== undefined && d.panels.length > 0 ? panelSections(d.panels) : oldRowSections(d.rows ?? []);
+  const library = libraryResolver(d);
+  const withLibrary = (list: unknown[]): unknown[] =>
+    list.map((raw) => {
+      const p = library(raw);
+      // why: a collapsed row carries its own panels, which may be library panels too
+      if (p !== null && typeof p === 'object' && Array.isArray((p as Record<string, unknown>)['panels'])) return { ...(p as object), panels: ((p as Record<string, unknown>)['panels'] as unknown[]).map(library) };
+      return p;
+    });
+  const sections =
+    d.panels !== undefined && d.panels.length > 0
+      ? panelSections(withLibrary(d.panels))
+      : oldRowSections((d.rows ?? []).map((r) => (r !== null && typeof r === 'object' && Array.isArray((r as Record<string, unknown>)['panels']) ? { ...(r as object), panels: ((r as Record<string, unknown>)['panels'] as unknown[]).map(library) } : r)));
   return sections.map((s) => {
     const top = Math.min(...s.panels.map((p) => p.cell.y));
     return Number.isFinite(top) ? { ...s, panels: s.panels.map((p) => ({ ...p, cell: { ...p.cell, y: p.cell.y - top } })) } : s;

@@ -4,6 +4,7 @@
 import type { GrafanaPanel } from './dashboard';
 import { interpolate, referencedVariables, type Selections, type VariableSelection } from './interpolate';
 import { COLUMNS, type Cell, type Section } from './layout';
+import type { Notes } from './notes';
 import { titleSelections } from './panel-map';
 
 export interface ExpandedPanel {
@@ -29,19 +30,24 @@ function copyTitle(title: string, name: string, value: string): string {
   return referencedVariables(title).includes(name) ? title : `${title || name} — ${value}`;
 }
 
-function repeatValues(selections: Selections, name: string): string[] | undefined {
+/** Copies per repeat at most: more would not be readable on a wall anyway. */
+export const MAX_REPEAT = 32;
+
+function repeatValues(selections: Selections, name: string, notes?: Notes): string[] | undefined {
   const sel = selections.get(name);
-  if (!sel) return undefined;
-  return sel.values.length > 0 ? sel.values : undefined;
+  if (!sel || sel.values.length === 0) return undefined;
+  if (sel.values.length <= MAX_REPEAT) return sel.values;
+  notes?.approximated(`repeat over $${name}`, `the first ${MAX_REPEAT} of ${sel.values.length} values (pick fewer with --var ${name}=…)`);
+  return sel.values.slice(0, MAX_REPEAT);
 }
 
 /** Repeated panels of one section, laid out as Grafana does; panels below move down to make room. */
-function expandPanels(section: Section, selections: Selections): ExpandedPanel[] {
+function expandPanels(section: Section, selections: Selections, notes?: Notes): ExpandedPanel[] {
   let items = section.panels.map((p) => ({ panel: p.panel, cell: { ...p.cell }, selections }));
   const repeated = items.filter((it) => it.panel.repeat !== undefined && repeatValues(selections, it.panel.repeat) !== undefined);
   for (const it of repeated) {
     const name = it.panel.repeat as string;
-    const values = repeatValues(selections, name) as string[];
+    const values = repeatValues(selections, name, notes) as string[];
     const { x, y, w, h } = it.cell;
     const vertical = it.panel.repeatDirection === 'v';
     const perRow = Math.max(1, Math.round(it.panel.maxPerRow ?? 4));
@@ -67,18 +73,18 @@ function expandPanels(section: Section, selections: Selections): ExpandedPanel[]
 }
 
 /** Sections with row repeats and panel repeats expanded. */
-export function expandRepeats(sections: Section[], selections: Selections): ExpandedSection[] {
+export function expandRepeats(sections: Section[], selections: Selections, notes?: Notes): ExpandedSection[] {
   const out: ExpandedSection[] = [];
   for (const s of sections) {
-    const values = s.repeat !== undefined ? repeatValues(selections, s.repeat) : undefined;
+    const values = s.repeat !== undefined ? repeatValues(selections, s.repeat, notes) : undefined;
     if (s.repeat === undefined || values === undefined) {
-      out.push({ title: s.title !== undefined ? interpolate(s.title, titleSelections(selections)).text : undefined, panels: expandPanels(s, selections) });
+      out.push({ title: s.title !== undefined ? interpolate(s.title, titleSelections(selections)).text : undefined, panels: expandPanels(s, selections, notes) });
       continue;
     }
     for (const value of values) {
       const bound = bind(selections, s.repeat, value);
       const title = interpolate(copyTitle(s.title ?? '', s.repeat, value), titleSelections(bound)).text;
-      out.push({ title, panels: expandPanels(s, bound) });
+      out.push({ title, panels: expandPanels(s, bound, notes) });
     }
   }
   return out;

@@ -4,6 +4,7 @@
 import { readVariable, type GrafanaVariable } from './dashboard';
 import { interpolate, type VariableSelection } from './interpolate';
 import type { Notes } from './notes';
+import { expandMacros, type MacroContext } from '../engine/query-macros';
 
 export interface PromSeries {
   metric: Record<string, string>;
@@ -35,6 +36,8 @@ export interface ResolveInput {
   /** --var NAME=VALUE, several values per name allowed. */
   overrides: ReadonlyMap<string, string[]>;
   notes: Notes;
+  /** Grafana's macros in variable queries ($__range, $__interval) take the imported board's values. */
+  macros?: MacroContext;
 }
 
 const ALL = '$__all';
@@ -213,7 +216,8 @@ export async function resolveVariables(input: ResolveInput): Promise<Map<string,
       input.notes.approximated(`variable $${v.name}`, 'ad hoc filters are not applied');
       continue;
     }
-    const text = interpolate(queryText(v), selections).text;
+    const interpolated = interpolate(queryText(v), selections).text;
+    const text = input.macros && v.type === 'query' ? expandMacros(interpolated, input.macros) : interpolated;
     let options: string[];
     try {
       options = await optionsOf(v, text, input);

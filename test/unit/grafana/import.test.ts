@@ -144,6 +144,59 @@ describe('import: thresholds Grafana does not draw are not imported', () => {
   });
 });
 
+describe('import: library panels, long repeats, macros in variable queries', () => {
+  it('draws a library panel from the export’s __elements model, where the reference sits', async () => {
+    const r = await importDashboard(
+      {
+        title: 'L',
+        __elements: { abc: { name: 'Shared CPU', kind: 1, model: { type: 'stat', title: 'Shared CPU', targets: [{ expr: 'avg(rate(node_cpu_seconds_total[5m]))' }], fieldConfig: { defaults: { unit: 'percentunit' } } } } },
+        panels: [
+          { gridPos: { x: 6, y: 0, w: 6, h: 4 }, id: 3, libraryPanel: { uid: 'abc', name: 'Shared CPU' }, title: 'CPU (shared)' },
+          { gridPos: { x: 12, y: 0, w: 6, h: 4 }, id: 4, libraryPanel: { uid: 'missing', name: 'Gone' }, title: 'Gone' },
+        ],
+      },
+      { prometheusUrl: 'http://127.0.0.1:9090', vars: new Map() },
+    );
+    if (!r.ok) throw new Error(r.reason);
+    const panels = r.board.pages[0]!.panels;
+    expect(panels[0]).toMatchObject({ type: 'stat', title: 'CPU (shared)', unit: 'percentunit', query: 'avg(rate(node_cpu_seconds_total[5m]))', grid: { x: 6, y: 0, w: 6, h: 4 } });
+    expect(panels[1]).toMatchObject({ type: 'text', title: 'Gone' });
+    expect(r.notes.summary().join('\n')).toContain('skipped: panel "Gone": a library panel: its model is not in the export');
+  });
+
+  it('repeats at most 32 copies and says so', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => `h${i}`).join(',');
+    const r = await importDashboard(
+      {
+        title: 'R',
+        templating: { list: [{ type: 'custom', name: 'h', query: many, multi: true, includeAll: true, current: { value: '$__all' } }] },
+        panels: [{ type: 'stat', title: 'up $h', repeat: 'h', maxPerRow: 8, targets: [{ expr: 'up{h="$h"}' }], gridPos: { x: 0, y: 0, w: 3, h: 3 } }],
+      },
+      { prometheusUrl: 'http://127.0.0.1:9090', vars: new Map() },
+    );
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.board.pages.flatMap((p) => p.panels)).toHaveLength(32);
+    expect(r.notes.summary().join('\n')).toContain('approximated: repeat over $h: the first 32 of 40 values');
+  });
+
+  it('a variable query using $__range is sent with the board’s range', async () => {
+    const q = 'topk(3, sum by (job) (increase(up[86400s])))';
+    const client = fakeClient([], { [q]: [{ metric: { job: 'a' }, value: '1' }] });
+    const r = await importDashboard(
+      {
+        title: 'M',
+        time: { from: 'now-24h', to: 'now' },
+        templating: { list: [{ type: 'query', name: 'job', query: 'query_result(topk(3, sum by (job) (increase(up[$__range]))))', regex: '/job="(.*)"/' }] },
+        panels: [{ type: 'stat', title: 'x', targets: [{ expr: 'up{job="$job"}' }], gridPos: { x: 0, y: 0, w: 6, h: 3 } }],
+      },
+      { prometheusUrl: 'http://127.0.0.1:9090', vars: new Map(), client },
+    );
+    if (!r.ok) throw new Error(r.reason);
+    expect(client.calls).toEqual([`query(${q})`]);
+    expect(r.board.pages[0]!.panels[0]!.query).toBe('up{job="a"}');
+  });
+});
+
 describe('import never crashes and always yields a loadable board', () => {
   const anyJson = fc.jsonValue({ maxDepth: 4 });
   const panelish = fc.record(
