@@ -4,6 +4,7 @@ import type { BoardView } from '../shared/api';
 import type { WallboardClient } from './api/client';
 import { Board } from './board/Board';
 import { chartPoints } from './board/chart-points';
+import { useCursorHide } from './board/use-cursor-hide';
 import { IncidentsLayer } from './incidents/IncidentsLayer';
 import { ReplayControl } from './replay/ReplayBar';
 import type { UrlOptions } from './board/url-options';
@@ -22,6 +23,7 @@ export function App({ client, options, board }: AppProps): React.JSX.Element {
     const s = useWallboard.getState();
     if (options.theme) s.setTheme(options.theme);
     s.setRotate(options.rotate);
+    s.setPageFilter(options.pages ?? null);
     if (options.brand) s.setBrandFilter(options.brand);
     // ?page=<id>: start on that page once the board is known
     const offPage = options.page
@@ -49,6 +51,7 @@ export function App({ client, options, board }: AppProps): React.JSX.Element {
       offPage();
     };
   }, [client, options, board]);
+  useCursorHide(options.kiosk);
   return (
     <>
       <Board burnIn={options.burnIn} seconds={options.seconds} />

@@ -61,7 +61,7 @@ afterAll(async () => {
   await engine?.stop();
 });
 
-async function openIpcWall(): Promise<WallPage> {
+async function openIpcWall(query = '?rotate=0&burnin=0'): Promise<WallPage> {
   const handler = createRequestHandler(engine, (url) => url?.startsWith(`${origin}/`) === true);
   const wall = await openWall(browser, 'about:blank');
   const { page } = wall;
@@ -75,7 +75,7 @@ async function openIpcWall(): Promise<WallPage> {
       page.evaluate(([e, p]) => (globalThis as unknown as { __wallboardEmit(e: string, p: unknown): void }).__wallboardEmit(e, p), [event, payload] as const).catch(() => off());
     });
   }
-  await page.goto(`${origin}/?rotate=0&burnin=0`);
+  await page.goto(`${origin}/${query}`);
   return wall;
 }
 
@@ -118,6 +118,22 @@ describe('the wall over the IPC client', () => {
           .then(() => 'accepted', (e: Error) => e.message),
       );
       expect(refused).toMatch(/until/);
+    } finally {
+      await wall.close();
+    }
+  });
+
+  it('shows only a kiosk display’s own pages (?pages=, as the desktop kiosk passes kiosk.pages)', async () => {
+    const board = await engine.request('board', {});
+    const [first, second, third] = board.pages;
+    const wall = await openIpcWall(`?burnin=0&rotate=0&pages=${third?.id},${second?.id}`);
+    try {
+      await wall.page.waitForSelector(`[data-testid="page"][data-page-id="${second?.id}"]`);
+      await wall.page.keyboard.press('ArrowRight');
+      await wall.page.waitForSelector(`[data-testid="page"][data-page-id="${third?.id}"]`);
+      await wall.page.keyboard.press('ArrowRight');
+      await wall.page.waitForSelector(`[data-testid="page"][data-page-id="${second?.id}"]`);
+      expect(await wall.page.$(`[data-testid="page"][data-page-id="${first?.id}"]`)).toBeNull();
     } finally {
       await wall.close();
     }

@@ -114,6 +114,8 @@ describe('wallboard kiosk', () => {
     expect(Number(m?.[1])).toBeGreaterThanOrEqual(1599);
     expect(Number(m?.[2])).toBeGreaterThanOrEqual(899);
     await screenshot(page, 'kiosk-wall');
+    // a kiosk wall (?kiosk=1) hides the cursor after 5 s without movement
+    await page.waitForFunction(() => (globalThis as unknown as { document: { documentElement: { classList: { contains(c: string): boolean } } } }).document.documentElement.classList.contains('wb-cursor-hidden'), undefined, { timeout: 10_000 });
   });
 
   it('answers 401 to an API request without the token, and counts launches in /metrics with it', async () => {

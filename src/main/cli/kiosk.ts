@@ -43,7 +43,7 @@ export async function kioskCommand(args: KioskArgs): Promise<number> {
   if (typeof serving === 'number') return serving;
   const profileDir = join(serving.dataDir, 'kiosk-browser');
   mkdirSync(profileDir, { recursive: true });
-  const url = `${serving.server.url}/?token=${encodeURIComponent(token)}`;
+  const url = `${serving.server.url}/?kiosk=1&token=${encodeURIComponent(token)}`;
   const screen = xScreenSize();
   const supervisor = createSupervisor({
     command: browser.path,

@@ -17,6 +17,10 @@ export interface UrlOptions {
   seconds: boolean;
   /** `?brand=<id>` starts with the brand filter set. */
   brand?: string;
+  /** `?kiosk=1`: a wall nobody sits at (the cursor hides after 5 s idle). */
+  kiosk: boolean;
+  /** `?pages=a,b`: only these pages rotate (a kiosk display's own page list). */
+  pages?: string[];
   /** `?window=24h` (or 15m, 6h, 1h30m, 2d…: any board-file duration up to 7d): ms of history the charts show; 1 h by default. */
   windowMs?: number;
 }
@@ -27,7 +31,9 @@ export function parseUrlOptions(search: string): UrlOptions {
   const q = new URLSearchParams(search);
   const at = Number(q.get('at'));
   const theme = q.get('theme');
-  const opts: UrlOptions = { rotate: q.get('rotate') !== '0', burnIn: q.get('burnin') !== '0', seconds: q.get('seconds') === '1' };
+  const opts: UrlOptions = { rotate: q.get('rotate') !== '0', burnIn: q.get('burnin') !== '0', seconds: q.get('seconds') === '1', kiosk: q.get('kiosk') === '1' };
+  const pages = (q.get('pages') ?? '').split(',').filter(Boolean);
+  if (pages.length) opts.pages = pages;
   const token = q.get('token');
   if (token) opts.token = token;
   if (q.get('at') && Number.isFinite(at) && at > 0) opts.at = at;

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import { subscribeWithSelector } from 'zustand/middleware';
 import type { SeriesData } from '../../shared/model';
+import { onlyPages } from '../board/page-filter';
 import { initialRotation, rotate } from '../board/rotation';
 import { shareSnapshot } from './share';
 import type { WallboardState } from './types';
@@ -20,7 +21,9 @@ export function createWallboardStore() {
       // board
       board: null,
       loadError: null,
-      setBoard: (board) => set({ board, loadError: null, theme: get().themeLocked ? get().theme : board.theme }),
+      pageFilter: null,
+      setBoard: (board) => set({ board: onlyPages(board, get().pageFilter), loadError: null, theme: get().themeLocked ? get().theme : board.theme }),
+      setPageFilter: (pageFilter) => set({ pageFilter }),
       setLoadError: (loadError) => set({ loadError }),
 
       // live

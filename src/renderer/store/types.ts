@@ -8,7 +8,10 @@ export interface BoardSlice {
   board: BoardView | null;
   /** Set when the board could not be loaded at all (the text of the error). */
   loadError: string | null;
+  /** `?pages=`: the only pages this wall shows (a kiosk display's list); null = all. */
+  pageFilter: string[] | null;
   setBoard(board: BoardView): void;
+  setPageFilter(ids: string[] | null): void;
   setLoadError(reason: string | null): void;
 }
 
