@@ -71,10 +71,10 @@ export async function run(): Promise<string> {
   const older = process.env.BENCH_IDLE_B ? await startDemoAt(CRITICAL_MINUTE, process.env.BENCH_IDLE_B) : undefined;
   const cases: Case[] = [
     { name: 'critical banner showing', server: critical, critical: true },
-    { name: 'no incident', server: quiet, critical: false },
+    { name: 'no critical', server: quiet, critical: false },
     { name: 'floor: critical banner, every animation switched off', server: critical, critical: true, style: NO_MOTION },
     ...(older ? [{ name: `critical banner, build B (${process.env.BENCH_IDLE_B_LABEL ?? process.env.BENCH_IDLE_B})`, server: older, critical: true }] : []),
-    ...(process.env.BENCH_IDLE_STYLE ? [{ name: `no incident, with \`${process.env.BENCH_IDLE_STYLE}\``, server: quiet, critical: false, style: process.env.BENCH_IDLE_STYLE }] : []),
+    ...(process.env.BENCH_IDLE_STYLE ? [{ name: `no critical, with \`${process.env.BENCH_IDLE_STYLE}\``, server: quiet, critical: false, style: process.env.BENCH_IDLE_STYLE }] : []),
   ];
   const results = new Map<string, Slice[]>(cases.map((c) => [c.name, []]));
   try {
@@ -100,7 +100,7 @@ export async function run(): Promise<string> {
   });
   return `## Idle wall (Chromium CPU with nothing happening but the 15 s updates)
 
-Command: \`npm run bench -- idle\` (${ROUNDS} round(s) × ${SLICE_S} s per case, cases in turn; \`BENCH_IDLE_MIN=10\` for 10-minute slices). Demo board served in-process with the engine's clock at minute ${CRITICAL_MINUTE} (critical open) or ${QUIET_MINUTE} (no incident) of the hour, Chromium --headless --disable-gpu (software rendering), 1920×1080, \`?rotate=0&burnin=0\`; CPU is utime + stime of every Chromium process descending from the bench, from /proc, after ${SETTLE_MS / 1000} s of settling. Target: ≤ ${TARGET_PCT} % of one core. The machine has 2 cores shared with other jobs (1-min load average at the end: ${loadavg()[0]?.toFixed(1)}): read the paired ratio to the floor as well as the absolute figure.
+Command: \`npm run bench -- idle\` (${ROUNDS} round(s) × ${SLICE_S} s per case, cases in turn; \`BENCH_IDLE_MIN=10\` for 10-minute slices). Demo board served in-process with the engine's clock at minute ${CRITICAL_MINUTE} (critical open) or ${QUIET_MINUTE} (no critical open for 5 min) of the hour, Chromium --headless --disable-gpu (software rendering), 1920×1080, \`?rotate=0&burnin=0\`; CPU is utime + stime of every Chromium process descending from the bench, from /proc, after ${SETTLE_MS / 1000} s of settling. Target: ≤ ${TARGET_PCT} % of one core. The machine has 2 cores shared with other jobs (1-min load average at the end: ${loadavg()[0]?.toFixed(1)}): read the paired ratio to the floor as well as the absolute figure.
 
 | case | CPU, % of one core (median) | per slice | ratio to the floor (paired, median) | frames drawn per s | |
 |---|---|---|---|---|---|
