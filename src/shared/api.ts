@@ -146,13 +146,22 @@ export interface StatusReport {
   configError?: ConfigErrorView;
 }
 
-/** `update` carries what changed since the previous one; clients re-query the listed panels. */
+/**
+ * `update` says what changed since the previous one and carries the live data itself, read once by
+ * the engine for every wall: the live snapshot as of then, and the new samples of the listed
+ * panels. A wall merges them instead of asking (`snapshot` and `tail` are absent from an engine
+ * that does not send them, and `tail` after a long gap, e.g. a backfill: re-query then).
+ */
 export interface UpdateEvent {
   at: number;
   panels: string[];
   health: boolean;
   alerts: boolean;
   incidents: boolean;
+  /** what `snapshot` answers now */
+  snapshot?: Snapshot;
+  /** the listed panels' samples in [from, to] (unix ms; to = snapshot.at), not downsampled */
+  tail?: QueryResult;
 }
 
 /** A decision of the notify policy, for sinks (OS, browser, sound, log) to deliver. */

@@ -12,6 +12,7 @@ const BENCHES: Record<string, string> = {
   groups: './eval-groups.ts',
   renderer: './renderer-bench.ts',
   idle: './idle-bench.ts',
+  walls: './walls-bench.ts',
 };
 
 /** Heading and command for sections whose module does not write its own heading. */

@@ -16,6 +16,8 @@ export interface Wallboard {
   url: string;
   port: number;
   dataDir: string;
+  /** The server process's pid (changes on restart), for CPU accounting in benches. */
+  pid(): number | undefined;
   /** The last few KB of the server's stdout + stderr, for failure messages. */
   output(): string;
   /** Every line the server wrote, across restarts (capped at 16 MB), for tests that count log lines. */
@@ -133,6 +135,7 @@ export async function startWallboard(opts: WallboardOptions = {}): Promise<Wallb
     port,
     dataDir,
     output: () => out,
+    pid: () => child?.pid,
     log: () => all,
     stop: () => stopChild('SIGTERM'),
     kill: () => void stopChild('SIGKILL'),

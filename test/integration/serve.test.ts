@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BoardView, QueryResult, Snapshot, StatusReport } from '../../src/shared/api';
+import type { BoardView, QueryResult, Snapshot, StatusReport, UpdateEvent } from '../../src/shared/api';
 import { createEngine, type Engine } from '../../src/main/engine/index';
 import { startServer, type RunningServer } from '../../src/main/server/index';
 
@@ -102,6 +102,22 @@ describe('wallboard serve', () => {
     expect(panel.x[0]!).toBeGreaterThanOrEqual(Math.floor(from / 1000) - 1);
     expect(panel.x.at(-1)!).toBeLessThanOrEqual(Math.ceil(to / 1000));
     expect(panel.y[0]!.length).toBe(panel.x.length);
+  });
+
+  it('sends each update with the live snapshot and the new samples, which equal what a query answers', async () => {
+    const [ev] = await readEvents(`${server.url}/api/events`, {}, 20).then((evs) => evs.filter((e) => e.event === 'update' && (e.data as UpdateEvent).tail));
+    const u = ev?.data as UpdateEvent;
+    expect(u.snapshot?.live).toBe(true);
+    expect(u.snapshot?.panels.orders?.state).toBe('ok');
+    const tail = u.tail!;
+    expect(tail.to).toBe(u.snapshot?.at);
+    const ts = tail.panels.find((p) => p.panelId === 'orders-ts')!;
+    expect(ts.x.length).toBeGreaterThan(0);
+    expect(ts.x[0]! * 1000).toBeGreaterThanOrEqual(tail.from - 1000);
+    // the same range read as a wall would read it: the same samples
+    const q = (await (await fetch(`${server.url}/api/query?panels=orders-ts&from=${tail.from}&to=${tail.to}&maxPoints=10000`)).json()) as QueryResult;
+    expect(q.panels[0]?.x).toEqual(ts.x);
+    expect(q.panels[0]?.y).toEqual(ts.y);
   });
 
   it('reports a snapshot per panel and a down source with its reason', async () => {

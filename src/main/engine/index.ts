@@ -2,7 +2,7 @@
 // Plain Node: a unit test fails if anything under src/main/engine imports electron.
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { BoardView, ConfigErrorView, EngineApi, EngineRequests, RecordingView, RequestName, StatusReport } from '../../shared/api';
+import type { BoardView, ConfigErrorView, EngineApi, EngineRequests, QueryRequest, QueryResult, RecordingView, RequestName, Snapshot, StatusReport, UpdateEvent } from '../../shared/api';
 import { type Board, panelQueries } from '../../shared/config-schema';
 import { emptyBatch, type Batch, type Incident } from '../../shared/model';
 import { toBoardView } from './board-view';
@@ -20,7 +20,7 @@ import { timelineOf } from './timeline';
 import { createSources } from './sources/registry';
 import { openStoreRecovering } from './store/recover';
 import type { Store } from './store/types';
-import { UpdateCoalescer } from './update-coalescer';
+import { UpdateCoalescer, type UpdateNews } from './update-coalescer';
 import { anomalyPoints, Detection, type FlaggedAnomaly } from './detection';
 import { enrichPanels } from './enrich';
 import { IncidentFlow } from './incident-flow';
@@ -28,6 +28,10 @@ import { createLogSink, fanOut, type NotificationSink } from './notify/index';
 import type { KeychainLookup } from './config/keychain';
 import { WallCrashes } from './wall-crashes';
 
+/** ms of new samples an update carries at most; a longer span (a backfill) is left to the walls' queries */
+const MAX_TAIL_MS = 10 * 60_000;
+/** points per series of an update's tail: raw samples (a few per update at 15 s) */
+const TAIL_MAX_POINTS = 10_000;
 const CRASH_CHECK_MS = 30_000; // ms: how soon a quiet window resolves a wall crash incident
 import type { ActionResult, AnomalyObservation } from './alerts/index';
 
@@ -113,7 +117,9 @@ export function createEngine(options: EngineOptions): Engine {
   const { store, recovered } = openStoreRecovering({ file: join(options.dataDir, 'wallboard.db'), retentionMs: board.retention, now, significantDigits: board.storage.significantDigits }, now);
   const emitter = new EngineEmitter();
   const metrics = new SelfMetrics();
-  const updates = new UpdateCoalescer((u) => emitter.emit('update', u));
+  // why the data in the event: every wall would otherwise ask for the same snapshot and tails at the
+  // same instant (2 snapshots and a query per wall per update); read once here, encoded once by serve
+  const updates = new UpdateCoalescer((u, samplesFrom) => emitter.emit('update', liveUpdate(u, samplesFrom)));
   let scheduler: Scheduler | undefined;
   let intervals = new Map<string, number>();
   let stopWatch: () => void = () => undefined;
@@ -165,6 +171,27 @@ export function createEngine(options: EngineOptions): Engine {
     return [...ids];
   }
 
+  function liveUpdate(u: UpdateNews, samplesFrom: number | undefined): UpdateEvent {
+    const snapshot = readSnapshot(undefined);
+    const to = snapshot.at;
+    // why a bound: after an outage the backfill spans hours; walls then re-query what they show
+    if (samplesFrom === undefined || u.panels.length === 0 || to - samplesFrom > MAX_TAIL_MS) return { ...u, snapshot };
+    const tail = readQuery({ panels: u.panels, from: samplesFrom, to, maxPoints: TAIL_MAX_POINTS });
+    return { ...u, snapshot, tail };
+  }
+
+  function readSnapshot(at: number | undefined): Snapshot {
+    const snap = snapshotAt(store, board, at ?? now(), { live: at === undefined && !options.recording, intervals });
+    enrichPanels(snap, board, store, detection);
+    return { ...snap, incidents: flow.list(at) };
+  }
+
+  function readQuery(args: QueryRequest): QueryResult {
+    const result = queryPanels(store, board, args);
+    const anomalies = anomalyPoints(store, result.panels.flatMap((p) => p.series), args.from, args.to);
+    return Object.keys(anomalies).length ? { ...result, anomalies } : result;
+  }
+
   function onBatch(polled: Batch): void {
     const stored = polled.samples.reduce((n, s) => n + s.ts.length, 0);
     const { scores, changed } = detection.score(polled.samples);
@@ -185,13 +212,18 @@ export function createEngine(options: EngineOptions): Engine {
     } catch (err) {
       log(`incident update failed: ${(err as Error).message}`);
     }
-    updates.add({
-      at: batch.at,
-      panels: panelsOf(batch.source),
-      health: batch.health.length > 0,
-      alerts: batch.alerts !== undefined,
-      incidents: false,
-    });
+    let samplesFrom = Infinity;
+    for (const s of polled.samples) for (const t of s.ts) if (t < samplesFrom) samplesFrom = t;
+    updates.add(
+      {
+        at: batch.at,
+        panels: panelsOf(batch.source),
+        health: batch.health.length > 0,
+        alerts: batch.alerts !== undefined,
+        incidents: false,
+      },
+      samplesFrom === Infinity ? undefined : samplesFrom,
+    );
     emitter.emit('status', status(at, snap.sources));
   }
 
@@ -271,17 +303,8 @@ export function createEngine(options: EngineOptions): Engine {
 
   const handlers: { [K in RequestName]: (args: EngineRequests[K]['args']) => EngineRequests[K]['result'] | Promise<EngineRequests[K]['result']> } = {
     board: () => boardView(),
-    query: (args) => {
-      const result = queryPanels(store, board, args);
-      const anomalies = anomalyPoints(store, result.panels.flatMap((p) => p.series), args.from, args.to);
-      return Object.keys(anomalies).length ? { ...result, anomalies } : result;
-    },
-    snapshot: (args) => {
-      const at = args.at ?? now();
-      const snap = snapshotAt(store, board, at, { live: args.at === undefined && !options.recording, intervals });
-      enrichPanels(snap, board, store, detection);
-      return { ...snap, incidents: flow.list(args.at) };
-    },
+    query: (args) => readQuery(args),
+    snapshot: (args) => readSnapshot(args.at),
     status: () => status(),
     incidents: (args) => flow.list(args.at, args.includeResolved ?? false),
     timeline: (args) => {

@@ -4,13 +4,20 @@ import type { UpdateEvent } from '../../shared/api';
 
 const TICK_MS = 100; // ms: well under a poll interval, long enough to merge simultaneous sources
 
+/** What an update is about, before the engine adds the live data it carries (see live-update.ts). */
+export type UpdateNews = Pick<UpdateEvent, 'at' | 'panels' | 'health' | 'alerts' | 'incidents'>;
+
 export class UpdateCoalescer {
-  private pending: UpdateEvent | undefined;
+  private pending: UpdateNews | undefined;
+  /** unix ms: oldest sample written since the last flush (undefined: none) */
+  private from: number | undefined;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly emit: (u: UpdateEvent) => void) {}
+  constructor(private readonly emit: (u: UpdateNews, samplesFrom: number | undefined) => void) {}
 
-  add(u: UpdateEvent): void {
+  /** `samplesFrom`: the oldest sample time (ms) the poll wrote, when it wrote samples. */
+  add(u: UpdateNews, samplesFrom?: number): void {
+    if (samplesFrom !== undefined) this.from = Math.min(this.from ?? Infinity, samplesFrom);
     if (!this.pending) {
       this.pending = { ...u, panels: [...u.panels] };
       this.timer = setTimeout(() => this.flush(), TICK_MS);
@@ -27,7 +34,9 @@ export class UpdateCoalescer {
   flush(): void {
     clearTimeout(this.timer);
     const p = this.pending;
+    const from = this.from;
     this.pending = undefined;
-    if (p) this.emit(p);
+    this.from = undefined;
+    if (p) this.emit(p, from);
   }
 }

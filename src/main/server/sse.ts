@@ -5,6 +5,9 @@ import { EVENT_NAMES, type EngineApi, type EngineEvents, type EventName } from '
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 
 const RING = 2048; // events kept for resume; at one update per poll tick that is minutes of history
+// bytes kept for resume: an update carries the live snapshot and tails (~15-30 KB on the demo), so
+// the count alone could hold ~60 MB; 8 MiB is still minutes of updates for a wall that reconnects
+const RING_BYTES = 8 * 1024 * 1024;
 const HEARTBEAT_MS = 15_000; // ms: keeps proxies and the browser from timing the stream out
 
 interface Sent {
@@ -15,6 +18,7 @@ interface Sent {
 export class SseHub {
   private seq = 0;
   private readonly ring: Sent[] = [];
+  private ringBytes = 0;
   private readonly clients = new Set<ServerResponse>();
   private readonly unsubscribe: (() => void)[];
   private readonly heartbeat: NodeJS.Timeout;
@@ -55,7 +59,8 @@ export class SseHub {
     const id = ++this.seq;
     const text = `id: ${id}\nevent: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
     this.ring.push({ id, text });
-    if (this.ring.length > RING) this.ring.shift();
+    this.ringBytes += text.length;
+    while (this.ring.length > RING || (this.ringBytes > RING_BYTES && this.ring.length > 1)) this.ringBytes -= this.ring.shift()?.text.length ?? 0;
     this.broadcast(text);
   }
 

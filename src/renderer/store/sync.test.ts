@@ -114,6 +114,45 @@ describe('startSync', () => {
     expect(store.getState().liveAt).toBe(T0 + 15_000);
   });
 
+  it('takes the snapshot and the new samples an update carries, and asks for nothing', async () => {
+    const { engine, store } = await loaded();
+    const x0 = store.getState().series['a']?.x[0] ?? NaN; // s: the first read's point
+    const t = x0 + 15;
+    const at = t * 1000;
+    const snapshot: Snapshot = { at, live: true, panels: {}, health: [], alerts: [], silences: [], incidents: [], sources: [] };
+    const tail = {
+      from: at - 1,
+      to: at,
+      panels: ['a', 'b'].map((panelId) => ({ panelId, x: [t], series: [{ key: panelId, query: panelId, labels: {}, name: panelId }], y: [[7]], errors: [] })),
+    };
+    engine.emit('update', { at, panels: ['a', 'b', 'c'], health: false, alerts: false, incidents: false, snapshot, tail });
+    // the next poll's status: the update after it will carry the snapshot
+    engine.emit('status', { at, ok: true, sources: [] });
+    await settle();
+    expect(engine.take()).toEqual([]);
+    expect(store.getState().snapshot?.at).toBe(at);
+    expect(store.getState().series['a']?.x).toEqual([x0, t]);
+    expect(store.getState().series['a']?.y).toEqual([[1, 7]]);
+    expect(store.getState().range.to).toBe(at);
+  });
+
+  it('reads what an update carries only partly: panels it holds no data for, and all of it while a read is in flight', async () => {
+    const { engine, store } = await loaded();
+    const at = T0 + 15_000;
+    const snapshot: Snapshot = { at, live: true, panels: {}, health: [], alerts: [], silences: [], incidents: [], sources: [] };
+    // the tail lacks 'b' (e.g. its label set changed): 'b' is read from its last point
+    const tail = { from: T0 + 1, to: at, panels: [{ panelId: 'a', x: [Math.floor(at / 1000)], series: [{ key: 'a', query: 'a', labels: {}, name: 'a' }], y: [[7]], errors: [] }] };
+    engine.emit('update', { at, panels: ['a', 'b'], health: false, alerts: false, incidents: false, snapshot, tail });
+    await settle();
+    expect(engine.take()).toEqual(['query b']);
+    // a page turn starts a read; an update meanwhile is read, not merged (the read may end before it):
+    // its tail of 'c' joins the full read of 'c', and the snapshot is asked for
+    store.getState().dispatchRotation({ t: 'goto', now: performance.now(), index: 1 });
+    engine.emit('update', { at: at + 15_000, panels: ['c'], health: false, alerts: false, incidents: false, snapshot: { ...snapshot, at: at + 15_000 }, tail });
+    await settle();
+    expect(engine.take()).toEqual(['query c', 'snapshot']);
+  });
+
   it('reads a new page in full when the wall turns to it', async () => {
     const { engine, store } = await loaded();
     store.getState().dispatchRotation({ t: 'goto', now: performance.now(), index: 1 });

@@ -4,7 +4,8 @@
 //
 // Read top to bottom: the sync's state (one object), its transitions (each event or store change
 // maps to one), the reads they schedule (one run at a time), then the wiring.
-import type { BoardView, StatusReport, UpdateEvent } from '../../shared/api';
+import type { BoardView, QueryResult, Snapshot, StatusReport, UpdateEvent } from '../../shared/api';
+import type { SeriesData } from '../../shared/model';
 import type { ConnectionState, WallboardClient } from '../api/client';
 import { seriesPanelIds, visiblePanels } from '../board/visible';
 import { watchCriticals } from './watch-criticals';
@@ -51,6 +52,8 @@ interface SyncState {
   running: boolean;
   /** The event stream was lost and has not come back yet. */
   lost: boolean;
+  /** This engine's updates carry the live snapshot, so a status event needs no snapshot read. */
+  updatesCarrySnapshot: boolean;
   /** The board the page asked for before React mounted; the first load uses it, later ones ask again. */
   earlyBoard: Promise<BoardView> | undefined;
   timers: { idle?: ReturnType<typeof setTimeout>; boardRetry?: ReturnType<typeof setTimeout> };
@@ -71,6 +74,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     pending: { full: new Set(), tail: new Set(), snapshot: false },
     running: false,
     lost: false,
+    updatesCarrySnapshot: false,
     earlyBoard: opts.board,
     timers: {},
   };
@@ -119,17 +123,30 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     st.timers.boardRetry = setTimeout(() => void loadBoard(attempt + 1), delay);
   }
 
-  /** Live data moved on: the tails of the visible panels it names, and a new snapshot. */
+  /**
+   * Live data moved on: the snapshot and the new samples of the visible panels it names. Taken from
+   * the event when it carries them and no read is in flight (a read started before this update could
+   * land after it without the new samples, and the next tail would not cover them); else read.
+   */
   function updateArrived(ev: UpdateEvent): void {
     seeLive(ev.at);
+    if (ev.snapshot) st.updatesCarrySnapshot = true;
     if (replayAt() !== undefined) return;
     const visible = new Set(visibleSeries());
-    schedule({ snapshot: true, tail: ev.panels.filter((id) => visible.has(id)) });
+    const shown = ev.panels.filter((id) => visible.has(id));
+    if (st.running || !ev.snapshot) {
+      schedule({ snapshot: true, tail: shown });
+      return;
+    }
+    snapshotArrived(ev.snapshot);
+    const left = ev.tail ? mergeLiveTail(ev.tail, ev.snapshot.at, shown) : shown;
+    if (left.length) schedule({ tail: left });
   }
 
   function statusArrived(status: StatusReport): void {
     store.getState().setStatus(status);
-    if (replayAt() === undefined) schedule({ snapshot: true });
+    // why: the update that follows this poll carries the snapshot; else ask for it
+    if (replayAt() === undefined && !st.updatesCarrySnapshot) schedule({ snapshot: true });
   }
 
   function connectionChanged(c: ConnectionState): void {
@@ -212,6 +229,30 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     store.getState().setSeries(r.panels, r.anomalies, { from, to });
   }
 
+  /**
+   * Appends an update's `tail` to the panels `ids` and moves the window to end at `to`; returns the
+   * panels it could not extend (none held yet, or their series set changed). Called only with no
+   * read in flight: what the wall holds then ends at or after the previous update, and the tail
+   * holds every sample written since.
+   */
+  function mergeLiveTail(tail: QueryResult, to: number, ids: readonly string[]): string[] {
+    const state = store.getState();
+    const byId = new Map(tail.panels.map((p) => [p.panelId, p]));
+    const from = to - windowMs;
+    const left: string[] = [];
+    const merged: SeriesData[] = [];
+    for (const id of ids) {
+      const prev = state.series[id];
+      const t = byId.get(id);
+      const m = prev && t ? mergeTail(prev, t, from / 1000) : undefined;
+      if (m === undefined) left.push(id);
+      else if (m !== prev) merged.push(m);
+    }
+    if (merged.length) state.setSeries(merged, tail.anomalies, { from, to });
+    else state.setRange({ from, to });
+    return left;
+  }
+
   /** Reads each panel from its last point on and appends; a panel with nothing to append to is read in full. */
   async function queryTail(ids: string[]): Promise<void> {
     const state = store.getState();
@@ -246,11 +287,15 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
   async function readSnapshot(): Promise<void> {
     const at = replayAt();
     const snap = await client.request('snapshot', at !== undefined ? { at } : {});
-    if (at === undefined) seeLive(snap.at);
-    st.lastSnapshotAt = Date.now();
     // why: a live answer arriving after the wall went into replay (or back) would flash the other
     // mode; an answer for an earlier T is kept (reads run one at a time, so it is the newest yet)
-    if ((replayAt() === undefined) === (at === undefined)) store.getState().setSnapshot(snap);
+    if ((replayAt() === undefined) === (at === undefined)) snapshotArrived(snap);
+  }
+
+  function snapshotArrived(snap: Snapshot): void {
+    if (snap.live) seeLive(snap.at);
+    st.lastSnapshotAt = Date.now();
+    store.getState().setSnapshot(snap);
   }
 
   // ---- wiring: each event and store change is one transition ----
