@@ -7,7 +7,8 @@
  * so each ratio is taken between neighbouring slices and survives the machine's speed drifting.
  *
  *   npm run bench -- idle                       2 rounds × 20 s per case (about 3 min)
- *   BENCH_IDLE_MIN=10 npm run bench -- idle     one 10-minute slice per case (about 31 min)
+ *   BENCH_IDLE_MIN=10 npm run bench -- idle     one 10-minute slice per case (about 31 min; the quiet
+ *                                               case then meets the demo's critical at minute 20)
  *   BENCH_IDLE_B=/path/to/old/out/renderer …    also runs the critical case on that build, paired
  *                                               (BENCH_IDLE_B_LABEL names it in the table)
  *   BENCH_IDLE_STYLE='.wb-clock{display:none}' … also runs the quiet case with that CSS injected
