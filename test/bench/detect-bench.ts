@@ -12,7 +12,7 @@ import { createDetector, type DetectMethod } from '../../src/main/engine/detect/
 const STEP = 300_000; // ms, NAB's 5-minute sampling
 const T0 = Date.UTC(2024, 0, 1);
 
-function series(n: number): { t: Float64Array; v: Float64Array } {
+export function series(n: number): { t: Float64Array; v: Float64Array } {
   const t = new Float64Array(n);
   const v = new Float64Array(n);
   let x = 1;
