@@ -100,5 +100,5 @@ describe(`kill -9 of serve, ${ROUNDS} times (seed ${SEED})`, () => {
     const opened = wb.log().split('\n').filter((l) => l.includes(' open ') && l.includes(`incidents=${incident.id}`));
     expect(opened.length, opened.join('\n')).toBe(1);
     expect(integrity(wb.dataDir)).toBe('ok');
-  });
+  }, ROUNDS * 10_000 + 120_000); // ms: a round is 3-5 s (a start of serve included)
 });
