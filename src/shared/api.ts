@@ -144,6 +144,20 @@ export interface StatusReport {
   ok: boolean;
   sources: SourceStatus[];
   configError?: ConfigErrorView;
+  /** The desktop app's updater, when the board configures `updates:` (absent elsewhere). */
+  update?: AppUpdateStatus;
+}
+
+export interface AppUpdateStatus {
+  state: 'idle' | 'checking' | 'downloading' | 'downloaded' | 'error';
+  /** The version downloaded or being downloaded. */
+  version?: string;
+  /** Why a downloaded update waits (a critical incident is open, outside updates.window). */
+  waiting?: string;
+  /** The last failed check (offline is normal): logged and shown here, never on the wall. */
+  error?: string;
+  /** unix ms of the last change */
+  at: number;
 }
 
 /**

@@ -180,7 +180,7 @@ export function startDesktopApp(e: ElectronApi, o: DesktopOptions): void {
       const settings = board.updates;
       o.loadUpdater().then(
         (updater) => {
-          stopUpdater = startUpdater({ updater, settings, kiosk, timezone: board.timezone, incidents: () => engine.request('incidents', {}), log }).stop;
+          stopUpdater = startUpdater({ updater, settings, kiosk, timezone: board.timezone, incidents: () => engine.request('incidents', {}), report: (u) => engine.setUpdateStatus(u), log }).stop;
         },
         (err: unknown) => log(`updates off: ${(err as Error).message}`),
       );

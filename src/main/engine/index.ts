@@ -2,7 +2,7 @@
 // Plain Node: a unit test fails if anything under src/main/engine imports electron.
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { BoardView, ConfigErrorView, EngineApi, EngineRequests, QueryRequest, QueryResult, RecordingView, RequestName, Snapshot, StatusReport, UpdateEvent } from '../../shared/api';
+import type { AppUpdateStatus, BoardView, ConfigErrorView, EngineApi, EngineRequests, QueryRequest, QueryResult, RecordingView, RequestName, Snapshot, StatusReport, UpdateEvent } from '../../shared/api';
 import { type Board, panelQueries } from '../../shared/config-schema';
 import { emptyBatch, type Batch, type Incident } from '../../shared/model';
 import { toBoardView } from './board-view';
@@ -74,6 +74,8 @@ export interface Engine extends EngineApi {
    * ("wall renderer crashed 3 times in 10 min"), resolved after 10 min without one.
    */
   wallCrashed(part: string): void;
+  /** The desktop app's update state, shown in status (`/api/status` and the status request). */
+  setUpdateStatus(u: AppUpdateStatus): void;
   /** For /healthz: the engine runs and at least one source delivered recently (or none is configured). */
   healthy(): boolean;
 }
@@ -144,6 +146,7 @@ export function createEngine(options: EngineOptions): Engine {
     }
   });
   let crashTimer: NodeJS.Timeout | undefined;
+  let updateStatus: AppUpdateStatus | undefined;
   if (recovered) {
     const title = `buffer was damaged and moved aside to ${basename(recovered.movedTo)}; a fresh buffer started (${recovered.reason})`;
     log(title);
@@ -156,7 +159,7 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   function status(at = now(), sources = sourcesAt(store, board, at, intervals)): StatusReport {
-    return { at, ok: sources.every((s) => s.state === 'ok'), sources, ...(configError ? { configError } : {}) };
+    return { at, ok: sources.every((s) => s.state === 'ok'), sources, ...(configError ? { configError } : {}), ...(updateStatus ? { update: updateStatus } : {}) };
   }
 
   /** Panels that draw something this source delivers. */
@@ -352,6 +355,10 @@ export function createEngine(options: EngineOptions): Engine {
       const st = store.stats();
       const sourceUp = new Map(status().sources.map((s) => [s.sourceId, s.state !== 'down']));
       return metrics.render({ dbBytes: st.bytes, series: st.series, headSamples: st.headSamples, chunks: st.chunks, sourceUp, configOk: !configError }) + crashes.metricsText();
+    },
+    setUpdateStatus(u) {
+      updateStatus = u;
+      emitter.emit('status', status());
     },
     wallCrashed(part) {
       log(`wall ${part} crashed`);
