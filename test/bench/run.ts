@@ -13,6 +13,7 @@ const BENCHES: Record<string, string> = {
   renderer: './renderer-bench.ts',
   idle: './idle-bench.ts',
   walls: './walls-bench.ts',
+  replay: './replay-bench.ts',
 };
 
 /** Heading and command for sections whose module does not write its own heading. */

@@ -14,10 +14,10 @@ import type { Store } from '../../src/main/engine/store/types';
 import { boardSchema } from '../../src/shared/config-schema';
 import { seriesKey, type Batch, type SeriesSamples } from '../../src/shared/model';
 
-const STEP = 15_000; // ms
-const DAY = 86_400_000;
+export const STEP = 15_000; // ms
+export const DAY = 86_400_000;
 const SERIES = 2_000;
-const START = Date.UTC(2025, 0, 1);
+export const START = Date.UTC(2025, 0, 1);
 const SOURCE = 'prom';
 
 type Kind = 'rate' | 'ratio' | 'bytes' | 'counter' | 'flag' | 'decimal';
@@ -135,7 +135,7 @@ function benchIngest(): { samplesPerSec: number; batchMs: number } {
   }
 }
 
-interface DayResult {
+export interface DayResult {
   store: Store;
   cleanup(): void;
   samples: number;
@@ -152,8 +152,7 @@ interface DayResult {
 
 /** 24 h of 2,000 series at 15 s, written 4 polls (1 min) per batch; like the engine's upkeep,
  *  seal(now − 10 min) is called once a minute. */
-function benchDay(significantDigits: number): DayResult {
-  const tmp = tempFile();
+export function benchDay(significantDigits: number, tmp = tempFile()): DayResult {
   const store = openStore({ file: tmp.file, retentionMs: 2 * DAY, now: () => START + DAY, significantDigits });
   const sims = makeSeries();
   const polls = (Number(process.env['STORE_BENCH_HOURS'] ?? 24) * 3_600_000) / STEP;
@@ -216,12 +215,16 @@ function worstError(store: Store, polls: number): number {
 
 type Timing = { median: number; best: number };
 
-function benchQuery(store: Store): { q1000: Timing; qFull: Timing; snapshot: Timing; points: number } {
+/** The 40-panel bench board: one timeseries panel per query q0..q39 of the bench day. */
+export function benchBoardInput(): { sources: object; pages: { id: string; title: string; panels: { id: string; type: 'timeseries'; query: string }[] }[] } {
   const panels = Array.from({ length: 40 }, (_, i) => ({ id: `p${i}`, type: 'timeseries' as const, query: `q${i}` }));
-  const board = boardSchema.parse({
-    sources: { prometheus: [{ id: SOURCE, url: 'http://127.0.0.1:9090' }] },
-    pages: [{ id: 'main', title: 'Main', panels }],
-  });
+  return { sources: { prometheus: [{ id: SOURCE, url: 'http://127.0.0.1:9090' }] }, pages: [{ id: 'main', title: 'Main', panels }] };
+}
+
+function benchQuery(store: Store): { q1000: Timing; qFull: Timing; snapshot: Timing; points: number } {
+  const input = benchBoardInput();
+  const panels = input.pages[0]?.panels ?? [];
+  const board = boardSchema.parse(input);
   const req = (maxPoints: number) => ({ panels: panels.map((p) => p.id), from: START, to: START + DAY, maxPoints });
   const time = (f: () => unknown): { median: number; best: number } => {
     const xs: number[] = [];
