@@ -155,10 +155,11 @@ export const DEMO_INCIDENTS: readonly DemoIncident[] = [
     },
   },
   {
+    // why: every 6 h, not hourly: an hourly spike is learned as normal by the z-score panel's detector
     id: 'platform-search-cpu-saturation',
     brand: 'platform',
     title: 'Search service CPU saturated',
-    periodMin: HOUR,
+    periodMin: 6 * HOUR,
     fromMin: 0,
     toMin: 4,
     effects: [{ metric: 'platform_service_cpu_percent', labels: { service: 'search' }, op: 'mul', value: 2.05 }],
