@@ -8,9 +8,6 @@ export class Holt {
   /** EW mean |prediction error|; ×1.2533 ≈ σ for Gaussian noise */
   mae = 0;
   n = 0;
-  /** the smallest nonzero change between successive values seen: the series' resolution */
-  private res = Infinity;
-  private last = 0;
   private readonly a: number;
   private readonly b: number;
   private readonly m: number;
@@ -22,29 +19,19 @@ export class Holt {
     this.m = 2 / (scaleSpan + 1);
   }
 
-  /**
-   * σ estimate of the prediction error, floored at the series' resolution (one step of it is 1σ)
-   * and above 0. Why the resolution: on a flat counter (open fds, queue length) the error scale
-   * decays to 0, and a +1 would read as an outlier as wild as any fault.
-   */
+  /** σ estimate of the prediction error, floored so a flat line does not divide by zero. */
   scale(): number {
     const l = this.level < 0 ? -this.level : this.level;
-    const s = this.mae * 1.2533;
-    const floor = this.res;
-    return (s > floor ? s : floor) + 1e-9 * l + 1e-12;
+    return this.mae * 1.2533 + 1e-9 * l + 1e-12;
   }
 
   /** Learns v; returns its prediction error (v − forecast), 0 for the first sample. */
   step(v: number): number {
     if (this.n === 0) {
       this.level = v;
-      this.last = v;
       this.n = 1;
       return 0;
     }
-    const d = v > this.last ? v - this.last : this.last - v;
-    if (d > 0 && d < this.res) this.res = d;
-    this.last = v;
     const forecast = this.level + this.trend;
     const e = v - forecast;
     const ae = e < 0 ? -e : e;
