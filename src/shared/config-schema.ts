@@ -4,6 +4,8 @@ import { parseCondition } from './health-condition';
 import { z } from 'zod';
 import { kioskSettings, updateSettings } from './desktop-schema';
 import { duration } from './duration-schema';
+import { PANEL_TYPES, isQueryPanel } from './panel-types';
+import { SOURCE_KINDS, SOURCE_KIND_NAMES, type SourceKind, type SourceKindInfo } from './source-kinds';
 
 const id = z
   .string()
@@ -73,6 +75,25 @@ export const demoSource = z
   .object({ id, seed: z.number().int().default(42), interval: duration.default(15_000) })
   .strict();
 
+/** Every config the board may list under `sources:` has an id and a poll interval (ms). */
+interface SourceConfigBase {
+  id: string;
+  interval: number;
+}
+
+/** The board-file schema of each source kind (what it is: source-kinds.ts); a kind without one is a compile error. */
+const SOURCE_SCHEMAS = {
+  prometheus: prometheusSource,
+  alertmanager: alertmanagerSource,
+  'prometheus-alerts': prometheusAlertsSource,
+  health: healthSource,
+  demo: demoSource,
+} satisfies { [K in SourceKind]: z.ZodType<SourceConfigBase> };
+
+type SourceLists = { [K in SourceKind]: z.ZodDefault<z.ZodArray<(typeof SOURCE_SCHEMAS)[K]>> };
+const sourcesSchema = z.object(Object.fromEntries(SOURCE_KIND_NAMES.map((k) => [k, z.array(SOURCE_SCHEMAS[k]).default([])])) as SourceLists);
+const noSources = Object.fromEntries(SOURCE_KIND_NAMES.map((k) => [k, []])) as unknown as z.output<typeof sourcesSchema>;
+
 export const threshold = z.object({ value: z.number(), severity }).strict();
 
 export const detectSettings = z.union([
@@ -86,7 +107,6 @@ export const detectSettings = z.union([
     .strict(),
 ]);
 
-export const PANEL_TYPES = ['stat', 'timeseries', 'gauge', 'health', 'alertlist', 'text'] as const;
 export const UNITS = [
   'short', 'none', 'percent', 'percentunit', 'bytes', 's', 'ms', 'reqps', 'currency', 'usd', 'eur', 'inr',
   // why: the units Grafana dashboards use most, so an import keeps them (names are Grafana's unit ids)
@@ -196,16 +216,7 @@ export const boardSchema = z
     timezone: z.string().optional(),
     theme: z.enum(['dark', 'light']).default('dark'),
     brands: z.array(brand).default([]),
-    sources: z
-      .object({
-        prometheus: z.array(prometheusSource).default([]),
-        alertmanager: z.array(alertmanagerSource).default([]),
-        'prometheus-alerts': z.array(prometheusAlertsSource).default([]),
-        health: z.array(healthSource).default([]),
-        demo: z.array(demoSource).default([]),
-      })
-      .strict()
-      .default({ prometheus: [], alertmanager: [], 'prometheus-alerts': [], health: [], demo: [] }),
+    sources: sourcesSchema.strict().default(noSources),
     detect: detectSettings.default({ method: 'auto', sensitivity: 'medium', notify: false }),
     notify: notifySettings.default({
       minSeverity: 'high',
@@ -234,7 +245,7 @@ export type DemoSourceConfig = z.infer<typeof demoSource>;
 export type DetectSettings = z.infer<typeof detectSettings>;
 export type NotifySettings = z.infer<typeof notifySettings>;
 export type Threshold = z.infer<typeof threshold>;
-export type SourceKind = keyof Board['sources'];
+export type { SourceKind } from './source-kinds';
 
 /** Every query a panel draws, with the Prometheus (or demo) source that answers it. */
 export interface PanelQuery {
@@ -244,10 +255,28 @@ export interface PanelQuery {
   legend?: string;
 }
 
+/** A source the board lists, with its kind. */
+export interface BoardSource {
+  id: string;
+  kind: SourceKind;
+  /** ms */
+  interval: number;
+}
+
+/** The board's sources whose kind passes `test` (see source-kinds.ts), in board-file order. */
+export function sourcesThat(board: Board, test: (k: SourceKindInfo) => boolean): BoardSource[] {
+  return SOURCE_KIND_NAMES.filter((k) => test(SOURCE_KINDS[k])).flatMap((kind) => {
+    const list: readonly SourceConfigBase[] = board.sources[kind];
+    return list.map((s) => ({ id: s.id, kind, interval: s.interval }));
+  });
+}
+
+const answersQueries = (k: SourceKindInfo): boolean => k.metrics;
+const METRIC_KINDS = SOURCE_KIND_NAMES.filter((k) => SOURCE_KINDS[k].metrics);
+
 /** The queries of one panel; the source defaults to the only metric source when the panel names none. */
 export function panelQueries(board: Board, p: Panel): PanelQuery[] {
-  const metricSources = [...board.sources.prometheus, ...board.sources.demo].map((s) => s.id);
-  const source = p.source ?? metricSources[0];
+  const source = p.source ?? sourcesThat(board, answersQueries)[0]?.id;
   if (source === undefined) return [];
   const out: PanelQuery[] = [];
   if (p.query) out.push({ panelId: p.id, source, query: p.query, ...(p.legend ? { legend: p.legend } : {}) });
@@ -261,8 +290,9 @@ export function panelQueries(board: Board, p: Panel): PanelQuery[] {
 export function boardReferenceIssues(board: Board): { path: (string | number)[]; message: string }[] {
   const issues: { path: (string | number)[]; message: string }[] = [];
   const brands = new Set(board.brands.map((b) => b.id));
-  const metricSources = new Set([...board.sources.prometheus, ...board.sources.demo].map((s) => s.id));
-  const health = new Set(board.sources.health.map((s) => s.id));
+  const metricSources = new Set(sourcesThat(board, answersQueries).map((s) => s.id));
+  const health = new Set(sourcesThat(board, (k) => k.health === 'self').map((s) => s.id));
+  const simulatesHealth = sourcesThat(board, (k) => k.health === 'simulated').length > 0;
   const allIds = new Map<string, (string | number)[]>();
   for (const [kind, list] of Object.entries(board.sources)) {
     list.forEach((s, i) => {
@@ -280,14 +310,14 @@ export function boardReferenceIssues(board: Board): { path: (string | number)[];
       if (panelIds.has(p.id)) issues.push({ path: [...at, 'id'], message: `panel id "${p.id}" is used twice` });
       panelIds.add(p.id);
       if (p.brand && !brands.has(p.brand)) issues.push({ path: [...at, 'brand'], message: `unknown brand "${p.brand}"; brands are: ${[...brands].join(', ') || '(none)'}` });
-      if (p.source && !metricSources.has(p.source)) issues.push({ path: [...at, 'source'], message: `unknown metric source "${p.source}"; prometheus/demo sources are: ${[...metricSources].join(', ') || '(none)'}` });
-      const needsQuery = p.type === 'stat' || p.type === 'timeseries' || p.type === 'gauge';
+      if (p.source && !metricSources.has(p.source)) issues.push({ path: [...at, 'source'], message: `unknown metric source "${p.source}"; ${METRIC_KINDS.join('/')} sources are: ${[...metricSources].join(', ') || '(none)'}` });
+      const needsQuery = isQueryPanel(p);
       if (needsQuery && !p.query && !p.queries?.length) issues.push({ path: at, message: `a ${p.type} panel needs a "query"` });
-      if (needsQuery && metricSources.size === 0) issues.push({ path: at, message: 'a query panel needs a prometheus or demo source under "sources"' });
+      if (needsQuery && metricSources.size === 0) issues.push({ path: at, message: `a query panel needs a ${METRIC_KINDS.join(' or ')} source under "sources"` });
       if (needsQuery && !p.source && metricSources.size > 1) issues.push({ path: at, message: `several metric sources exist; name one with "source:" (${[...metricSources].join(', ')})` });
       (p.targets ?? []).forEach((t, ti) => {
-        // why: the demo source simulates its own health targets, which the board does not list
-        if (!health.has(t) && board.sources.demo.length === 0) issues.push({ path: [...at, 'targets', ti], message: `unknown health target "${t}"; health sources are: ${[...health].join(', ') || '(none)'}` });
+        // why: a source that simulates health targets (demo) reports ones the board does not list
+        if (!health.has(t) && !simulatesHealth) issues.push({ path: [...at, 'targets', ti], message: `unknown health target "${t}"; health sources are: ${[...health].join(', ') || '(none)'}` });
       });
     });
   });

@@ -1,5 +1,6 @@
 // The model every layer speaks: sources produce it, the store keeps it, the API serves it.
 // Times are unix milliseconds everywhere except SeriesData.x, which is unix seconds (uPlot's layout).
+import type { SourceKind } from './source-kinds';
 import type { Severity } from './config-schema';
 
 export type { Severity } from './config-schema';
@@ -92,7 +93,7 @@ export interface QueryOutcome {
 /** What one poll of one source returns. Written to the store in one transaction. */
 export interface Batch {
   source: string;
-  kind: 'prometheus' | 'alertmanager' | 'prometheus-alerts' | 'health' | 'demo';
+  kind: SourceKind;
   /** When the poll started. */
   at: number;
   durationMs: number;

@@ -1,6 +1,6 @@
 // The board as a renderer may see it: secrets (headers, tokens, URLs with credentials) never cross.
 import type { BoardView, ConfigErrorView } from '../../shared/api';
-import type { Board } from '../../shared/config-schema';
+import { sourcesThat, type Board } from '../../shared/config-schema';
 
 /** Demo health targets are simulated by the demo source; real ones are health sources. */
 export function toBoardView(board: Board, version: number, configError: ConfigErrorView | undefined, demoTargets: BoardView['healthTargets'] = []): BoardView {
@@ -12,13 +12,7 @@ export function toBoardView(board: Board, version: number, configError: ConfigEr
     retentionMs: board.retention,
     brands: board.brands,
     pages: board.pages,
-    sources: [
-      ...s.prometheus.map((x) => ({ id: x.id, kind: 'prometheus' as const, intervalMs: x.interval })),
-      ...s.alertmanager.map((x) => ({ id: x.id, kind: 'alertmanager' as const, intervalMs: x.interval })),
-      ...s['prometheus-alerts'].map((x) => ({ id: x.id, kind: 'prometheus-alerts' as const, intervalMs: x.interval })),
-      ...s.health.map((x) => ({ id: x.id, kind: 'health' as const, intervalMs: x.interval })),
-      ...s.demo.map((x) => ({ id: x.id, kind: 'demo' as const, intervalMs: x.interval })),
-    ],
+    sources: sourcesThat(board, () => true).map((x) => ({ id: x.id, kind: x.kind, intervalMs: x.interval })),
     healthTargets: [
       ...s.health.map((h) => ({ id: h.id, name: h.name ?? h.id, ...(h.brand ? { brand: h.brand } : {}) })),
       ...demoTargets,

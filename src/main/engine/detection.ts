@@ -1,6 +1,7 @@
 // Runs the streaming detectors on every new sample of every panel series that has detection on,
 // and keeps the scores as series of their own in the buffer (query `anomaly:<query>`, same labels),
 // so charts, snapshots and replay read anomaly scores exactly like any other data.
+import { isQueryPanel } from '../../shared/panel-types';
 import type { Board, DetectSettings, Panel } from '../../shared/config-schema';
 import { panelQueries } from '../../shared/config-schema';
 import type { AnomalyPoint, Labels, SeriesSamples } from '../../shared/model';
@@ -40,7 +41,7 @@ export function anomalyQuery(query: string): string {
 
 /** The effective detect settings of a panel: its own, else the board's; only metric panels. */
 function settingsFor(board: Board, panel: Panel): Exclude<DetectSettings, false> | undefined {
-  if (panel.type !== 'timeseries' && panel.type !== 'stat' && panel.type !== 'gauge') return undefined;
+  if (!isQueryPanel(panel)) return undefined;
   const s = panel.detect ?? board.detect;
   return s === false ? undefined : s;
 }

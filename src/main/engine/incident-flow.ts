@@ -1,5 +1,6 @@
 // Step 5 of a poll: what the engine saw → incidents (alerts/) → notification decisions (notify/)
 // → sinks. The policy state is saved after every decision, so dedupe survives a restart.
+import { SOURCE_KINDS } from '../../shared/source-kinds';
 import type { NotificationView } from '../../shared/api';
 import type { Board } from '../../shared/config-schema';
 import type { Batch, HealthResult, Incident, SourceStatus } from '../../shared/model';
@@ -66,7 +67,7 @@ export class IncidentFlow {
   /** After a batch is stored: feed the tracker what this batch changed, then decide. */
   afterBatch(batch: Batch, snapshot: Omit<Snapshot, 'incidents'>, sources: SourceStatus[], anomalies: AnomalyObservation[]): void {
     const board = this.o.board();
-    const alertSource = batch.kind === 'alertmanager' || batch.kind === 'prometheus-alerts' || batch.kind === 'demo';
+    const alertSource = SOURCE_KINDS[batch.kind].alerts;
     const thresholds: ThresholdObservation[] = [];
     for (const page of board.pages) {
       for (const p of page.panels) {

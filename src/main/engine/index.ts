@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { AppUpdateStatus, BoardView, ConfigErrorView, EngineApi, EngineRequests, QueryRequest, QueryResult, RecordingView, RequestName, Snapshot, StatusReport, UpdateEvent } from '../../shared/api';
-import { type Board, panelQueries } from '../../shared/config-schema';
+import { type Board, panelQueries, sourcesThat } from '../../shared/config-schema';
 import { emptyBatch, type Batch, type Incident } from '../../shared/model';
 import { toBoardView } from './board-view';
 import { formatProblem, loadBoardFile } from './config/load';
@@ -37,11 +37,7 @@ import type { ActionResult, AnomalyObservation } from './alerts/index';
 
 /** The board's sources that report alerts, by id. */
 function alertSources(board: Board): Map<string, Batch['kind']> {
-  const out = new Map<string, Batch['kind']>();
-  for (const s of board.sources.alertmanager) out.set(s.id, 'alertmanager');
-  for (const s of board.sources['prometheus-alerts']) out.set(s.id, 'prometheus-alerts');
-  for (const s of board.sources.demo) out.set(s.id, 'demo');
-  return out;
+  return new Map(sourcesThat(board, (k) => k.alerts).map((s) => [s.id, s.kind]));
 }
 
 export interface EngineOptions {

@@ -1,7 +1,7 @@
 // snapshot(at): what the wall shows at `at` — panel states and values, health, alerts, silences,
 // sources — read from the store only, so replay at T shows what live showed at T.
 import type { Snapshot } from '../../shared/api';
-import type { Board } from '../../shared/config-schema';
+import { sourcesThat, type Board } from '../../shared/config-schema';
 import type { SourceStatus } from '../../shared/model';
 import { DEFAULT_INTERVAL_MS, panelSnapshot, type PanelContext } from './read/panel-state';
 import type { Store } from './store/types';
@@ -42,11 +42,9 @@ export function sourcesAt(store: Store, board: Board, at: number, intervals: Map
       s.reason !== undefined ? 'down' : dataAgeMs === undefined || dataAgeMs > 2 * intervalMs ? 'stale' : 'ok';
     out.push({ ...s, state, intervalMs, ...(dataAgeMs !== undefined ? { dataAgeMs } : {}) });
   }
-  for (const [kind, list] of Object.entries(board.sources) as [SourceStatus['kind'], { id: string; interval: number }[]][]) {
-    for (const c of list) {
-      if (seen.has(c.id)) continue;
-      out.push({ sourceId: c.id, kind, state: 'stale', intervalMs: intervals.get(c.id) ?? c.interval });
-    }
+  for (const c of sourcesThat(board, () => true)) {
+    if (seen.has(c.id)) continue;
+    out.push({ sourceId: c.id, kind: c.kind, state: 'stale', intervalMs: intervals.get(c.id) ?? c.interval });
   }
   return out;
 }

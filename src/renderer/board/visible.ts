@@ -1,9 +1,8 @@
 // Which panels are on screen: the current page, narrowed by the brand filter.
 import type { BoardView } from '../../shared/api';
 import type { Panel } from '../../shared/config-schema';
+import { isQueryPanel } from '../../shared/panel-types';
 
-/** Panel types whose data comes from `query` (series); the others read the snapshot only. */
-export const SERIES_TYPES: ReadonlySet<Panel['type']> = new Set(['stat', 'timeseries', 'gauge']);
 
 /** Panels of a page; with a brand filter, that brand's panels and the unbranded (shared) ones. */
 export function visiblePanels(board: BoardView | null, pageIndex: number, brandFilter: string | null): Panel[] {
@@ -14,5 +13,5 @@ export function visiblePanels(board: BoardView | null, pageIndex: number, brandF
 }
 
 export function seriesPanelIds(panels: Panel[]): string[] {
-  return panels.filter((p) => SERIES_TYPES.has(p.type)).map((p) => p.id);
+  return panels.filter(isQueryPanel).map((p) => p.id);
 }

@@ -3,6 +3,7 @@ import { memo, useRef, type CSSProperties } from 'react';
 import type { BoardView, PanelSnapshot, Snapshot } from '../../shared/api';
 import type { PanelState } from '../../shared/model';
 import type { Panel } from '../../shared/config-schema';
+import { PANEL_TYPE_INFO } from '../../shared/panel-types';
 import { useWallboard } from '../store';
 import { panelDisplayState, staleLabel } from './panel-state';
 import { PANEL_REGISTRY } from './registry';
@@ -64,7 +65,8 @@ export const PanelFrame = memo(function PanelFrame({ panel, pageId, style }: Pan
     if (m && m.panel === panel && m.board === s.board && m.snapshot === s.snapshot) return m.out;
     const mine = s.snapshot?.panels[panel.id];
     // list panels derive their state from the feeding sources; query panels only need "loaded yet?"
-    const snapshot = panel.type === 'alertlist' || panel.type === 'health' || !mine ? s.snapshot : null;
+    const shows = PANEL_TYPE_INFO[panel.type].data;
+    const snapshot = shows === 'alerts' || shows === 'health' || !mine ? s.snapshot : null;
     const d = panelDisplayState(s.board, panel, mine, snapshot ?? (s.snapshot !== null ? EMPTY_SNAPSHOT : null));
     const out: FrameSelection = {
       board: s.board,

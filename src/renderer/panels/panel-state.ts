@@ -4,6 +4,8 @@ import type { BoardView, PanelSnapshot, Snapshot } from '../../shared/api';
 import type { Panel } from '../../shared/config-schema';
 import type { PanelState, SourceStatus } from '../../shared/model';
 import { formatAge } from '../../shared/duration';
+import { PANEL_TYPE_INFO } from '../../shared/panel-types';
+import { SOURCE_KINDS } from '../../shared/source-kinds';
 
 export interface DisplayState {
   state: PanelState;
@@ -13,14 +15,13 @@ export interface DisplayState {
 }
 
 function feedingSources(board: BoardView, panel: Panel, sources: SourceStatus[]): SourceStatus[] {
-  if (panel.type === 'alertlist') {
-    return sources.filter(
-      (s) => (s.kind === 'alertmanager' || s.kind === 'prometheus-alerts') && (!panel.filter?.source || s.sourceId === panel.filter.source),
-    );
+  const shows = PANEL_TYPE_INFO[panel.type].data;
+  if (shows === 'alerts') {
+    return sources.filter((s) => SOURCE_KINDS[s.kind].alerts && (!panel.filter?.source || s.sourceId === panel.filter.source));
   }
-  if (panel.type === 'health') {
+  if (shows === 'health') {
     const targets = new Set(panel.targets ?? board.healthTargets.map((t) => t.id));
-    return sources.filter((s) => s.kind === 'health' && targets.has(s.sourceId));
+    return sources.filter((s) => SOURCE_KINDS[s.kind].health === 'self' && targets.has(s.sourceId));
   }
   return [];
 }
@@ -31,7 +32,8 @@ export function panelDisplayState(
   ps: PanelSnapshot | undefined,
   snapshot: Snapshot | null,
 ): DisplayState {
-  if (panel.type === 'text') return { state: 'ok' };
+  const shows = PANEL_TYPE_INFO[panel.type].data;
+  if (shows === 'none') return { state: 'ok' };
   const fromPanel: DisplayState | undefined = ps
     ? {
         state: ps.state,
@@ -39,7 +41,7 @@ export function panelDisplayState(
         ...(ps.dataAgeMs !== undefined ? { ageMs: ps.dataAgeMs } : {}),
       }
     : undefined;
-  if ((panel.type === 'alertlist' || panel.type === 'health') && board && snapshot) {
+  if ((shows === 'alerts' || shows === 'health') && board && snapshot) {
     // why: a list fed by a dead source must not look live, whatever the panel snapshot says
     const feeding = feedingSources(board, panel, snapshot.sources);
     const bad = feeding.filter((s) => s.state !== 'ok');

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PANEL_TYPES, panel as panelSchema, type Panel } from '../../../src/shared/config-schema';
+import { panel as panelSchema, type Panel } from '../../../src/shared/config-schema';
+import { PANEL_TYPES } from '../../../src/shared/panel-types';
 import { COLUMNS, layoutPanels, layoutRows } from '../../../src/renderer/board/grid';
 
 const mk = (id: string, type: Panel['type'], grid?: Panel['grid']): Panel =>

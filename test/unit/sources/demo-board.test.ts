@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { boardReferenceIssues, boardSchema, PANEL_TYPES, panelQueries, type Board } from '../../../src/shared/config-schema';
+import { boardReferenceIssues, boardSchema, panelQueries, type Board } from '../../../src/shared/config-schema';
+import { PANEL_TYPES } from '../../../src/shared/panel-types';
 import { createDemoSources, DEMO_HEALTH_TARGETS } from '../../../src/main/engine/sources/demo';
 
 const text = readFileSync(new URL('../../../resources/demo.yaml', import.meta.url), 'utf8');

@@ -2,6 +2,7 @@
 // Pure mapping; the tracker diffs candidates against the open incidents.
 import type { AlertRecord, HealthResult, Incident, IncidentKind, SourceStatus } from '../../../shared/model';
 import { formatAge } from '../../../shared/duration';
+import { SOURCE_KINDS } from '../../../shared/source-kinds';
 import { maxSeverity } from '../../../shared/severity-rank';
 import type { AnomalyObservation, ThresholdObservation, WallFault } from './types';
 
@@ -130,13 +131,6 @@ export function anomalyCandidate(a: AnomalyObservation): Candidate | null {
   return c;
 }
 
-const KIND_NAME: Record<SourceStatus['kind'], string> = {
-  prometheus: 'Prometheus',
-  alertmanager: 'Alertmanager',
-  'prometheus-alerts': 'Prometheus alerts',
-  health: 'Health checks',
-  demo: 'Demo source',
-};
 
 /**
  * "Monitoring blind": a down or stale source → one pipeline incident per source, whatever the
@@ -145,9 +139,9 @@ const KIND_NAME: Record<SourceStatus['kind'], string> = {
  * flips between them stays one notification.
  */
 export function pipelineCandidate(s: SourceStatus): Candidate | null | 'ignore' {
-  if (s.kind === 'health') return 'ignore';
+  if (!SOURCE_KINDS[s.kind].pipeline) return 'ignore';
   if (s.state === 'ok') return null;
-  const what = `${KIND_NAME[s.kind]} ${s.sourceId}`;
+  const what = `${SOURCE_KINDS[s.kind].name} ${s.sourceId}`;
   const age = s.dataAgeMs !== undefined ? `wall is showing data ${formatAge(s.dataAgeMs)} old` : 'no data on the wall yet';
   const title = s.state === 'down' ? `${what} unreachable — ${age}` : `${what} is stale — ${age}`;
   return {

@@ -5,7 +5,7 @@ import { panelQueries, type Board, type Panel } from '../../../shared/config-sch
 import type { HealthResult } from '../../../shared/model';
 import { crossedSeverity } from '../../../shared/threshold-severity';
 import type { Store } from '../store/types';
-import { isMetricPanel } from './panels';
+import { PANEL_TYPE_INFO } from '../../../shared/panel-types';
 import { seriesName } from './series-name';
 
 export const DEFAULT_INTERVAL_MS = 15_000;
@@ -23,12 +23,13 @@ export interface PanelContext {
 
 
 export function panelSnapshot(ctx: PanelContext, panel: Panel): PanelSnapshot {
-  if (panel.type === 'health') {
+  const shows = PANEL_TYPE_INFO[panel.type].data;
+  if (shows === 'health') {
     const wanted = panel.targets ? new Set(panel.targets) : undefined;
     const mine = ctx.health.filter((h) => (wanted ? wanted.has(h.targetId) : !panel.brand || h.brand === panel.brand));
     return { panelId: panel.id, state: mine.length ? 'ok' : 'nodata', values: [] };
   }
-  if (!isMetricPanel(panel)) return { panelId: panel.id, state: 'ok', values: [] };
+  if (shows !== 'query') return { panelId: panel.id, state: 'ok', values: [] };
   return metricSnapshot(ctx, panel);
 }
 

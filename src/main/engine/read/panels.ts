@@ -14,4 +14,3 @@ export function panelsById(board: Board): Map<string, Panel> {
   return map;
 }
 
-export const isMetricPanel = (p: Panel): boolean => p.type === 'stat' || p.type === 'timeseries' || p.type === 'gauge';

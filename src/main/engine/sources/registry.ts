@@ -1,5 +1,7 @@
-// Source kinds → factories. Adding an upstream is one module plus one line here; nothing switches on kind.
-import type { Board, SourceKind } from '../../../shared/config-schema';
+// Source kinds → pollers. What each kind is lives in src/shared/source-kinds.ts; its poller in
+// sources/<kind>/, registered with one line here (a kind without one is a compile error).
+import type { Board } from '../../../shared/config-schema';
+import { SOURCE_KIND_NAMES, type SourceKind } from '../../../shared/source-kinds';
 import type { Source, SourceFactory } from './source';
 import { createPrometheusSources } from './prometheus';
 import { createAlertmanagerSources } from './alertmanager';
@@ -16,7 +18,7 @@ export const SOURCE_FACTORIES = {
   demo: createDemoSources,
 } satisfies Record<SourceKind, SourceFactory>;
 
-/** Every source the board configures, in the order of the kinds above. */
+/** Every source the board configures, in the order of source-kinds.ts. */
 export function createSources(board: Board): Source[] {
-  return (Object.keys(SOURCE_FACTORIES) as SourceKind[]).flatMap((kind) => SOURCE_FACTORIES[kind](board));
+  return SOURCE_KIND_NAMES.flatMap((kind) => SOURCE_FACTORIES[kind](board));
 }
