@@ -1,6 +1,7 @@
 // Which incidents make the wall jump, and to which page.
 import type { BoardView } from '../../shared/api';
 import type { Incident } from '../../shared/model';
+import { PANEL_TYPE_INFO } from '../../shared/panel-types';
 
 /** An incident that should hold the wall: critical, open (not acknowledged), not silenced or snoozed. */
 export function isActiveCritical(i: Incident, at: number): boolean {
@@ -35,6 +36,6 @@ export function pageForIncident(board: BoardView, incident: Incident): number | 
     });
     if (best >= 0) return best;
   }
-  const withList = board.pages.findIndex((p) => p.panels.some((x) => x.type === 'alertlist'));
+  const withList = board.pages.findIndex((p) => p.panels.some((x) => PANEL_TYPE_INFO[x.type].data === 'alerts'));
   return withList >= 0 ? withList : undefined;
 }
