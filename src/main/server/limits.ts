@@ -22,7 +22,7 @@ export const LIMIT_ENV: Record<keyof ServerLimits, string> = {
 export const DEFAULT_LIMITS: Readonly<ServerLimits> = {
   maxQueryPanels: 500,
   maxResponseBytes: 64 * 1024 * 1024,
-  maxSseClients: 64,
+  maxSseClients: 256, // why: a NOC hub serves 50–200 walls off one serve (README), with laptops besides
   maxSseBufferBytes: 8 * 1024 * 1024,
 };
 
