@@ -131,6 +131,12 @@ describe('hostile text on the wall', () => {
       const shown = await page.locator('[data-testid="panel"][data-panel-id="alerts"]').innerText();
       expect(shown).toContain(`<script>window.__xss.push('script')</script>`); // shown as text, not run
       expect(shown.length).toBeLessThan(200_000); // the 1 MB annotation is not dumped into the DOM text
+      // bidi overrides/isolates from servers are shown as code points, never reach the DOM as controls
+      const healthShown = await page.locator('[data-testid="panel"][data-panel-id="health"]').innerText();
+      for (const text of [shown, healthShown]) {
+        expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+        expect(text).toContain('[U+202E]gnp.exe[U+202C]');
+      }
       await screenshot(page, 'security-hostile-text-1920x1080');
     } finally {
       await context.close();

@@ -79,13 +79,13 @@ export function IncidentRow({ api, incident, brand, now, actions }: IncidentRowP
         <span className="wb-inc__kind">{KIND_WORD[incident.kind]}</span>
         <StatusMarks incident={incident} now={now} />
       </div>
-      <div className="wb-inc__title">{incident.title}</div>
+      <div className="wb-inc__title" dir="auto">{incident.title}</div>
       {lines.length > 0 && (
         <dl className="wb-inc__annotations">
           {lines.map((l) => (
             <div key={l.name} className="wb-inc__annotation">
               <dt>{l.name}</dt>
-              <dd>{l.value}</dd>
+              <dd dir="auto">{l.value}</dd>
             </div>
           ))}
         </dl>
@@ -94,7 +94,7 @@ export function IncidentRow({ api, incident, brand, now, actions }: IncidentRowP
         <ul className="wb-inc__labels" aria-label="labels">
           {chips.map((c) => (
             <li key={c.name} className="wb-inc__label">
-              <span className="wb-inc__label-name">{c.name}</span>=<span className="wb-inc__label-value">{c.value}</span>
+              <span className="wb-inc__label-name">{c.name}</span>=<span className="wb-inc__label-value" dir="auto">{c.value}</span>
             </li>
           ))}
         </ul>

@@ -1,5 +1,7 @@
 // alertlist: firing alerts grouped by brand and severity, with age, silenced/inhibited marks and
 // the summary/description annotations. Everything here is server text and rendered as text.
+// dir="auto" isolates each server string (UA style `[dir] { unicode-bidi: isolate }`), so right-to-left
+// text in one label cannot re-order its neighbours; the engine already made override controls visible.
 import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import type { Brand, Panel } from '../../../shared/config-schema';
 import type { AlertRecord } from '../../../shared/model';
@@ -31,14 +33,14 @@ function AlertRow({ alert, at }: { alert: AlertRecord; at: number }): React.JSX.
       <span className="wb-alert__sev">{SEV_SHORT[alert.severity]}</span>
       <div className="wb-alert__text">
         <div className="wb-alert__line">
-          <span className="wb-alert__name">{name}</span>
-          {where && <span className="wb-alert__where">{where}</span>}
+          <span className="wb-alert__name" dir="auto">{name}</span>
+          {where && <span className="wb-alert__where" dir="auto">{where}</span>}
           {alert.state === 'pending' && <span className="wb-alert__mark">PENDING</span>}
           {silenced && <span className="wb-alert__mark" title={alert.silencedBy.join(', ')}>SILENCED</span>}
           {inhibited && <span className="wb-alert__mark" title={alert.inhibitedBy.join(', ')}>INHIBITED</span>}
         </div>
-        {(summary ?? description) && <div className="wb-alert__summary">{summary ?? description}</div>}
-        {summary && description && <div className="wb-alert__desc">{description}</div>}
+        {(summary ?? description) && <div className="wb-alert__summary" dir="auto">{summary ?? description}</div>}
+        {summary && description && <div className="wb-alert__desc" dir="auto">{description}</div>}
       </div>
       <span className="wb-alert__age" title={new Date(alert.startsAt).toISOString()}>
         {formatAge(at - alert.startsAt)}

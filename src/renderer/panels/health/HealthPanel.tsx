@@ -42,18 +42,18 @@ function Tile({ target, result }: { target: Target; result: HealthResult | undef
   return (
     <div className={`wb-health__tile wb-health__tile--${state}`} data-testid="health-target" data-target-id={target.id} data-health={state}>
       <div className="wb-health__top">
-        <span className="wb-health__name">{target.name}</span>
+        <span className="wb-health__name" dir="auto">{target.name}</span>
         <span className="wb-health__state">{result ? STATE_LABEL[result.state] : 'PENDING'}</span>
       </div>
       <div className="wb-health__meta">
         {result?.latencyMs !== null && result?.latencyMs !== undefined && <span>{Math.round(result.latencyMs)} ms</span>}
         {result?.httpStatus !== undefined && <span>HTTP {result.httpStatus}</span>}
-        {detail && state !== 'healthy' && <span className="wb-health__detail">{detail}</span>}
+        {detail && state !== 'healthy' && <span className="wb-health__detail" dir="auto">{detail}</span>}
       </div>
       {services.length > 0 && (
         <div className="wb-health__services">
           {services.map(([name, s]) => (
-            <span key={name} className={`wb-health__svc wb-health__svc--${s}`} title={`${name}: ${s}`}>
+            <span key={name} className={`wb-health__svc wb-health__svc--${s}`} title={`${name}: ${s}`} dir="auto">
               {name}
             </span>
           ))}

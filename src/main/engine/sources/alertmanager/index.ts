@@ -5,6 +5,7 @@ import type { AlertRecord, Batch, SilenceRecord } from '../../../../shared/model
 import type { PollContext, Source } from '../source';
 import { httpJson, joinUrl, quote, sourceHttpOptions } from '../http';
 import { mapSeverity } from '../severity';
+import { untrustedRecord, untrustedText } from '../untrusted-text';
 
 /** Untrusted strings copied into our model are cut to this many characters. */
 const MAX_TEXT = 1024;
@@ -35,9 +36,8 @@ const amSilence = z.object({
   status: z.object({ state: z.enum(['active', 'pending', 'expired']) }),
 });
 
-const cut = (s: string): string => (s.length > MAX_TEXT ? s.slice(0, MAX_TEXT) : s);
-const cutAll = (r: Record<string, string>): Record<string, string> =>
-  Object.fromEntries(Object.entries(r).map(([k, v]) => [cut(k), cut(v)]));
+const cut = (s: string): string => untrustedText(s, MAX_TEXT);
+const cutAll = (r: Record<string, string>): Record<string, string> => untrustedRecord(r, MAX_TEXT);
 
 /** One /api/v2/alerts body → AlertRecords, or why it is not one. */
 export function mapAlertmanagerAlerts(source: string, data: unknown, now: number): { ok: true; alerts: AlertRecord[] } | { ok: false; reason: string } {

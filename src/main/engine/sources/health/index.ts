@@ -6,6 +6,7 @@ import type { PollContext, Source } from '../source';
 import { httpGet, sourceHttpOptions } from '../http';
 import { bodyJson, failedConditions, parseCondition, type Condition, type Observation } from './conditions';
 import { Debouncer, observedState, readHealthBody } from './state';
+import { untrustedText } from '../untrusted-text';
 
 export const LATENCY_QUERY = 'health:latency_ms';
 const MAX_TEXT = 1024;
@@ -68,13 +69,13 @@ export function createHealthSource(cfg: HealthSourceConfig): Source {
             observed,
             state: overall.push(observed),
             latencyMs: r.ok ? r.durationMs : null,
-            failures,
+            failures: failures.map((f) => untrustedText(f, MAX_TEXT)),
             services: debounceServices(body.services),
           };
           if (cfg.brand) result.brand = cfg.brand;
           if (cfg.name) result.name = cfg.name;
           if (r.ok) result.httpStatus = r.status;
-          else result.error = r.reason.slice(0, MAX_TEXT);
+          else result.error = untrustedText(r.reason, MAX_TEXT);
           if (o.certExpiresAt !== undefined) result.certExpiresAt = o.certExpiresAt;
           batch.health.push(result);
           if (r.ok) {

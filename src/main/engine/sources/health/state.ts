@@ -2,6 +2,7 @@
 // page anyone. Pure; the health source feeds it.
 import { z } from 'zod';
 import type { HealthState } from '../../../../shared/model';
+import { untrustedText } from '../untrusted-text';
 
 const RANK: Record<HealthState, number> = { healthy: 0, degraded: 1, unhealthy: 2 };
 export const worst = (a: HealthState, b: HealthState): HealthState => (RANK[a] >= RANK[b] ? a : b);
@@ -69,7 +70,7 @@ export function readHealthBody(json: unknown): BodyHealth {
       if (!e.success) continue;
       // why: a service whose status word we do not know is not called healthy
       const state = healthWord(typeof e.data === 'string' ? e.data : e.data.status) ?? 'degraded';
-      services[name.slice(0, MAX_NAME)] = state;
+      services[untrustedText(name, MAX_NAME)] = state;
     }
     out.services = services;
   }

@@ -7,6 +7,7 @@ import type { AlertRecord, Batch, Labels } from '../../../../shared/model';
 import type { PollContext, Source } from '../source';
 import { httpJson, joinUrl, quote, sourceHttpOptions } from '../http';
 import { mapSeverity } from '../severity';
+import { untrustedRecord } from '../untrusted-text';
 
 const MAX_TEXT = 1024;
 
@@ -33,9 +34,6 @@ export function labelsFingerprint(l: Labels): string {
   return createHash('sha256').update(JSON.stringify(sorted)).digest('hex').slice(0, 16);
 }
 
-const cut = (s: string): string => (s.length > MAX_TEXT ? s.slice(0, MAX_TEXT) : s);
-const cutAll = (r: Record<string, string>): Record<string, string> =>
-  Object.fromEntries(Object.entries(r).map(([k, v]) => [cut(k), cut(v)]));
 
 export function mapPrometheusAlerts(source: string, data: unknown, now: number): { ok: true; alerts: AlertRecord[] } | { ok: false; reason: string } {
   const parsed = response.safeParse(data);
@@ -47,8 +45,8 @@ export function mapPrometheusAlerts(source: string, data: unknown, now: number):
     alerts.push({
       fingerprint: labelsFingerprint(a.labels),
       source,
-      labels: cutAll(a.labels),
-      annotations: cutAll(a.annotations),
+      labels: untrustedRecord(a.labels, MAX_TEXT),
+      annotations: untrustedRecord(a.annotations, MAX_TEXT),
       state: a.state,
       severity: mapSeverity(a.labels.severity),
       startsAt: Number.isFinite(activeAt) ? activeAt : now,

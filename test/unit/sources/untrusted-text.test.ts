@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { mapAlertmanagerAlerts } from '../../../src/main/engine/sources/alertmanager';
+import { readHealthBody } from '../../../src/main/engine/sources/health/state';
+import { untrustedRecord, untrustedText } from '../../../src/main/engine/sources/untrusted-text';
+
+const CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+
+describe('untrustedText', () => {
+  it('replaces every bidi embedding, override and isolate with a visible code point', () => {
+    expect(untrustedText('\u202Egnp.exe\u202C', 100)).toBe('[U+202E]gnp.exe[U+202C]');
+    expect(untrustedText('a\u202Ab\u202Bc\u202Dd\u2066e\u2067f\u2068g\u2069', 100)).toBe(
+      'a[U+202A]b[U+202B]c[U+202D]d[U+2066]e[U+2067]f[U+2068]g[U+2069]',
+    );
+  });
+
+  it('leaves honest text, including right-to-left script and the direction marks, as it is', () => {
+    for (const s of ['disk full on db-1', 'שרת נפל', 'مرحبا', 'a\u200Eb\u200Fc\u061Cd', '<script>x</script>']) {
+      expect(untrustedText(s, 100)).toBe(s);
+    }
+  });
+
+  it('stays within the bound even when the markers lengthen the text', () => {
+    const out = untrustedText('\u202E'.repeat(5000), 1024);
+    expect(out.length).toBe(1024);
+    expect(out).not.toMatch(CONTROLS);
+    expect(untrustedText('x'.repeat(2000), 1024)).toBe('x'.repeat(1024));
+  });
+
+  it('cleans keys and values of a record', () => {
+    expect(untrustedRecord({ 'k\u2066': 'v\u202E' }, 100)).toEqual({ 'k[U+2066]': 'v[U+202E]' });
+  });
+});
+
+describe('the source mappers', () => {
+  it('an Alertmanager alert with U+202E in a label and an annotation reaches the model without it', () => {
+    const raw = [
+      {
+        fingerprint: 'f1',
+        labels: { alertname: 'Hostile', severity: 'critical', instance: 'up\u202Egnp.exe' },
+        annotations: { summary: 'open \u202Egnp.exe\u202C now' },
+        startsAt: '2026-01-01T00:00:00Z',
+        status: { state: 'active', silencedBy: [], inhibitedBy: [] },
+      },
+    ];
+    const r = mapAlertmanagerAlerts('am', raw, Date.parse('2026-01-01T00:01:00Z'));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.alerts[0]!.labels.instance).toBe('up[U+202E]gnp.exe');
+    expect(r.alerts[0]!.annotations.summary).toBe('open [U+202E]gnp.exe[U+202C] now');
+    expect(r.alerts[0]!.severity).toBe('critical');
+  });
+
+  it('a health body service name with an override is neutralised', () => {
+    const b = readHealthBody({ services: { '\u202Egnp.exe': { status: 'healthy' } } });
+    expect(Object.keys(b.services ?? {})).toEqual(['[U+202E]gnp.exe']);
+  });
+});
