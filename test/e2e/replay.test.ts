@@ -112,6 +112,10 @@ describe('replay', () => {
       const row = page.locator(`[data-testid="incident"][data-incident-id="${incident.id}"]`);
       await row.waitFor();
       expect(await row.getAttribute('data-status')).toBe('open');
+      // ack/snooze/silence would act on the incident now, not at T: replay offers none, and says so
+      expect(await page.textContent('[data-testid="incident-drawer-replay"]')).toContain('back to live to act');
+      expect(await row.locator('[data-testid="incident-ack"], [data-testid="incident-snooze"], [data-testid="incident-silence"], [data-testid="incident-unsilence"]').count()).toBe(0);
+      await screenshot(page, 'replay-drawer');
       const now = await getJson<Incident[]>(`${wb.url}/api/incidents`);
       expect(now.find((i) => i.id === incident.id)?.status).toBe('acknowledged');
       await page.click('[data-testid="incident-drawer-close"]');

@@ -52,7 +52,11 @@ export function IncidentDrawer({ api, notifications }: { api: Pick<EngineApi, 'r
       </header>
       <div className="wb-drawer__tools">
         {notifications && <EnableNotifications />}
-        {mode === 'replay' && <span className="wb-drawer__replay">Replay: incidents as they were; actions are off</span>}
+        {mode === 'replay' && (
+          <span className="wb-drawer__replay" data-testid="incident-drawer-replay">
+            Replay: incidents as they were. Actions are off: back to live to act
+          </span>
+        )}
       </div>
       {incidents.length === 0 ? (
         <p className="wb-drawer__empty" data-testid="incidents-empty">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineApi, EngineEvents, NotificationView } from '../../shared/api';
+import { createWallboardStore } from '../store';
 import { deliver, startNotificationSink, type NotificationCtor } from './notification-sink';
 import { createSeenIds, type KeyValueStorage } from './seen-ids';
 import type { SoundPlayer } from './sound';
@@ -154,5 +155,21 @@ describe('browser notification sink', () => {
     } finally {
       console.warn = warn;
     }
+  });
+
+  it('keeps delivering live notifications while the wall replays the past', () => {
+    // why: replay changes what is on screen, not what is happening now; a new critical must still reach people
+    const store = createWallboardStore();
+    store.getState().setReplayAt(1_600_000_000_000);
+    const n = fakeNotification('granted');
+    const ev = fakeEvents();
+    const played: string[] = [];
+    const sound: SoundPlayer = { unlock: () => undefined, play: (sev, name) => void played.push(`${sev}:${name}`) };
+    const off = startNotificationSink({ api: ev.api, notification: n.Ctor, sound, seen: createSeenIds() });
+    ev.emit(view('live-1', { sound: 'alarm' }));
+    expect(store.getState().mode).toBe('replay');
+    expect(n.shown.map((s) => s.title)).toEqual(['title live-1']);
+    expect(played).toEqual(['critical:alarm']);
+    off();
   });
 });

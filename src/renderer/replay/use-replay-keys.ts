@@ -3,10 +3,8 @@
 // returns to live after 5 minutes without input.
 import { useEffect } from 'react';
 import { useWallboard } from '../store';
+import { startKioskIdleReturn } from './kiosk-idle';
 import { jumpIncident, step, toggleReplay, togglePlay } from './replay-actions';
-
-export const KIOSK_IDLE_MS = 5 * 60_000;
-const IDLE_CHECK_MS = 5_000;
 
 function typing(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
@@ -14,9 +12,9 @@ function typing(target: EventTarget | null): boolean {
 
 export function useReplayKeys(): void {
   useEffect(() => {
-    let lastInput = performance.now();
+    const idle = startKioskIdleReturn(useWallboard);
     const onKey = (e: KeyboardEvent): void => {
-      lastInput = performance.now();
+      idle.touch();
       if (typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
       const replay = useWallboard.getState().mode === 'replay';
       let handled = true;
@@ -36,20 +34,11 @@ export function useReplayKeys(): void {
         e.stopImmediatePropagation();
       }
     };
-    const onPointer = (): void => {
-      lastInput = performance.now();
-    };
-    let timer: ReturnType<typeof setTimeout>;
-    const idleCheck = (): void => {
-      const s = useWallboard.getState();
-      if (s.mode === 'replay' && s.rotate && performance.now() - lastInput >= KIOSK_IDLE_MS) s.exitReplay();
-      timer = setTimeout(idleCheck, IDLE_CHECK_MS);
-    };
-    timer = setTimeout(idleCheck, IDLE_CHECK_MS);
+    const onPointer = (): void => idle.touch();
     window.addEventListener('keydown', onKey, { capture: true });
     for (const ev of ['pointerdown', 'pointermove', 'wheel'] as const) window.addEventListener(ev, onPointer, { passive: true });
     return () => {
-      clearTimeout(timer);
+      idle.stop();
       window.removeEventListener('keydown', onKey, { capture: true });
       for (const ev of ['pointerdown', 'pointermove', 'wheel'] as const) window.removeEventListener(ev, onPointer);
     };
