@@ -2,22 +2,18 @@
 // Plain Node: a unit test fails if anything under src/main/engine imports electron.
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { AppUpdateStatus, BoardView, ConfigErrorView, EngineApi, EngineRequests, QueryRequest, QueryResult, RecordingView, RequestName, Snapshot, StatusReport, UpdateEvent } from '../../shared/api';
-import { type Board, panelQueries, sourcesThat } from '../../shared/config-schema';
-import { emptyBatch, type Batch, type Incident } from '../../shared/model';
+import type { AppUpdateStatus, BoardView, EngineApi, QueryRequest, QueryResult, RecordingView, Snapshot, StatusReport, UpdateEvent } from '../../shared/api';
+import { panelQueries } from '../../shared/config-schema';
+import type { Batch } from '../../shared/model';
 import { toBoardView } from './board-view';
 import { formatProblem, loadBoardFile } from './config/load';
-import { summarize } from './config/summary';
 import { watchFile } from './config/watch';
 import { EngineEmitter } from './events';
 import { startMaintenance } from './maintenance';
 import { demoBoardFile } from './paths';
 import { queryPanels } from './query';
-import { createScheduler, type Scheduler } from './scheduler';
 import { SelfMetrics } from './self-metrics';
 import { snapshotAt, sourcesAt } from './snapshot';
-import { timelineOf } from './timeline';
-import { createSources } from './sources/registry';
 import { openStoreRecovering } from './store/recover';
 import type { Store } from './store/types';
 import { UpdateCoalescer, type UpdateNews } from './update-coalescer';
@@ -27,18 +23,18 @@ import { IncidentFlow } from './incident-flow';
 import { createLogSink, fanOut, type NotificationSink } from './notify/index';
 import type { KeychainLookup } from './config/keychain';
 import { WallCrashes } from './wall-crashes';
+import { EngineState } from './state';
+import { createReload } from './reload';
+import { requestHandlers } from './requests';
+import type { AnomalyObservation } from './alerts/index';
+
+export { ActionError, READ_ONLY_REASON } from './requests';
 
 /** ms of new samples an update carries at most; a longer span (a backfill) is left to the walls' queries */
 const MAX_TAIL_MS = 10 * 60_000;
 /** points per series of an update's tail: raw samples (a few per update at 15 s) */
 const TAIL_MAX_POINTS = 10_000;
 const CRASH_CHECK_MS = 30_000; // ms: how soon a quiet window resolves a wall crash incident
-import type { ActionResult, AnomalyObservation } from './alerts/index';
-
-/** The board's sources that report alerts, by id. */
-function alertSources(board: Board): Map<string, Batch['kind']> {
-  return new Map(sourcesThat(board, (k) => k.alerts).map((s) => [s.id, s.kind]));
-}
 
 export interface EngineOptions {
   /** Board file; the built-in demo board when absent. */
@@ -76,25 +72,6 @@ export interface Engine extends EngineApi {
   healthy(): boolean;
 }
 
-/** A rejected action; `status` maps to HTTP (400 bad request, 404 unknown incident, 502 upstream failed). */
-export class ActionError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
-
-/** Why a recording refuses an action. */
-export const READ_ONLY_REASON = 'this wall replays a recording: it is read-only, so nothing was changed (act on the live wall instead)';
-
-function refuse(): never {
-  throw new ActionError(409, READ_ONLY_REASON);
-}
-
-function unwrap(r: ActionResult): Incident {
-  if (!r.ok) throw new ActionError(r.status, r.reason);
-  return r.incident;
-}
-
 export class ConfigError extends Error {
   constructor(readonly lines: string[]) {
     super(lines.join('\n'));
@@ -108,26 +85,21 @@ export function createEngine(options: EngineOptions): Engine {
   const first = loadBoardFile(configFile, process.env, options.keychain);
   if (!first.ok) throw new ConfigError(first.problems.map(formatProblem));
 
-  let board: Board = first.board;
-  let version = 1;
-  let configError: ConfigErrorView | undefined;
   mkdirSync(options.dataDir, { recursive: true });
-  const { store, recovered } = openStoreRecovering({ file: join(options.dataDir, 'wallboard.db'), retentionMs: board.retention, now, significantDigits: board.storage.significantDigits }, now);
+  const { store, recovered } = openStoreRecovering({ file: join(options.dataDir, 'wallboard.db'), retentionMs: first.board.retention, now, significantDigits: first.board.storage.significantDigits }, now);
   const emitter = new EngineEmitter();
   const metrics = new SelfMetrics();
   // why the data in the event: every wall would otherwise ask for the same snapshot and tails at the
   // same instant (2 snapshots and a query per wall per update); read once here, encoded once by serve
   const updates = new UpdateCoalescer((u, samplesFrom) => emitter.emit('update', liveUpdate(u, samplesFrom)));
-  let scheduler: Scheduler | undefined;
-  let intervals = new Map<string, number>();
+  const state = new EngineState(first.board, { store, now, onBatch });
   let stopWatch: () => void = () => undefined;
   let stopMaintenance: () => void = () => undefined;
-  let started = false;
   const detection = new Detection(store);
-  detection.setBoard(board, now());
+  detection.setBoard(state.board, now());
   const flow = new IncidentFlow({
     store,
-    board: () => board,
+    board: () => state.board,
     now,
     log,
     sink: fanOut([createLogSink(log), { name: 'event', deliver: (n) => emitter.emit('notification', n) }, ...(options.sinks ?? [])]),
@@ -142,7 +114,6 @@ export function createEngine(options: EngineOptions): Engine {
     }
   });
   let crashTimer: NodeJS.Timeout | undefined;
-  let updateStatus: AppUpdateStatus | undefined;
   if (recovered) {
     const title = `buffer was damaged and moved aside to ${basename(recovered.movedTo)}; a fresh buffer started (${recovered.reason})`;
     log(title);
@@ -150,17 +121,19 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   function boardView(): BoardView {
-    const view = toBoardView(board, version, configError);
+    const view = toBoardView(state.board, state.version, state.configError);
     return options.recording ? { ...view, recording: options.recording } : view;
   }
 
-  function status(at = now(), sources = sourcesAt(store, board, at, intervals)): StatusReport {
+  function status(at = now(), sources = sourcesAt(store, state.board, at, state.intervals)): StatusReport {
+    const { configError, updateStatus } = state;
     return { at, ok: sources.every((s) => s.state === 'ok'), sources, ...(configError ? { configError } : {}), ...(updateStatus ? { update: updateStatus } : {}) };
   }
 
   /** Panels that draw something this source delivers. */
   function panelsOf(sourceId: string): string[] {
     const ids = new Set<string>();
+    const board = state.board;
     for (const page of board.pages) {
       for (const panel of page.panels) {
         if (panelQueries(board, panel).some((q) => q.source === sourceId)) ids.add(panel.id);
@@ -180,13 +153,13 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   function readSnapshot(at: number | undefined): Snapshot {
-    const snap = snapshotAt(store, board, at ?? now(), { live: at === undefined && !options.recording, intervals });
-    enrichPanels(snap, board, store, detection);
+    const snap = snapshotAt(store, state.board, at ?? now(), { live: at === undefined && !options.recording, intervals: state.intervals });
+    enrichPanels(snap, state.board, store, detection);
     return { ...snap, incidents: flow.list(at) };
   }
 
   function readQuery(args: QueryRequest): QueryResult {
-    const result = queryPanels(store, board, args);
+    const result = queryPanels(store, state.board, args);
     const anomalies = anomalyPoints(store, result.panels.flatMap((p) => p.series), args.from, args.to);
     return Object.keys(anomalies).length ? { ...result, anomalies } : result;
   }
@@ -205,7 +178,7 @@ export function createEngine(options: EngineOptions): Engine {
     }
     metrics.recordPoll(polled, stored);
     const at = now();
-    const snap = snapshotAt(store, board, at, { live: true, intervals });
+    const snap = snapshotAt(store, state.board, at, { live: true, intervals: state.intervals });
     try {
       flow.afterBatch(batch, snap, snap.sources, changed.map((a) => anomalyObservation(a)));
     } catch (err) {
@@ -226,119 +199,30 @@ export function createEngine(options: EngineOptions): Engine {
     emitter.emit('status', status(at, snap.sources));
   }
 
-  function startPolling(): void {
-    const sources = createSources(board);
-    intervals = new Map(sources.map((s) => [s.id, s.intervalMs]));
-    scheduler = createScheduler({
-      sources,
-      onBatch,
-      now,
-      context: (source, signal) => ({
-        signal,
-        now: now(),
-        board,
-        lastSampleAt: (query) => store.lastSampleAt(source.id, query),
-      }),
-    });
-    scheduler.start();
-  }
-
-  /**
-   * Alert sources gone from the board: what they showed stops now (else their last alerts would
-   * stay on the wall for ever), and incidents follow as if each had reported an empty list.
-   */
-  function retireAlertSources(before: Map<string, Batch['kind']>, after: Map<string, Batch['kind']>): void {
-    for (const [id, kind] of before) {
-      if (after.has(id)) continue;
-      const at = now();
-      store.closeSource(id, at);
-      const snap = snapshotAt(store, board, at, { live: true, intervals });
-      flow.afterBatch({ ...emptyBatch(id, kind, at), alerts: [] }, snap, snap.sources, []);
-      updates.add({ at, panels: [], health: false, alerts: true, incidents: false });
-      log(`source ${id} left the board: its alerts and silences are no longer shown`);
-    }
-  }
-
-  /** Never rejects: whatever goes wrong while applying a board file is shown, and the last good board keeps running. */
-  async function reload(): Promise<boolean> {
-    const previous = board;
-    try {
-      return await applyBoardFile();
-    } catch (err) {
-      board = previous;
-      if (started) {
-        await scheduler?.stop();
-        startPolling(); // why: the failure may have come after polling stopped; the last good board polls on
-      }
-      return rejectBoard([`${configFile}:1:1: board not applied: ${(err as Error).message}`]);
-    }
-  }
-
-  function rejectBoard(errors: string[]): false {
-    configError = { file: configFile, errors, at: now() };
-    log(`board file rejected, keeping the last good board:\n${errors.join('\n')}`);
-    emitter.emit('config', boardView());
-    emitter.emit('status', status());
-    return false;
-  }
-
-  async function applyBoardFile(): Promise<boolean> {
-    const next = loadBoardFile(configFile, process.env, options.keychain);
-    if (!next.ok) return rejectBoard(next.problems.map(formatProblem));
-    await scheduler?.stop();
-    const before = alertSources(board);
-    board = next.board;
-    configError = undefined;
-    version++;
-    detection.setBoard(board, now());
-    retireAlertSources(before, alertSources(board));
-    store.configure({ retentionMs: board.retention, significantDigits: board.storage.significantDigits });
-    if (started) startPolling();
-    log(`board reloaded: ${summarize(board)}`);
-    emitter.emit('config', boardView());
-    emitter.emit('status', status());
-    return true;
-  }
-
-  const handlers: { [K in RequestName]: (args: EngineRequests[K]['args']) => EngineRequests[K]['result'] | Promise<EngineRequests[K]['result']> } = {
-    board: () => boardView(),
-    query: (args) => readQuery(args),
-    snapshot: (args) => readSnapshot(args.at),
-    status: () => status(),
-    incidents: (args) => flow.list(args.at, args.includeResolved ?? false),
-    timeline: (args) => {
-      const configured = boardView().sources;
-      const every = new Map([...configured.map((s) => [s.id, s.intervalMs] as const), ...intervals]);
-      return timelineOf(store, flow.list(args.to, true), args.from, args.to, every, configured.map((s) => s.id));
-    },
-    ack: (args) => (options.recording ? refuse() : unwrap(flow.tracker.ack(args.id, args.note, args.by))),
-    snooze: (args) => (options.recording ? refuse() : unwrap(flow.tracker.snooze(args.id, args.until))),
-    silence: async (args) => (options.recording ? refuse() : unwrap(await flow.tracker.silence(args.id, args.duration, args.comment))),
-    unsilence: async (args) => (options.recording ? refuse() : unwrap(await flow.tracker.unsilence(args.id))),
-  };
+  const reload = createReload({ configFile, keychain: options.keychain, state, store, detection, flow, updates, emitter, now, log, boardView, status });
+  const handlers = requestHandlers({ recording: options.recording, state, store, flow, boardView, status, readSnapshot, readQuery });
 
   return {
     configFile,
     store,
     start() {
-      if (started) return;
-      started = true;
+      if (!state.markStarted()) return;
       // a recording is history only: nothing to poll, escalate, retain or reload
       if (options.recording) return;
-      startPolling();
+      state.startPolling();
       flow.start();
-      stopMaintenance = startMaintenance(store, () => board.retention, now, log);
+      stopMaintenance = startMaintenance(store, () => state.board.retention, now, log);
       crashTimer = setInterval(() => crashes.check(now()), CRASH_CHECK_MS);
       crashTimer.unref();
       if (options.watch !== false) stopWatch = watchFile(configFile, () => void reload()); // reload never rejects
     },
     async stop() {
-      started = false;
+      state.markStopped();
       stopWatch();
       stopMaintenance();
       clearInterval(crashTimer);
       flow.stop();
-      await scheduler?.stop();
+      await state.stopPolling();
       updates.flush();
       store.close();
     },
@@ -350,10 +234,10 @@ export function createEngine(options: EngineOptions): Engine {
     metricsText() {
       const st = store.stats();
       const sourceUp = new Map(status().sources.map((s) => [s.sourceId, s.state !== 'down']));
-      return metrics.render({ dbBytes: st.bytes, series: st.series, headSamples: st.headSamples, chunks: st.chunks, sourceUp, configOk: !configError }) + crashes.metricsText();
+      return metrics.render({ dbBytes: st.bytes, series: st.series, headSamples: st.headSamples, chunks: st.chunks, sourceUp, configOk: !state.configError }) + crashes.metricsText();
     },
     setUpdateStatus(u) {
-      updateStatus = u;
+      state.setUpdateStatus(u);
       emitter.emit('status', status());
     },
     wallCrashed(part) {
