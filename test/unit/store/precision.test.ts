@@ -84,16 +84,37 @@ describe('chunks rounded to significant digits', () => {
     );
   });
 
-  it('give the same double for a value already rounded, so rounding twice changes nothing', () => {
+  type Scaled = NonNullable<ReturnType<typeof toScaled>>;
+  const roundTwice = (v: number, digits: number): { once: Scaled; twice: Scaled | undefined } | undefined => {
+    const once = toScaled(v, digits);
+    if (!once) return undefined;
+    const r = once.k >= 0 ? once.s / 10 ** once.k : once.s * 10 ** -once.k;
+    return { once, twice: toScaled(r, digits) };
+  };
+
+  it('give the same double for a value already rounded, so rounding twice changes nothing (3–15 digits)', () => {
     fc.assert(
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 3, max: 16 }), (v, digits) => {
-        const once = toScaled(v, digits);
-        if (!once) return;
-        const r = once.k >= 0 ? once.s / 10 ** once.k : once.s * 10 ** -once.k;
-        const twice = toScaled(r, digits);
-        expect(twice).toEqual(once);
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 3, max: 15 }), (v, digits) => {
+        const r = roundTwice(v, digits);
+        if (r) expect(r.twice).toEqual(r.once);
       }),
     );
+  });
+
+  // why apart: a double carries 15.95 decimal digits, so a 16-digit decimal does not always survive the
+  // trip through a double (0.031269544296392046 at 16 digits: …205 once, …206 twice; ~0.5 % of random
+  // doubles). The second rounding stays within one unit of the 16th digit.
+  it('move a value already rounded to 16 digits by at most one unit of its last digit', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (v) => {
+        const r = roundTwice(v, 16);
+        if (!r) return;
+        const twice = r.twice ?? { s: Infinity, k: r.once.k };
+        // why aligned: a last digit rounded up to 0 is stripped, so twice may have one k less
+        expect(Math.abs(twice.s * 10 ** (r.once.k - twice.k) - r.once.s)).toBeLessThanOrEqual(1);
+      }),
+    );
+    expect(Math.abs((roundTwice(0.031269544296392046, 16)?.twice?.s ?? 0) - 3126954429639205)).toBeLessThanOrEqual(1);
   });
 
   it('shrink a rate of a counter (k/300) to under a quarter of its lossless size at 5 digits', () => {
