@@ -10,8 +10,8 @@
 //   2. its zod schema in src/main/request-schemas.ts (a missing one is a compile error);
 //   3. its handler in createEngine (src/main/engine/index.ts; a missing one is a compile error).
 // The HTTP server and client, the IPC validation and the preload bridge need no change.
-// To add an event: one entry in EVENTS, then emit it from the engine; SSE, IPC and the HTTP
-// client forward every name in EVENT_NAMES.
+// To add an event: one entry in EVENTS, then emit it from the engine (or, for `focus`, from the
+// desktop shell); SSE, IPC and the HTTP client forward every name in EVENT_NAMES.
 //
 // Why the zod schemas are not in this file: the renderer imports this table at run time (the HTTP
 // client derives its routes from it), and zod would then ship in the renderer bundle for nothing;
@@ -192,6 +192,17 @@ export interface NotificationView {
   brand?: string;
 }
 
+/**
+ * What the wall should bring forward: sent by the desktop shell when an OS notification is clicked
+ * (the engine never emits it). The renderer opens the incident drawer on `incidentId`.
+ */
+export interface FocusTarget {
+  /** The incident to show; absent for a summary of several (the drawer opens on the list). */
+  incidentId?: string;
+  /** The brand the notification was about. */
+  brand?: string;
+}
+
 /** What every face implements (engine itself, IPC client, HTTP client). */
 export interface EngineApi {
   request<K extends RequestName>(name: K, args: EngineRequests[K]['args']): Promise<EngineRequests[K]['result']>;
@@ -267,12 +278,14 @@ function event<P>(): EventSpec<P> {
   return {};
 }
 
-/** Every event the engine emits: name → payload. SSE event names and IPC channels are these names. */
+/** Every event a wall receives: name → payload. SSE event names and IPC channels are these names. */
 export const EVENTS = {
   update: event<UpdateEvent>(),
   status: event<StatusReport>(),
   config: event<BoardView>(),
   notification: event<NotificationView>(),
+  /** From the desktop shell only (a notification was clicked); never over SSE. */
+  focus: event<FocusTarget>(),
 };
 
 export type EventName = keyof typeof EVENTS;

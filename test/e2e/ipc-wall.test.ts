@@ -2,6 +2,7 @@
 // the preload's window.wallboard, backed by the real engine through the same main-side handler the
 // Electron adapter registers (sender check + the HTTP schemas). The page is served by a static-only
 // server: it has no API, and the test checks that the renderer never asked it for one.
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -12,7 +13,7 @@ import { createEngine, type Engine } from '../../src/main/engine/index';
 import { serveStatic } from '../../src/main/server/static-files';
 import { createRequestHandler } from '../../src/main/shell/ipc-requests';
 import { EVENT_NAMES } from '../../src/shared/api';
-import { tempDir } from '../integration/servers';
+import { freePort, tempDir } from '../integration/servers';
 import { launchBrowser, openWall, panelStates, screenshot, waitPanels, type WallPage } from './browser';
 import { requireBuild } from './serve';
 
@@ -61,8 +62,8 @@ afterAll(async () => {
   await engine?.stop();
 });
 
-async function openIpcWall(query = '?rotate=0&burnin=0'): Promise<WallPage> {
-  const handler = createRequestHandler(engine, (url) => url?.startsWith(`${origin}/`) === true);
+async function openIpcWall(query = '?rotate=0&burnin=0', eng: Engine = engine): Promise<WallPage> {
+  const handler = createRequestHandler(eng, (url) => url?.startsWith(`${origin}/`) === true);
   const wall = await openWall(browser, 'about:blank');
   const { page } = wall;
   await page.exposeBinding('__wallboardInvoke', (source, name: unknown, args: unknown) => {
@@ -71,7 +72,7 @@ async function openIpcWall(query = '?rotate=0&burnin=0'): Promise<WallPage> {
   });
   await page.addInitScript(BRIDGE);
   for (const event of EVENT_NAMES) {
-    const off = engine.on(event, (payload) => {
+    const off = eng.on(event, (payload) => {
       page.evaluate(([e, p]) => (globalThis as unknown as { __wallboardEmit(e: string, p: unknown): void }).__wallboardEmit(e, p), [event, payload] as const).catch(() => off());
     });
   }
@@ -138,4 +139,44 @@ describe('the wall over the IPC client', () => {
       await wall.close();
     }
   });
+
+  it('opens the incident drawer on the incident a desktop notification click names (the `focus` event)', async () => {
+    const dir = tempDir('ipc-focus');
+    const port = await freePort(); // nothing listens there: both health checks fail at once
+    const configFile = join(dir, 'board.yaml');
+    const target = (id: string, name: string) => `    - { id: ${id}, name: ${name}, url: "http://127.0.0.1:${port}/${id}", interval: 1s, timeout: 1s, failAfter: 1 }\n`;
+    writeFileSync(
+      configFile,
+      `title: Focus\nsources:\n  health:\n${target('api', 'Orders API')}${target('db', 'Orders DB')}pages:\n  - { id: ops, title: Ops, panels: [{ id: h, type: health, targets: [api, db] }] }\n`,
+    );
+    const eng = createEngine({ configFile, dataDir: dir, watch: false });
+    eng.start();
+    try {
+      await expect.poll(async () => (await eng.request('incidents', {})).length, { timeout: 30_000 }).toBe(2);
+      const incidents = await eng.request('incidents', {});
+      const wall = await openIpcWall('?rotate=0&burnin=0', eng);
+      try {
+        const { page } = wall;
+        await page.waitForSelector('[data-testid="page"][data-page-id="ops"]');
+        expect(await page.$('[data-testid="incident-drawer"]')).toBeNull();
+        for (const wanted of incidents) {
+          // what the Electron main process does on a click: webContents.send('wallboard:focus', target)
+          await page.evaluate((t) => (globalThis as unknown as { __wallboardEmit(e: string, p: unknown): void }).__wallboardEmit('focus', t), { incidentId: wanted.id });
+          await page.waitForSelector(`[data-testid="incident-drawer"] [data-testid="incident"][data-incident-id="${wanted.id}"][data-focused="true"]`, { timeout: 10_000 });
+          expect(await page.$$eval('[data-testid="incident"][data-focused="true"]', (els) => els.map((e) => e.getAttribute('data-incident-id')))).toEqual([wanted.id]);
+        }
+        await screenshot(page, 'ipc-focus-drawer');
+        // a summary of several names no incident: the drawer shows the list with none marked
+        await page.click('[data-testid="incident-drawer-close"]');
+        await page.evaluate(() => (globalThis as unknown as { __wallboardEmit(e: string, p: unknown): void }).__wallboardEmit('focus', {}));
+        await page.waitForSelector('[data-testid="incident-drawer"]');
+        expect(await page.$$('[data-testid="incident"][data-focused="true"]')).toHaveLength(0);
+        expect(wall.errors).toEqual([]);
+      } finally {
+        await wall.close();
+      }
+    } finally {
+      await eng.stop();
+    }
+  }, 90_000);
 });

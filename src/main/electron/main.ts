@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AppUpdater } from 'electron-updater';
-import { EVENT_NAMES } from '../../shared/api';
+import { EVENT_NAMES, type FocusTarget } from '../../shared/api';
 import { eventChannel, REQUEST_CHANNEL } from '../../shared/bridge';
 import { kioskSettings } from '../../shared/desktop-schema';
 import { loadBoardFile } from '../engine/config/load';
@@ -12,7 +12,6 @@ import { ConfigError, createEngine, type Engine } from '../engine/index';
 import { defaultDataDir } from '../engine/paths';
 import { chooseBoard, parseAppArgs } from '../shell/app-args';
 import { createRequestHandler } from '../shell/ipc-requests';
-import type { NotificationTarget } from '../shell/notification-target';
 import { parseWindowState, restoreBounds } from '../shell/window-state';
 import { handleAppScheme, registerAppScheme } from './app-protocol';
 import type { ElectronApi, Win } from './electron-api';
@@ -92,11 +91,15 @@ export function startDesktopApp(e: ElectronApi, o: DesktopOptions): void {
     let tray: WallTray | undefined;
     let main: Win | undefined;
     let quitting = false;
-    const focus = (_t: NotificationTarget): void => {
-      if (!main || main.isDestroyed()) return;
+    const showMain = (): Win | undefined => {
+      if (!main || main.isDestroyed()) return undefined;
+      if (main.isMinimized()) main.restore();
       main.show();
       main.focus();
+      return main;
     };
+    // a notification click: the window comes forward and its renderer opens the drawer on the incident
+    const focusOn = (t: FocusTarget): void => showMain()?.webContents.send(eventChannel('focus'), t);
     let engine: Engine;
     try {
       engine = createEngine({
@@ -107,7 +110,7 @@ export function startDesktopApp(e: ElectronApi, o: DesktopOptions): void {
         sinks: [
           createOsNotificationSink({
             e,
-            focus,
+            focus: focusOn,
             acknowledge: (id) => void engine.request('ack', { id, by: 'desktop notification' }).catch((err: unknown) => log(`acknowledge failed: ${(err as Error).message}`)),
             paused: () => (tray?.pausedUntil() ?? 0) > Date.now(),
           }),
@@ -167,7 +170,7 @@ export function startDesktopApp(e: ElectronApi, o: DesktopOptions): void {
         ev.preventDefault();
         win.hide();
       });
-      const t = createTray({ e, resources: o.resources, openBoard: () => focus({}), quit: () => e.app.quit() });
+      const t = createTray({ e, resources: o.resources, openBoard: showMain, quit: () => e.app.quit() });
       tray = t;
       const refresh = (): void => void engine.request('incidents', {}).then((list) => t.show(list), () => undefined);
       engine.on('update', (u) => {
@@ -185,7 +188,7 @@ export function startDesktopApp(e: ElectronApi, o: DesktopOptions): void {
         (err: unknown) => log(`updates off: ${(err as Error).message}`),
       );
     }
-    e.app.on('second-instance', () => focus({}));
+    e.app.on('second-instance', () => void showMain());
     e.app.on('before-quit', () => {
       quitting = true;
     });

@@ -1,14 +1,14 @@
 // Electron's Notification as a sink of the engine's notify policy: the policy decided, this only
 // delivers. A click focuses the board on the incident; "Acknowledge" acknowledges it (where the OS
 // shows actions). Sounds are the renderer's, as in the browser.
-import type { NotificationView } from '../../shared/api';
+import type { FocusTarget, NotificationView } from '../../shared/api';
 import type { NotificationSink } from '../engine/notify/sinks';
-import { acknowledgeAction, notificationTarget, type NotificationTarget } from '../shell/notification-target';
+import { acknowledgeAction, notificationTarget } from '../../shared/notification-target';
 import type { ElectronApi } from './electron-api';
 
 export interface OsSinkDeps {
   e: Pick<ElectronApi, 'Notification'>;
-  focus: (target: NotificationTarget) => void;
+  focus: (target: FocusTarget) => void;
   acknowledge: (id: string) => void;
   /** notifications are not shown while this is true ("Pause notifications for 1 h") */
   paused: () => boolean;

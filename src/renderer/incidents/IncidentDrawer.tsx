@@ -1,5 +1,6 @@
 // The incident drawer (laptop): every open and acknowledged incident, worst and newest first,
-// with its actions. Opened by the toggle, closed by Escape or the close button.
+// with its actions. Opened by the toggle or a notification click (on that incident), closed by
+// Escape or the close button.
 import { useEffect, useMemo, useRef } from 'react';
 import type { EngineApi } from '../../shared/api';
 import { EnableNotifications } from '../notify/EnableNotifications';
@@ -14,6 +15,7 @@ export function IncidentDrawer({ api, notifications }: { api: Pick<EngineApi, 'r
   const open = useIncidents((s) => s.drawerOpen);
   const list = useIncidents((s) => s.list);
   const overrides = useIncidents((s) => s.overrides);
+  const focusedId = useIncidents((s) => s.focusedId);
   const close = useIncidents((s) => s.setDrawerOpen);
   const mode = useWallboard((s) => s.mode);
   const brandLook = useBrandLook();
@@ -65,7 +67,7 @@ export function IncidentDrawer({ api, notifications }: { api: Pick<EngineApi, 'r
       ) : (
         <ul className="wb-drawer__list">
           {incidents.map((i) => (
-            <IncidentRow key={i.id} api={api} incident={i} brand={brandLook(i.brand)} now={now} actions={mode === 'live'} />
+            <IncidentRow key={i.id} api={api} incident={i} brand={brandLook(i.brand)} now={now} actions={mode === 'live'} focused={i.id === focusedId} />
           ))}
         </ul>
       )}

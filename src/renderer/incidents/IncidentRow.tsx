@@ -1,5 +1,5 @@
 // One incident in the drawer. Everything here came from a server and is rendered as text.
-import type { CSSProperties } from 'react';
+import { useEffect, useRef, type CSSProperties } from 'react';
 import type { EngineApi } from '../../shared/api';
 import type { Incident } from '../../shared/model';
 import type { BrandLook } from './brands';
@@ -51,22 +51,30 @@ export interface IncidentRowProps {
   now: number;
   /** False in replay: the past cannot be acknowledged. */
   actions: boolean;
+  /** The incident a notification click opened the drawer on: marked and scrolled into view. */
+  focused?: boolean;
 }
 
-export function IncidentRow({ api, incident, brand, now, actions }: IncidentRowProps): React.JSX.Element {
+export function IncidentRow({ api, incident, brand, now, actions, focused = false }: IncidentRowProps): React.JSX.Element {
   const error = useIncidents((s) => s.errors[incident.id]);
+  const row = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (focused) row.current?.scrollIntoView({ block: 'nearest' });
+  }, [focused]);
   const chips = labelChips(incident);
   const lines = annotationLines(incident);
   const style = brand ? ({ '--brand': brand.color } as CSSProperties) : undefined;
   return (
     <li
-      className={`wb-inc wb-inc--${incident.severity} wb-inc--${incident.status}`}
+      ref={row}
+      className={`wb-inc wb-inc--${incident.severity} wb-inc--${incident.status}${focused ? ' wb-inc--focused' : ''}`}
       data-testid="incident"
       data-incident-id={incident.id}
       data-severity={incident.severity}
       data-status={incident.status}
       data-kind={incident.kind}
       data-silenced={incident.silenced ? 'true' : 'false'}
+      {...(focused ? { 'data-focused': 'true', 'aria-current': 'true' as const } : {})}
       {...(incident.brand !== undefined ? { 'data-brand': incident.brand } : {})}
       style={style}
     >

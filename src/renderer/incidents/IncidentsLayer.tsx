@@ -2,6 +2,7 @@
 // Drawn above the board; carries the board's theme so its colours follow light/dark.
 import { useCallback, useEffect } from 'react';
 import type { EngineApi, NotificationView } from '../../shared/api';
+import { notificationTarget } from '../../shared/notification-target';
 import { NotificationSink } from '../notify/NotificationSink';
 import { useWallboard } from '../store/index';
 import { CriticalBanner } from './CriticalBanner';
@@ -29,7 +30,9 @@ function inElectron(): boolean {
 export function IncidentsLayer({ api, notifications = !inElectron(), toggle = true }: IncidentsLayerProps): React.JSX.Element {
   const theme = useWallboard((s) => s.theme);
   useEffect(() => startIncidentFeed(api, useWallboard, useIncidents), [api]);
-  const onClick = useCallback((_n: NotificationView) => useIncidents.getState().setDrawerOpen(true), []);
+  // why: the desktop shell sends `focus` when one of its OS notifications is clicked
+  useEffect(() => api.on('focus', (t) => useIncidents.getState().openDrawerOn(t.incidentId)), [api]);
+  const onClick = useCallback((n: NotificationView) => useIncidents.getState().openDrawerOn(notificationTarget(n).incidentId), []);
   return (
     <div className="wb-incidents" data-theme={theme}>
       {notifications && <NotificationSink api={api} onClick={onClick} />}

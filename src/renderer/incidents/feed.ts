@@ -1,5 +1,5 @@
 // Feeds the incident store: every snapshot the board store receives (live and replay), plus a
-// fresh /api/incidents read whenever the drawer opens in live mode.
+// fresh /api/incidents read whenever the drawer opens, or is sent to an incident, in live mode.
 import type { EngineApi } from '../../shared/api';
 import type { useWallboard } from '../store/index';
 import type { useIncidents } from './store';
@@ -35,7 +35,8 @@ export function startIncidentFeed(api: Pick<EngineApi, 'request'>, board: Wallbo
     if (s.snapshot !== prev.snapshot) fromSnapshot();
   });
   const offOpen = incidents.subscribe((s, prev) => {
-    if (s.drawerOpen && !prev.drawerOpen) void fetchList();
+    const focused = s.focusedId !== null && s.focusedId !== prev.focusedId;
+    if ((s.drawerOpen && !prev.drawerOpen) || focused) void fetchList();
   });
   return () => {
     stopped = true;

@@ -83,6 +83,17 @@ describe('incident list for the drawer', () => {
 });
 
 describe('incident store', () => {
+  it('opens the drawer on the incident a notification click names, and forgets it once closed', () => {
+    const s = createIncidentsStore();
+    s.getState().openDrawerOn('i2');
+    expect(s.getState()).toMatchObject({ drawerOpen: true, focusedId: 'i2' });
+    s.getState().openDrawerOn(undefined); // a summary: the list, no incident marked
+    expect(s.getState()).toMatchObject({ drawerOpen: true, focusedId: null });
+    s.getState().openDrawerOn('i3');
+    s.getState().setDrawerOpen(false);
+    expect(s.getState()).toMatchObject({ drawerOpen: false, focusedId: null });
+  });
+
   it('ignores a list from a request older than the one it shows', () => {
     const store = createIncidentsStore();
     store.getState().acceptList([inc('new')], 200);

@@ -22,6 +22,8 @@ const OVERRIDE_MAX_MS = 10_000;
 
 export interface IncidentsState {
   drawerOpen: boolean;
+  /** The incident a notification click asked for: its row is marked and scrolled into view. */
+  focusedId: string | null;
   list: Incident[];
   /** client ms when the request behind `list` started (or the snapshot arrived); older lists are ignored */
   listStamp: number;
@@ -32,6 +34,8 @@ export interface IncidentsState {
   errors: Record<string, string>;
   setDrawerOpen(open: boolean): void;
   toggleDrawer(): void;
+  /** Opens the drawer on one incident (a notification was clicked), or on the list when undefined. */
+  openDrawerOn(id: string | undefined): void;
   acceptList(list: Incident[], stamp: number): void;
   acceptIncident(incident: Incident, at: number): void;
   setClockOffset(ms: number): void;
@@ -53,14 +57,16 @@ function confirmedBy(o: Incident, l: Incident | undefined): boolean {
 export function createIncidentsStore() {
   return create<IncidentsState>()((set, get) => ({
     drawerOpen: false,
+    focusedId: null,
     list: [],
     listStamp: 0,
     clockOffsetMs: 0,
     overrides: {},
     pending: {},
     errors: {},
-    setDrawerOpen: (drawerOpen) => set({ drawerOpen }),
-    toggleDrawer: () => set({ drawerOpen: !get().drawerOpen }),
+    setDrawerOpen: (drawerOpen) => set({ drawerOpen, focusedId: null }),
+    toggleDrawer: () => set({ drawerOpen: !get().drawerOpen, focusedId: null }),
+    openDrawerOn: (id) => set({ drawerOpen: true, focusedId: id ?? null }),
     acceptList: (list, stamp) => {
       const s = get();
       if (stamp < s.listStamp) return; // why: an answer to an older request must not undo a newer one

@@ -114,6 +114,6 @@ describe('parseRequest, the validation IPC and HTTP share', () => {
 
 describe('the event table', () => {
   it('lists the events SSE and IPC forward', () => {
-    expect(EVENT_NAMES).toEqual(['update', 'status', 'config', 'notification']);
+    expect(EVENT_NAMES).toEqual(['update', 'status', 'config', 'notification', 'focus']);
   });
 });

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDesktopApp } from '../../../src/main/electron/main';
 import { createOsNotificationSink } from '../../../src/main/electron/notification-sink';
+import { freePort } from '../../integration/servers-process';
 import { createDouble, FakeNotification, FakeWindow, type Double } from './electron-double';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
@@ -205,6 +206,46 @@ describe('desktop app: laptop mode', { timeout: 30_000 }, () => {
     win.emit('unresponsive');
     await expect.poll(() => win.urls.length, { timeout: 5_000, interval: 50 }).toBe(5);
   }, 20_000);
+});
+
+describe('desktop app: notifications', { timeout: 40_000 }, () => {
+  it('a click on an OS notification restores and focuses the window and sends it `focus` with the incident', async () => {
+    const dir = dataDir();
+    const port = await freePort(); // nothing listens there: the health check fails at once
+    const file = join(dir, 'board.yaml');
+    writeFileSync(
+      file,
+      `title: Notify\nsources:\n  health:\n    - { id: api, url: "http://127.0.0.1:${port}/health", interval: 1s, timeout: 1s, failAfter: 1 }\npages:\n  - { id: ops, title: Ops, panels: [{ id: h, type: health, targets: [api] }] }\n`,
+    );
+    const d = await start(['--config', file], { dir });
+    const win = FakeWindow.all[0] as FakeWindow;
+    win.close(); // to the tray
+    win.minimized = true;
+    await expect.poll(() => FakeNotification.shown.length, { timeout: 30_000, interval: 100 }).toBeGreaterThan(0);
+    const handle = d.ipcHandlers.get('wallboard:request') as (ev: unknown, name: unknown, args: unknown) => Promise<{ id: string; kind: string }[]>;
+    const [incident] = await handle({ senderFrame: win.webContents.mainFrame, sender: win.webContents }, 'incidents', {});
+    expect(incident?.kind).toBe('health');
+    const note = FakeNotification.shown[0] as FakeNotification;
+    expect(win.webContents.sent.filter(([c]) => c === 'wallboard:focus')).toEqual([]);
+    const before = d.calls.length;
+    note.emit('click');
+    expect(d.calls.slice(before)).toEqual(['win.restore', 'win.show', 'win.focus']);
+    expect(win.visible).toBe(true);
+    expect(win.webContents.sent.filter(([c]) => c === 'wallboard:focus')).toEqual([['wallboard:focus', { incidentId: incident?.id }]]);
+  });
+
+  it('the tray\'s Open board and a second launch bring the window forward without moving the drawer', async () => {
+    const d = await start([]);
+    const win = FakeWindow.all[0] as FakeWindow;
+    win.close();
+    d.trays[0]?.menu[0]?.click?.();
+    expect(win.visible).toBe(true);
+    win.close();
+    d.app.emit('second-instance', {}, ['wallboard'], '/');
+    expect(win.visible).toBe(true);
+    expect(d.calls.filter((c) => c === 'win.focus')).toHaveLength(2);
+    expect(win.webContents.sent.filter(([c]) => c === 'wallboard:focus')).toEqual([]);
+  });
 });
 
 describe('desktop app: kiosk mode', { timeout: 30_000 }, () => {

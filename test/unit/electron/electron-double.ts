@@ -5,7 +5,8 @@
 // The calls, by module:
 //   app: on, whenReady, requestSingleInstanceLock, quit, exit, setLoginItemSettings
 //   BrowserWindow: new, fromWebContents, getAllWindows; win.setMenuBarVisibility, once, on, loadURL,
-//     isDestroyed, show, focus, hide, close, setBounds, maximize, getNormalBounds, isMaximized
+//     isDestroyed, isMinimized, restore, show, focus, hide, close, setBounds, maximize, getNormalBounds,
+//     isMaximized
 //   webContents: on, send, setWindowOpenHandler, mainFrame
 //   dialog: showErrorBox · globalShortcut: register, unregisterAll · ipcMain: handle
 //   Menu: setApplicationMenu, buildFromTemplate · nativeImage: createFromPath
@@ -47,6 +48,7 @@ export class FakeWindow extends EventEmitter {
   urls: string[] = [];
   bounds: { x: number; y: number; width: number; height: number };
   maximized = false;
+  minimized = false;
   menuBar = true;
   constructor(
     readonly options: Record<string, unknown>,
@@ -68,6 +70,13 @@ export class FakeWindow extends EventEmitter {
   }
   isDestroyed(): boolean {
     return this.destroyed;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.calls.push('win.restore');
+    this.minimized = false;
   }
   show(): void {
     this.calls.push('win.show');

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../../src/shared/model';
 import { planWallWindows, relayout, type DisplayInfo } from '../../../src/main/shell/display-layout';
-import { acknowledgeAction, notificationTarget } from '../../../src/main/shell/notification-target';
+import { acknowledgeAction, notificationTarget } from '../../../src/shared/notification-target';
 import { trayState } from '../../../src/main/shell/tray-state';
 import { updateGate } from '../../../src/main/shell/update-gate';
 

@@ -1,14 +1,8 @@
 // What a click on a desktop notification, or its "Acknowledge" action, leads to.
-import type { NotificationView } from '../../shared/api';
+// Shared: the desktop shell sends it as the `focus` event, the browser's own notification click uses it too.
+import type { FocusTarget, NotificationView } from './api';
 
-export interface NotificationTarget {
-  /** The incident the board focuses; undefined for a summary of several (the drawer opens on the list). */
-  incidentId?: string;
-  /** The brand whose page the wall shows. */
-  brand?: string;
-}
-
-export function notificationTarget(n: Pick<NotificationView, 'incidentIds' | 'brand'>): NotificationTarget {
+export function notificationTarget(n: Pick<NotificationView, 'incidentIds' | 'brand'>): FocusTarget {
   const only = n.incidentIds.length === 1 ? n.incidentIds[0] : undefined;
   return { ...(only !== undefined ? { incidentId: only } : {}), ...(n.brand !== undefined ? { brand: n.brand } : {}) };
 }
