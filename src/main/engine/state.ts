@@ -87,12 +87,10 @@ export class EngineState {
       sources,
       onBatch,
       now,
-      context: (source, signal) => ({
-        signal,
-        now: now(),
-        board: this.#board,
-        lastSampleAt: (query) => store.lastSampleAt(source.id, query),
-      }),
+      context: (source, signal) => {
+        const at = now();
+        return { signal, now: at, board: this.#board, lastSampleAt: (query) => store.lastSampleAt(source.id, query, at) };
+      },
     });
     this.#scheduler.start();
   }

@@ -67,11 +67,47 @@ describe('writeBatch', () => {
 
   it('tracks the newest sample time of a query for backfill', () => {
     t = tempStore();
-    expect(t.store.lastSampleAt(S, Q)).toBeUndefined();
+    expect(t.store.lastSampleAt(S, Q, T0 + DAY)).toBeUndefined();
     writePolls(t.store, 4, (i) => i, { instance: 'a' });
     writePolls(t.store, 2, (i) => i, { instance: 'b' });
-    expect(t.store.lastSampleAt(S, Q)).toBe(T0 + 3 * step);
+    expect(t.store.lastSampleAt(S, Q, T0 + DAY)).toBe(T0 + 3 * step);
     expect(t.store.seriesFor(S, Q).map((s) => s.labels)).toEqual([{ instance: 'a' }, { instance: 'b' }]);
+  });
+
+  it('after the clock went back, reports the newest sample at or before now, from the head or the chunks', () => {
+    t = tempStore({ seal: { stagger: false } });
+    writePolls(t.store, 300, (i) => i); // T0 .. T0 + 299 steps
+    expect(t.store.lastSampleAt(S, Q, T0 + 100 * step + 1)).toBe(T0 + 100 * step); // head
+    t.store.seal(T0 + 300 * step); // two chunks of 120 sealed
+    expect(t.store.lastSampleAt(S, Q, T0 + 50 * step + 1)).toBe(T0 + 50 * step); // inside a chunk
+    expect(t.store.lastSampleAt(S, Q, T0 + 250 * step)).toBe(T0 + 250 * step); // head again
+    expect(t.store.lastSampleAt(S, Q, T0 - 1)).toBeUndefined();
+  });
+
+  it('after the clock went back, a failing source reports its last success no later than now', () => {
+    t = tempStore();
+    writePolls(t.store, 10, (i) => i); // ok polls up to T0 + 9 steps
+    const back = T0 + 2 * step; // the clock went back 7 steps, and the source fails
+    t.store.writeBatch(metricBatch(S, back, [], { status: { ok: false, reason: 'connection refused' } }));
+    const [st] = t.store.sourceStatusAt(back + 1000);
+    expect(st).toMatchObject({ reason: 'connection refused', lastAttempt: back });
+    expect(st!.lastSuccess).toBeLessThanOrEqual(back + 1000);
+  });
+
+  it('takes a sample written again at the same time as a replacement, sealed or not (no duplicate)', () => {
+    t = tempStore({ seal: { stagger: false } });
+    writePolls(t.store, 300, (i) => i);
+    t.store.seal(T0 + 300 * step);
+    const id = t.store.seriesFor(S, Q)[0]!.id;
+    // the clock went back: polls land again at times already buffered, in a chunk and in the head
+    writePolls(t.store, 3, (i) => 1000 + i, { instance: 'a' }, T0 + 10 * step);
+    writePolls(t.store, 2, (i) => 2000 + i, { instance: 'a' }, T0 + 280 * step);
+    const r = all(t.store, id);
+    expect(r.ts).toEqual(Array.from({ length: 300 }, (_, i) => T0 + i * step));
+    expect(r.values.slice(9, 14)).toEqual([9, 1000, 1001, 1002, 13]);
+    expect(r.values.slice(280, 282)).toEqual([2000, 2001]);
+    const chunks = t.store.db.prepare('SELECT t_min, t_max FROM chunks WHERE series_id = ? ORDER BY t_min').all(id) as { t_min: number; t_max: number }[];
+    for (let i = 1; i < chunks.length; i++) expect(chunks[i]!.t_min).toBeGreaterThan(chunks[i - 1]!.t_max);
   });
 
   it('does not write samples older than the retention window', () => {
@@ -180,7 +216,7 @@ describe('sealing', () => {
     const store = t.reopen({ seal: { stagger: false } });
     expect(store.stats()).toMatchObject({ headSamples: 60, chunks: 2, samples: 300 });
     expect(all(store, id)).toEqual(before);
-    expect(store.lastSampleAt(S, Q)).toBe(T0 + 299 * step);
+    expect(store.lastSampleAt(S, Q, T0 + DAY)).toBe(T0 + 299 * step);
     writePolls(store, 100, (i) => (300 + i) * 1.5, { instance: 'a' }, T0 + 300 * step);
     store.seal(T0 + 400 * step);
     expect(store.stats()).toMatchObject({ headSamples: 40, chunks: 3, samples: 400 });

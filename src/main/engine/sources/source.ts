@@ -8,7 +8,8 @@ export interface PollContext {
   /** unix ms; injected so tests and the demo source are deterministic. */
   now: number;
   board: Board;
-  /** Newest buffered sample time of a query of this source (unix ms), for backfill after an outage. */
+  /** Newest buffered sample time at or before `now` of a query of this source (unix ms), for
+   *  backfill after an outage. */
   lastSampleAt(query: string): number | undefined;
 }
 

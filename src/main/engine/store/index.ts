@@ -92,7 +92,7 @@ export function openStore(opts: OpenStoreOptions): Store {
     seriesFor: (source, query) => series.seriesFor(source, query),
     range: (id, from, to) => series.range(id, from, to),
     latest: (id, at) => series.latest(id, at),
-    lastSampleAt: (source, query) => series.lastSampleAt(source, query),
+    lastSampleAt: (source, query, at) => series.lastSampleAt(source, query, at),
     queryOutcomeAt: (source, query, at) => outcomes.queryOutcomeAt(source, query, at),
     healthAt: (at) => health.at(at),
     alertsAt: (at) => mergeAlerts(alerts.at(at)),

@@ -105,7 +105,9 @@ export class OutcomeTables {
       this.st.statusExtend.run(batch.at, batch.durationMs, run.id);
     } else {
       const lastOk = run ? (run.ok ? run.last_at : run.last_ok_at) : null;
-      this.st.statusInsert.run(batch.source, batch.at, batch.at, Number(batch.status.ok), reason, batch.durationMs, lastOk);
+      // why the min: after the clock went back the previous run may end in the future, and a success
+      // "later than now" would make the data age read 0 while this source fails
+      this.st.statusInsert.run(batch.source, batch.at, batch.at, Number(batch.status.ok), reason, batch.durationMs, lastOk === null ? null : Math.min(lastOk, batch.at));
     }
   }
 
@@ -126,7 +128,7 @@ export class OutcomeTables {
     for (const r of this.st.statusAt.all({ at })) {
       if (r.at === null || r.last_at === null) continue;
       const lastAttempt = Math.min(r.last_at, at);
-      const lastSuccess = r.ok ? lastAttempt : r.last_ok_at;
+      const lastSuccess = r.ok ? lastAttempt : r.last_ok_at === null ? null : Math.min(r.last_ok_at, at);
       out.push({
         sourceId: r.source,
         kind: r.kind as SourceStatus['kind'],

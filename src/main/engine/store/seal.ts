@@ -30,8 +30,10 @@ export interface Sealer {
 
 export function createSealer(db: Database.Database, head: Head, limits: SealLimits): Sealer {
   const st = {
-    from: db.prepare<[number, number], ChunkRow>(
-      'SELECT t_min, t_max, count, blob FROM chunks WHERE series_id = ? AND t_max >= ? ORDER BY t_min',
+    // why the upper bound: after the clock went back, late samples arrive every poll for up to the
+    // jump's length, and each must rewrite only the chunks it lands in, not every newer one
+    overlapping: db.prepare<[number, number, number], ChunkRow>(
+      'SELECT t_min, t_max, count, blob FROM chunks WHERE series_id = ? AND t_max >= ? AND t_min <= ? ORDER BY t_min',
     ),
     deleteChunk: db.prepare<[number, number]>('DELETE FROM chunks WHERE series_id = ? AND t_min = ?'),
     insertChunk: db.prepare<[number, number, number, number, Buffer]>(
@@ -122,7 +124,7 @@ export function createSealer(db: Database.Database, head: Head, limits: SealLimi
     },
 
     mergeLate(id, ts, values) {
-      const chunks = st.from.all(id, ts[0] as number);
+      const chunks = st.overlapping.all(id, ts[0] as number, ts[ts.length - 1] as number);
       const d = decode(chunks);
       const rows = ts.map((t, i) => [t, values[i] as number] as const);
       const merged = mergeHeadRows(d.ts.subarray(0, d.n), d.values.subarray(0, d.n), rows);

@@ -131,12 +131,18 @@ export class SeriesTable {
     return s;
   }
 
-  lastSampleAt(source: string, query: string): number | undefined {
+  /** Newest sample time at or before `at` of any series of a query. why `at`: after the clock went
+   *  back the buffer holds samples stamped in its future, and a source that backfilled from those
+   *  would record nothing until the clock caught up with them. */
+  lastSampleAt(source: string, query: string, at: number): number | undefined {
     let last = -Infinity;
     for (const s of this.seriesFor(source, query)) {
       const h = this.head.map.get(s.id);
       if (!h) continue;
-      last = Math.max(last, h.sealedMax, h.ts[h.ts.length - 1] ?? -Infinity);
+      const i = upperBound(h.ts, h.ts.length, at) - 1;
+      // the head is newer than every chunk, so a head sample at or before `at` is the newest one
+      const t = i >= 0 ? (h.ts[i] as number) : h.sealedMax <= at ? h.sealedMax : this.latest(s.id, at)?.t;
+      if (t !== undefined) last = Math.max(last, t);
     }
     return last === -Infinity ? undefined : last;
   }

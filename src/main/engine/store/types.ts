@@ -41,8 +41,8 @@ export interface Store {
   range(seriesId: number, from: number, to: number): RangeResult;
   /** Newest sample at or before `at` (unix ms) of one series. */
   latest(seriesId: number, at: number): { t: number; v: number } | undefined;
-  /** Newest sample time of any series of a query, for backfill. */
-  lastSampleAt(source: string, query: string): number | undefined;
+  /** Newest sample time at or before `at` (unix ms) of any series of a query, for backfill. */
+  lastSampleAt(source: string, query: string, at: number): number | undefined;
   /** Outcome of the newest poll of a query at or before `at`. */
   queryOutcomeAt(source: string, query: string, at: number): QueryOutcomeAt | undefined;
   /** The newest health result per target at or before `at`. */
