@@ -89,7 +89,7 @@ export async function importGrafanaCommand(file: string, args: ImportGrafanaArgs
   }
   const pages = r.board.pages.length;
   const panels = r.board.pages.reduce((n, p) => n + p.panels.length, 0);
-  const lines = r.notes.summary();
+  const lines = r.notes.summary(file);
   lines.push(`${args.output ?? 'stdout'}: ${pages} page${pages === 1 ? '' : 's'}, ${panels} panels${args.prometheus === undefined ? ` (Prometheus at ${DEFAULT_PROMETHEUS_URL}; set it with --prometheus)` : ''}`);
   io.stderr(lines.join('\n') + '\n');
   return 0;

@@ -77,7 +77,12 @@ export const panelSchema = z.looseObject({
   maxPerRow: num,
   collapsed: bool,
   panels: z.array(z.unknown()).optional().catch(undefined),
-  fieldConfig: z.looseObject({ defaults: fieldDefaults }).optional().catch(undefined),
+  fieldConfig: z.looseObject({ defaults: fieldDefaults, overrides: z.array(z.unknown()).optional().catch(undefined) }).optional().catch(undefined),
+  transformations: z.array(z.unknown()).optional().catch(undefined),
+  /** Old graph panels' per-series overrides (`{alias, transform, yaxis, …}`). */
+  seriesOverrides: z.array(z.unknown()).optional().catch(undefined),
+  /** Minimum interval (`"5m"`, `"$iv"`): Grafana's $__interval is never below it. */
+  interval: str,
   options: z.record(z.string(), z.unknown()).optional().catch(undefined),
   // old graph / singlestat
   yaxes: z.array(yaxis.catch({})).optional().catch(undefined),

@@ -11,6 +11,7 @@ import { Notes } from './notes';
 import { paginate } from './paginate';
 import { mapPanel, type MappedPanel, type PanelInput } from './panel-map';
 import { expandRepeats } from './repeat';
+import { SOURCE_INTERVAL_MS } from './source';
 import { resolveVariables, selectionsOf, type VariableClient } from './variables';
 
 export interface ImportOptions {
@@ -26,7 +27,6 @@ export type ImportResult = { ok: true; yaml: string; board: BoardInput; notes: N
 
 export const DEFAULT_PROMETHEUS_URL = 'http://127.0.0.1:9090';
 const SOURCE_ID = 'prometheus';
-const SOURCE_INTERVAL_MS = 15_000; // the imported board's poll interval (Grafana's default scrape interval)
 const PALETTE = ['#4c78a8', '#e4572e', '#17becf', '#9467bd', '#2ca02c', '#ff7f0e', '#bcbd22', '#8c564b', '#e377c2', '#7f7f7f'];
 
 /** A board id from any text: lower-case letters, digits and dashes. */

@@ -31,7 +31,7 @@ function alternation(values: string[]): string {
 }
 
 /** The text a variable reference becomes, for Grafana's `format` (undefined: the datasource default). */
-export function formatSelection(sel: VariableSelection, format: string | undefined): string {
+export function formatSelection(sel: VariableSelection, format: string | undefined, name = ''): string {
   const v = sel.values;
   if (sel.all && sel.allValue !== undefined && (format === undefined || format === 'regex' || format === 'pipe')) return sel.allValue;
   switch (format) {
@@ -57,11 +57,14 @@ export function formatSelection(sel: VariableSelection, format: string | undefin
     case 'percentencode':
       return v.map(encodeURIComponent).join(',');
     case 'queryparam':
-      return v.map((x) => `var-${encodeURIComponent(x)}`).join('&');
+      // why: Grafana writes the URL parameters that select the value(s): var-NAME=VALUE, All as All
+      return (sel.all ? ['All'] : v).map((x) => `var-${name}=${encodeURIComponent(x)}`).join('&');
     default:
       return v.join(',');
   }
 }
+
+const AUTO_INTERVAL = '__auto_interval_';
 
 export interface InterpolateResult {
   text: string;
@@ -74,6 +77,8 @@ export function interpolate(text: string, selections: Selections): InterpolateRe
   const unknown = new Set<string>();
   const out = text.replace(VARIABLE_RE, (match, plain?: string, bracket?: string, bracketFmt?: string, braced?: string, _field?: string, bracedFmt?: string) => {
     const name = plain ?? bracket ?? braced ?? '';
+    // why: an auto interval variable's value is Grafana's own $__interval (range / auto_count, at least auto_min)
+    if (name.startsWith(AUTO_INTERVAL)) return '$__interval';
     if (name.startsWith('__')) return match;
     const sel = selections.get(name);
     if (!sel) {
@@ -81,7 +86,7 @@ export function interpolate(text: string, selections: Selections): InterpolateRe
       if (!/^\d+$/.test(name)) unknown.add(name);
       return match;
     }
-    return formatSelection(sel, bracketFmt ?? bracedFmt);
+    return formatSelection(sel, bracketFmt ?? bracedFmt, name);
   });
   return { text: out, unknown: [...unknown] };
 }

@@ -20,13 +20,14 @@ export class Notes {
     this.skips.push({ subject, detail });
   }
 
-  /** The summary lines the command prints. */
-  summary(): string[] {
+  /** The summary lines the command prints; `source` (the file) starts each approximated and skipped line. */
+  summary(source?: string): string[] {
+    const from = source !== undefined ? `${source}: ` : '';
     const approxSubjects = new Set(this.approximations.map((n) => n.subject));
     const exact = this.imported.filter((s) => !approxSubjects.has(s)).length;
     const lines = [`imported ${this.imported.length} panels (${exact} as they are, ${this.imported.length - exact} approximated), skipped ${this.skips.length}`];
-    for (const n of this.approximations) lines.push(`  approximated: ${n.subject}: ${n.detail}`);
-    for (const n of this.skips) lines.push(`  skipped: ${n.subject}: ${n.detail}`);
+    for (const n of this.approximations) lines.push(`  approximated: ${from}${n.subject}: ${n.detail}`);
+    for (const n of this.skips) lines.push(`  skipped: ${from}${n.subject}: ${n.detail}`);
     return lines;
   }
 }

@@ -7,7 +7,11 @@ import { readTarget, type GrafanaPanel } from './dashboard';
 import { isPrometheus, type DatasourceKind } from './datasource';
 import { interpolate, type Selections, type VariableSelection } from './interpolate';
 import type { Notes } from './notes';
+import { parseDuration } from '../../shared/duration';
+import { grafanaIntervals, promDuration } from '../engine/query-macros';
+import { panelCaveats } from './panel-caveats';
 import { displayFields } from './panel-fields';
+import { SOURCE_INTERVAL_MS } from './source';
 
 export type PanelInput = z.input<typeof panelSchema>;
 /** A board panel before it gets its id and grid cell. */
@@ -29,6 +33,16 @@ const TYPES: Record<string, PanelInput['type']> = {
   gauge: 'gauge',
   bargauge: 'gauge',
   text: 'text',
+  'grafana-singlestat-panel': 'stat',
+  // why: a state timeline of a Prometheus query is its values over time: a line shows the same changes
+  'state-timeline': 'timeseries',
+  'status-history': 'timeseries',
+};
+
+/** Types drawn as a near relative, with how. */
+const DRAWN_AS: Record<string, string> = {
+  'state-timeline': 'a state timeline drawn as a line chart',
+  'status-history': 'a status history drawn as a line chart',
 };
 
 const WHY: Record<string, string> = {
@@ -71,6 +85,25 @@ function textOf(p: GrafanaPanel): string {
   return mode === 'html' ? content.replace(/<[^>]*>/g, ' ').replace(/[ \t]+/g, ' ') : content;
 }
 
+/**
+ * A query's `$__interval` / `$__rate_interval` under the panel's or target's minimum interval
+ * (Grafana's "Min interval", e.g. "5m"): Grafana never lets $__interval fall below it, so where it is
+ * above the board's step the macros become that fixed duration. Variables in it are resolved first.
+ */
+export function withMinInterval(query: string, minInterval: string | undefined, approx: (detail: string) => void): string {
+  if (minInterval === undefined || minInterval.trim() === '') return query;
+  const min = parseDuration(minInterval.trim().replace(/^>/, ''));
+  if (min === undefined) {
+    if (!/^\$__/.test(minInterval)) approx(`min interval "${minInterval}" not understood; the board's step is used`);
+    return query;
+  }
+  if (min <= SOURCE_INTERVAL_MS) return query;
+  const iv = grafanaIntervals({ stepMs: min, scrapeIntervalMs: SOURCE_INTERVAL_MS, rangeMs: 0 });
+  return query
+    .replace(/\$(?:\{__rate_interval\}|__rate_interval\b)/g, promDuration(iv.rateIntervalMs))
+    .replace(/\$(?:\{__interval\}|__interval\b)/g, promDuration(iv.intervalMs));
+}
+
 /** The text panel standing in for a panel that cannot be drawn. */
 export function unsupportedPanel(title: string, what: string, why: string, queries: string[]): MappedPanel {
   const lines = [`**Not imported:** ${what} — ${why}.`];
@@ -87,7 +120,8 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
   const targets = p.targets.map(readTarget).filter((t) => t !== undefined);
   const rawQueries = targets.map((t) => t.expr).filter((e): e is string => typeof e === 'string' && e.trim() !== '');
 
-  if (p.libraryPanel !== undefined && type === undefined) {
+  // why: a reference whose model the export did not carry (resolved ones lose `libraryPanel`)
+  if (p.libraryPanel !== undefined) {
     ctx.notes.skipped(subject, 'a library panel: its model is not in the export');
     return { panel: unsupportedPanel(title, 'a library panel', 'its model is not part of the dashboard export; export it with "Export for sharing externally"', []) };
   }
@@ -120,7 +154,8 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
     if (t.expr.trim() === '') continue;
     const q = interpolate(t.expr, ctx.selections);
     for (const name of q.unknown) approx(`$${name} is not a dashboard variable; left as written`);
-    let query = q.text.trim();
+    const minInterval = t.interval !== undefined && t.interval !== '' ? t.interval : p.interval;
+    let query = withMinInterval(q.text.trim(), minInterval === undefined ? undefined : interpolate(minInterval, ctx.selections).text, approx);
     if (f.unit.factor !== undefined) query = `(${query}) * ${f.unit.factor}`;
     const legendRaw = t.legendFormat === '__auto' ? undefined : t.legendFormat;
     const legend = legendRaw ? interpolate(legendRaw, titleSelections(ctx.selections)).text : undefined;
@@ -133,6 +168,9 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
     return { panel: unsupportedPanel(title, `a ${p.type} panel`, why, []) };
   }
   for (const a of f.approximations) approx(a);
+  for (const c of panelCaveats(p)) approx(c);
+  const drawnAs = DRAWN_AS[p.type];
+  if (drawnAs) approx(drawnAs);
   if (f.unit.factor !== undefined) approx(`queries multiplied by ${f.unit.factor} to show unit ${f.unit.unit}`);
   const calcs = p.options?.['reduceOptions'];
   const calc = calcs !== null && typeof calcs === 'object' ? (calcs as { calcs?: unknown }).calcs : undefined;

@@ -37,10 +37,11 @@ export function prometheusVariableClient(baseUrl: string): VariableClient {
       const r = await get('/api/v1/query', { query: expr }, vector);
       const result = r.data.result;
       if (!Array.isArray(result[0]) && Array.isArray(result) && (result.length === 0 || typeof result[0] === 'object')) {
-        return (result as { metric: Record<string, string>; value: [number, string] }[]).map((s) => ({ metric: s.metric, value: s.value[1] }));
+        return (result as { metric: Record<string, string>; value: [number, string] }[]).map((s) => ({ metric: s.metric, value: s.value[1], t: s.value[0] }));
       }
       // why: a scalar answer (e.g. `time()`) is one value without labels
-      return [{ metric: {}, value: String((result as [number, string])[1]) }];
+      const [t, value] = result as [number, string];
+      return [{ metric: {}, value: String(value), t, scalar: true }];
     },
   };
 }

@@ -35,7 +35,10 @@ export const MAX_REPEAT = 32;
 
 function repeatValues(selections: Selections, name: string, notes?: Notes): string[] | undefined {
   const sel = selections.get(name);
-  if (!sel || sel.values.length === 0) return undefined;
+  if (!sel || sel.values.length === 0 || (sel.values.length === 1 && sel.values[0] === '')) {
+    notes?.approximated(`repeat over $${name}`, sel ? 'the variable has no values: shown once, not repeated (pass --prometheus or --var)' : 'not a dashboard variable: shown once, not repeated');
+    return undefined;
+  }
   if (sel.values.length <= MAX_REPEAT) return sel.values;
   notes?.approximated(`repeat over $${name}`, `the first ${MAX_REPEAT} of ${sel.values.length} values (pick fewer with --var ${name}=…)`);
   return sel.values.slice(0, MAX_REPEAT);
@@ -44,7 +47,7 @@ function repeatValues(selections: Selections, name: string, notes?: Notes): stri
 /** Repeated panels of one section, laid out as Grafana does; panels below move down to make room. */
 function expandPanels(section: Section, selections: Selections, notes?: Notes): ExpandedPanel[] {
   let items = section.panels.map((p) => ({ panel: p.panel, cell: { ...p.cell }, selections }));
-  const repeated = items.filter((it) => it.panel.repeat !== undefined && repeatValues(selections, it.panel.repeat) !== undefined);
+  const repeated = items.filter((it) => it.panel.repeat !== undefined && repeatValues(selections, it.panel.repeat, notes) !== undefined);
   for (const it of repeated) {
     const name = it.panel.repeat as string;
     const values = repeatValues(selections, name, notes) as string[];

@@ -36,6 +36,12 @@ const NEAR: Record<string, [Unit, string]> = {
   cps: ['ops', 'counts/s shown as ops/s'],
   rpm: ['short', 'per-minute rate shown as a plain number'],
   opm: ['short', 'per-minute rate shown as a plain number'],
+  wpm: ['short', 'per-minute rate shown as a plain number'],
+  epm: ['short', 'per-minute rate shown as a plain number'],
+  mpm: ['short', 'per-minute rate shown as a plain number'],
+  cpm: ['short', 'per-minute rate shown as a plain number'],
+  eps: ['ops', 'events/s shown as ops/s'],
+  mps: ['ops', 'messages/s shown as ops/s'],
   fahrenheit: ['short', '°F shown as a plain number'],
 };
 

@@ -9,6 +9,10 @@ import { expandMacros, type MacroContext } from '../engine/query-macros';
 export interface PromSeries {
   metric: Record<string, string>;
   value: string;
+  /** s: the sample's time, as Prometheus answers it. */
+  t?: number;
+  /** A scalar or string answer: no series, only a value. */
+  scalar?: boolean;
 }
 
 /** What variable resolution needs of Prometheus. Methods reject with a one-line reason. */
@@ -125,13 +129,17 @@ export function sortValues(values: string[], sort: number | undefined): string[]
   return out;
 }
 
-/** Grafana's text for a query_result row: `name{a="b", …} value`. */
-function resultText(s: PromSeries): string {
+/**
+ * Grafana's text for a query_result row, exactly as its Prometheus datasource writes it so the
+ * dashboard's regex matches: `name{a="b",c="d"} value timestamp_ms`; a scalar is its value alone.
+ */
+export function resultText(s: PromSeries): string {
+  if (s.scalar === true) return s.value;
   const { __name__: name = '', ...labels } = s.metric;
   const inner = Object.entries(labels)
     .map(([k, v]) => `${k}="${v}"`)
-    .join(', ');
-  return `${name}{${inner}} ${s.value}`;
+    .join(',');
+  return `${name}{${inner}} ${s.value}${s.t !== undefined ? ` ${Math.round(s.t * 1000)}` : ''}`;
 }
 
 const FUNC_RE = /^\s*(label_values|label_names|metrics|query_result)\s*\(([\s\S]*)\)\s*$/;
@@ -201,7 +209,7 @@ function select(v: GrafanaVariable, options: string[], override: string[] | unde
   if (kept.length > 0) return { ...base, values: v.multi === true || override ? kept : kept.slice(0, 1), all: false };
   if (options.length > 0) return { ...base, values: [options[0] as string], all: false };
   if (v.includeAll === true) return { ...base, values: [], all: true };
-  notes.approximated(`variable $${v.name}`, 'has no value (no --prometheus, no saved value): it is empty; pass --var ' + v.name + '=VALUE');
+  notes.approximated(`variable $${v.name}`, `has no value (${checked ? 'Prometheus offers none' : 'no --prometheus, no saved value'}): it is empty; pass --var ${v.name}=VALUE`);
   return { ...base, values: [''], all: false };
 }
 
@@ -224,8 +232,9 @@ export async function resolveVariables(input: ResolveInput): Promise<Map<string,
     } catch (err) {
       throw new Error(`variable $${v.name}: ${(err as Error).message}`, { cause: err });
     }
-    if (v.type === 'query' && !input.client) input.notes.approximated(`variable $${v.name}`, 'not resolved (no --prometheus): its saved value is used');
     const selection = select(v, options, input.overrides.get(v.name), v.type === 'query' && input.client !== undefined, input.notes);
+    const empty = selection.values.length === 1 && selection.values[0] === '';
+    if (v.type === 'query' && !input.client && !empty) input.notes.approximated(`variable $${v.name}`, 'not resolved (no --prometheus): its saved value is used');
     selections.set(v.name, selection);
     out.set(v.name, { name: v.name, type: v.type, selection, options, ...(v.type === 'datasource' ? { plugin: text.toLowerCase() } : {}) });
   }

@@ -1,0 +1,117 @@
+// The constructs found in community dashboards (Node Exporter Full, Prometheus 2.0 Stats, the
+// Alertmanager and USE-method mixin dashboards), gathered in one fixture: each is imported as Grafana
+// would show it, or said in the summary with what differs and why, and the board fits the wall.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Panel } from '../../../src/shared/config-schema';
+import { parseBoardText } from '../../../src/main/engine/config/load';
+import { importDashboard } from '../../../src/main/grafana/import';
+import { PAGE_ROWS } from '../../../src/main/grafana/paginate';
+import { resultText } from '../../../src/main/grafana/variables';
+import { fakeClient } from './fake-client';
+
+const HOST = 'host-a:9100';
+const SERIES = [
+  { __name__: 'node_uname_info', job: 'node', instance: HOST },
+  { __name__: 'node_uname_info', job: 'node', instance: 'host-b:9100' },
+  ...['idle', 'user', 'system'].map((mode) => ({ __name__: 'node_cpu_seconds_total', instance: HOST, mode })),
+];
+const QUERIES = {
+  [`count by (cpu) (node_cpu_seconds_total{instance="${HOST}",mode="idle"})`]: [
+    { metric: { cpu: '1' }, value: '3', t: 1_700_000_000.5 },
+    { metric: { cpu: '0' }, value: '3', t: 1_700_000_000.5 },
+  ],
+  // $__range in a variable query takes the dashboard's range (now-24h)
+  [`max_over_time(node_load1{instance="${HOST}"}[86400s])`]: [{ metric: { __name__: 'node_load1', instance: HOST, job: 'node' }, value: '2.5', t: 1_700_000_000 }],
+};
+
+async function run(json: unknown = JSON.parse(readFileSync('test/fixtures/grafana/community-constructs.json', 'utf8'))) {
+  const client = fakeClient(SERIES, QUERIES);
+  const r = await importDashboard(json, { prometheusUrl: 'http://127.0.0.1:9090', client, vars: new Map() });
+  if (!r.ok) throw new Error(r.reason);
+  const check = parseBoardText(r.yaml, 'imported.yaml', {});
+  if (!check.ok) throw new Error(check.problems.map((p) => p.message).join('\n'));
+  const all = check.board.pages.flatMap((p) => p.panels);
+  const byTitle = (title: string): Panel => {
+    const p = all.find((x) => x.title === title);
+    if (!p) throw new Error(`no panel "${title}" in ${all.map((x) => x.title).join(', ')}`);
+    return p;
+  };
+  return { board: check.board, all, byTitle, summary: r.notes.summary('dash.json').join('\n'), client };
+}
+
+describe('import of the constructs community dashboards use', () => {
+  it('resolves every variable form: label_values with selectors, query_result with timestamps, capture and named groups, All with a custom value, chained', async () => {
+    const r = await run();
+    expect(r.client.calls).toContain('labelValues(instance, node_uname_info{job="node"})');
+    // $node took the first host; $host kept only the capture group
+    expect(r.byTitle('CPU Busy').query).toBe(`100 * (1 - avg(rate(node_cpu_seconds_total{mode="idle", instance="${HOST}"}[$__rate_interval])))`);
+    // query_result rows read `name{a="b",c="d"} value ms`, so a regex on the value finds it
+    expect(r.byTitle('Formats').text).toContain('window 2.5');
+    // ${var:json}, ${var:queryparam} (All), ${var:raw}, ${var:text}
+    expect(r.byTitle('Formats').text).toBe(`job "node", modes var-mode=All, raw ${HOST}, text ${HOST}, window 2.5`);
+    const cpu = r.byTitle('CPU by mode All');
+    // All with the custom all value ".+" in ${mode:regex} and ${mode:pipe}; $cpu All over the capture groups
+    expect(cpu.query).toContain('mode=~".+"');
+    expect(cpu.queries?.[0]?.query).toContain('mode=~".+",cpu=~"(0|1)"');
+    // an auto interval variable, and $__auto_interval_NAME written directly, are Grafana's $__interval
+    expect(cpu.queries?.[0]?.query).toContain('[$__interval]');
+    expect(cpu.queries?.[1]?.query).toBe(`avg_over_time(node_load1{instance="${HOST}"}[$__interval])`);
+    // a custom variable whose one value is a regex stays verbatim
+    expect(r.byTitle('Disk IO').query).toContain('device=~"[a-z]+|nvme[0-9]+n[0-9]+|mmcblk[0-9]+"');
+  });
+
+  it('expands the repeated collapsed row per captured value and the repeated panel per named-group value', async () => {
+    const r = await run();
+    expect(r.all.filter((p) => /^CPU \d busy$/.test(p.title ?? '')).map((p) => p.title)).toEqual(['CPU 0 busy', 'CPU 1 busy']);
+    expect(r.all.filter((p) => p.title?.startsWith('Load 1m on')).map((p) => p.query)).toEqual(
+      ['idle', 'system', 'user'].map((m) => `sum(rate(node_cpu_seconds_total{instance="${HOST}",mode="${m}"}[$__rate_interval]))`),
+    );
+  });
+
+  it('says what it left out and why, with the file and the panel title, and never drops a panel silently', async () => {
+    const r = await run();
+    expect(r.summary).toMatch(/^imported \d+ panels \(\d+ as they are, \d+ approximated\), skipped 4$/m);
+    for (const line of [
+      'skipped: dash.json: panel "Missing library panel": a library panel: its model is not in the export',
+      'skipped: dash.json: panel "Logs": panel type logs: log panels need a log datasource',
+      'skipped: dash.json: panel "Clock": panel type grafana-clock-panel: this panel type has no counterpart on the wall',
+      'skipped: dash.json: panel "Build info": panel type table: tables are not drawn on the wall',
+      'approximated: dash.json: panel "CPU by mode All": transformations skipped (organize, calculateField)',
+      'approximated: dash.json: panel "CPU by mode All": field overrides not applied (byRegexp "/.*idle.*/": custom.transform=negative-Y; byName "iowait": unit=s)',
+      'approximated: dash.json: panel "Load (mean over the range)": shows the last value, not mean',
+      'approximated: dash.json: panel "Mixed": queries of type loki left out',
+      'approximated: dash.json: panel "Up": a state timeline drawn as a line chart',
+    ]) {
+      expect(r.summary).toContain(line);
+    }
+    // every skipped panel stands on the wall as a text panel saying so
+    for (const title of ['Missing library panel', 'Logs', 'Clock', 'Build info']) expect(r.byTitle(title)).toMatchObject({ type: 'text', text: expect.stringMatching(/^\*\*Not imported:\*\*/) });
+    // the library panel exported with its model is drawn from it, under the dashboard's title for it
+    expect(r.byTitle('Uptime')).toMatchObject({ type: 'stat', unit: 's', query: `time() - node_boot_time_seconds{instance="${HOST}"}` });
+  });
+
+  it('fits every page on a 1920×1080 wall: no panel below the 24th grid row or past the 24th column', async () => {
+    const r = await run();
+    for (const page of r.board.pages) {
+      for (const p of page.panels) {
+        const g = p.grid!;
+        expect(g.y + g.h, `${page.id}/${p.id}`).toBeLessThanOrEqual(PAGE_ROWS);
+        expect(g.x + g.w, `${page.id}/${p.id}`).toBeLessThanOrEqual(24);
+      }
+    }
+  });
+
+  it('keeps a panel’s min interval: $__rate_interval under "5m" is 5m plus a scrape, as Grafana computes it', async () => {
+    const r = await run({
+      title: 'min interval',
+      panels: [{ type: 'timeseries', title: 'Received', gridPos: { x: 0, y: 0, w: 12, h: 8 }, targets: [{ expr: 'rate(alertmanager_alerts_received_total[$__rate_interval]) * 60', interval: '5m', refId: 'A' }] }],
+    });
+    expect(r.byTitle('Received').query).toBe('rate(alertmanager_alerts_received_total[315s]) * 60');
+  });
+
+  it('writes query_result rows the way Grafana does (labels joined by commas, time in ms; a scalar alone)', () => {
+    expect(resultText({ metric: { __name__: 'up', job: 'node', instance: 'a:1' }, value: '1', t: 1_700_000_000.123 })).toBe('up{job="node",instance="a:1"} 1 1700000000123');
+    expect(resultText({ metric: {}, value: '42', t: 1, scalar: true })).toBe('42');
+  });
+});
