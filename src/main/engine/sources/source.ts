@@ -1,7 +1,7 @@
 // The one interface every upstream module implements. A source maps its upstream's JSON to model
 // types and nothing else knows that shape. poll() never throws: failures are a Batch with status.ok false.
 import type { Board } from '../../../shared/config-schema';
-import type { Batch } from '../../../shared/model';
+import { emptyBatch, type Batch } from '../../../shared/model';
 
 export interface PollContext {
   signal: AbortSignal;
@@ -23,3 +23,23 @@ export interface Source {
 
 /** Builds the sources of one kind from the board; registered in sources/registry.ts. */
 export type SourceFactory = (board: Board) => Source[];
+
+/**
+ * The frame every upstream poll shares: an empty batch of this source at ctx.now, `fill` writing
+ * into it, the poll's duration (ms) stamped, and a throw turned into an error status, so poll()
+ * never throws.
+ */
+export async function timedPoll(source: Pick<Source, 'id' | 'kind'>, ctx: PollContext, fill: (batch: Batch) => Promise<void>): Promise<Batch> {
+  const started = performance.now();
+  const batch = emptyBatch(source.id, source.kind, ctx.now);
+  try {
+    await fill(batch);
+  } catch (err) {
+    // why: a bug in a source must show as its error, not kill the scheduler
+    batch.status = { ok: false, reason: `internal error: ${err instanceof Error ? err.message : String(err)}` };
+    // why: a batch's alerts are the upstream's whole list (the store ends every alert it lacks); a list cut short is not written
+    delete batch.alerts;
+  }
+  batch.durationMs = Math.round(performance.now() - started);
+  return batch;
+}

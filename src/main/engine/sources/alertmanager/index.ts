@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { AlertmanagerSourceConfig, Board } from '../../../../shared/config-schema';
 import type { AlertRecord, Batch, SilenceRecord } from '../../../../shared/model';
-import type { PollContext, Source } from '../source';
+import { timedPoll, type PollContext, type Source } from '../source';
 import { httpJson, joinUrl, quote, sourceHttpOptions } from '../http';
 import { mapSeverity } from '../severity';
 import { untrustedRecord, untrustedText } from '../untrusted-text';
@@ -92,15 +92,13 @@ export function mapAlertmanagerSilences(
 }
 
 export function createAlertmanagerSource(cfg: AlertmanagerSourceConfig): Source {
-  return {
+  const source: Source = {
     id: cfg.id,
     kind: 'alertmanager',
     intervalMs: cfg.interval,
     timeoutMs: cfg.timeout + 1000,
-    async poll(ctx: PollContext): Promise<Batch> {
-      const started = performance.now();
-      const batch: Batch = { source: cfg.id, kind: 'alertmanager', at: ctx.now, durationMs: 0, status: { ok: true }, samples: [], queries: [], health: [] };
-      try {
+    poll(ctx: PollContext): Promise<Batch> {
+      return timedPoll(source, ctx, async (batch) => {
         const http = sourceHttpOptions(cfg, ctx.signal);
         const query = { active: 'true', silenced: 'true', inhibited: 'true', unprocessed: 'true' };
         const [ar, sr] = await Promise.all([
@@ -119,14 +117,10 @@ export function createAlertmanagerSource(cfg: AlertmanagerSourceConfig): Source 
           else reasons.push(`silences: ${m.reason}`);
         } else if (ar.ok) reasons.push(`silences: ${sr.reason}`);
         if (reasons.length > 0) batch.status = { ok: false, reason: reasons[0] as string };
-      } catch (err) {
-        batch.status = { ok: false, reason: `internal error: ${err instanceof Error ? err.message : String(err)}` };
-        delete batch.alerts;
-      }
-      batch.durationMs = Math.round(performance.now() - started);
-      return batch;
+      });
     },
   };
+  return source;
 }
 
 export function createAlertmanagerSources(board: Board): Source[] {

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Board, PrometheusAlertsSourceConfig } from '../../../../shared/config-schema';
 import type { AlertRecord, Batch, Labels } from '../../../../shared/model';
-import type { PollContext, Source } from '../source';
+import { timedPoll, type PollContext, type Source } from '../source';
 import { httpJson, joinUrl, quote, sourceHttpOptions } from '../http';
 import { mapSeverity } from '../severity';
 import { untrustedRecord } from '../untrusted-text';
@@ -58,15 +58,13 @@ export function mapPrometheusAlerts(source: string, data: unknown, now: number):
 }
 
 export function createPrometheusAlertsSource(cfg: PrometheusAlertsSourceConfig): Source {
-  return {
+  const source: Source = {
     id: cfg.id,
     kind: 'prometheus-alerts',
     intervalMs: cfg.interval,
     timeoutMs: cfg.timeout + 1000,
-    async poll(ctx: PollContext): Promise<Batch> {
-      const started = performance.now();
-      const batch: Batch = { source: cfg.id, kind: 'prometheus-alerts', at: ctx.now, durationMs: 0, status: { ok: true }, samples: [], queries: [], health: [] };
-      try {
+    poll(ctx: PollContext): Promise<Batch> {
+      return timedPoll(source, ctx, async (batch) => {
         const r = await httpJson(joinUrl(cfg.url, '/api/v1/alerts'), sourceHttpOptions(cfg, ctx.signal));
         if (!r.ok) batch.status = { ok: false, reason: r.reason };
         else {
@@ -74,13 +72,10 @@ export function createPrometheusAlertsSource(cfg: PrometheusAlertsSourceConfig):
           if (m.ok) batch.alerts = m.alerts;
           else batch.status = { ok: false, reason: m.reason };
         }
-      } catch (err) {
-        batch.status = { ok: false, reason: `internal error: ${err instanceof Error ? err.message : String(err)}` };
-      }
-      batch.durationMs = Math.round(performance.now() - started);
-      return batch;
+      });
     },
   };
+  return source;
 }
 
 export function createPrometheusAlertsSources(board: Board): Source[] {

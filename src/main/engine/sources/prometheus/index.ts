@@ -2,7 +2,7 @@
 // plus query_range backfill of any gap in the buffer. A bad query errors itself only.
 import { panelQueries, type Board, type PrometheusSourceConfig } from '../../../../shared/config-schema';
 import { seriesKey, type Batch, type QueryOutcome, type SeriesSamples } from '../../../../shared/model';
-import type { PollContext, Source } from '../source';
+import { timedPoll, type PollContext, type Source } from '../source';
 import { httpPostForm, httpGet, joinUrl, sourceHttpOptions, toJson, type HttpOptions } from '../http';
 import { parseQueryResponse, type ParsedQuery, type ParsedSeries } from './parse';
 import { alignedTime, planBackfill } from './backfill';
@@ -98,43 +98,37 @@ export function createPrometheusSource(cfg: PrometheusSourceConfig): Source {
     return { parsed: now, samples: set.list() };
   }
 
-  return {
+  const source: Source = {
     id: cfg.id,
     kind: 'prometheus',
     intervalMs: cfg.interval,
     // why: a poll is several requests (each bounded by cfg.timeout); leave room for backfill
     timeoutMs: cfg.timeout * 3,
-    async poll(ctx: PollContext): Promise<Batch> {
-      const started = performance.now();
-      const batch: Batch = { source: cfg.id, kind: 'prometheus', at: ctx.now, durationMs: 0, status: { ok: true }, samples: [], queries: [], health: [] };
-      const http = sourceHttpOptions(cfg, ctx.signal);
-      try {
+    poll(ctx: PollContext): Promise<Batch> {
+      return timedPoll(source, ctx, async (batch) => {
+        const http = sourceHttpOptions(cfg, ctx.signal);
         const queries = queriesFor(ctx.board, cfg.id);
         if (queries.length === 0) {
           // why: no panel asks anything, but the wall still shows whether Prometheus is reachable
           const r = toJson(await httpGet(joinUrl(base, '/api/v1/status/buildinfo'), http));
           if (!r.ok) batch.status = { ok: false, reason: r.reason };
-        } else {
-          const time = alignedTime(ctx.now, cfg.interval);
-          const results = await mapLimit(queries, CONCURRENCY, (q) => runQuery(q, ctx, time, http));
-          const transportFailures: string[] = [];
-          results.forEach((res, i) => {
-            const query = queries[i] as string;
-            const outcome: QueryOutcome['outcome'] = res.parsed.ok ? { ok: true } : { ok: false, reason: res.parsed.reason };
-            batch.queries.push({ source: cfg.id, query, outcome });
-            if (!res.parsed.ok && !res.parsed.upstream) transportFailures.push(res.parsed.reason);
-            batch.samples.push(...res.samples);
-          });
-          if (transportFailures.length === queries.length) batch.status = { ok: false, reason: transportFailures[0] as string };
+          return;
         }
-      } catch (err) {
-        // why: poll never throws; a bug here must show as a source error, not kill the scheduler
-        batch.status = { ok: false, reason: `internal error: ${err instanceof Error ? err.message : String(err)}` };
-      }
-      batch.durationMs = Math.round(performance.now() - started);
-      return batch;
+        const time = alignedTime(ctx.now, cfg.interval);
+        const results = await mapLimit(queries, CONCURRENCY, (q) => runQuery(q, ctx, time, http));
+        const transportFailures: string[] = [];
+        results.forEach((res, i) => {
+          const query = queries[i] as string;
+          const outcome: QueryOutcome['outcome'] = res.parsed.ok ? { ok: true } : { ok: false, reason: res.parsed.reason };
+          batch.queries.push({ source: cfg.id, query, outcome });
+          if (!res.parsed.ok && !res.parsed.upstream) transportFailures.push(res.parsed.reason);
+          batch.samples.push(...res.samples);
+        });
+        if (transportFailures.length === queries.length) batch.status = { ok: false, reason: transportFailures[0] as string };
+      });
     },
   };
+  return source;
 }
 
 export function createPrometheusSources(board: Board): Source[] {
