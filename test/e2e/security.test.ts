@@ -1,7 +1,8 @@
 // Security of the wall in real Chromium: the token leaves the page address after load and a reload
 // still works; hostile text from every place a server or a board file can put it (alert labels and
-// annotations in a real Alertmanager, health bodies, board and panel titles, text panels) executes
-// nothing, overflows no panel, and the wall stays readable.
+// annotations in a real Alertmanager, health bodies, error reasons from a Prometheus API and from an
+// HTML error page, board and panel titles, text panels) executes nothing, overflows no panel, and
+// the wall stays readable.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +26,7 @@ const CORPUS = [
 const HUGE = 'W'.repeat(1024 * 1024); // 1 MB, one unbreakable word
 const title = (i: number): string => JSON.stringify(`${CORPUS[i % CORPUS.length]} ${i}`);
 
-function board(am: string, health: string): string {
+function board(am: string, health: string, promErr: string, promDown: string): string {
   const text = [
     `# ${CORPUS[0]}`,
     `[click me](javascript:window.__xss.push('md-link'))`,
@@ -39,6 +40,9 @@ brands: [{ id: b, name: ${title(1)}, color: "#e4572e" }]
 sources:
   alertmanager: [{ id: am, url: "${am}", interval: 1s }]
   health: [{ id: h, name: ${title(2)}, brand: b, url: "${health}", interval: 1s, failAfter: 1, recoverAfter: 1 }]
+  prometheus:
+    - { id: promerr, url: "${promErr}", interval: 1s }
+    - { id: promdown, url: "${promDown}", interval: 1s }
 pages:
   - id: p
     title: ${title(3)}
@@ -50,6 +54,8 @@ pages:
         title: ${title(6)}
         grid: { x: 0, y: 8, w: 24, h: 6 }
         text: ${JSON.stringify(text)}
+      - { id: promerr, type: stat, title: "query error", source: promerr, query: up, grid: { x: 0, y: 14, w: 12, h: 4 } }
+      - { id: promdown, type: stat, title: "source down", source: promdown, query: up, grid: { x: 12, y: 14, w: 12, h: 4 } }
 `;
 }
 
@@ -57,6 +63,8 @@ const RECORD = `window.__xss = []; window.alert = (m) => window.__xss.push('aler
 
 let am: ServerHandle;
 let health: ServerHandle;
+let promErr: ServerHandle;
+let promDown: ServerHandle;
 let wb: Wallboard;
 let browser: Browser;
 
@@ -66,6 +74,12 @@ beforeAll(async () => {
   services[HUGE] = { status: 'unhealthy' };
   const body = JSON.stringify({ status: 'degraded', services, message: CORPUS.join(' ') });
   health = await startHealthServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
+  // a Prometheus that refuses the query with a hostile error message (a query error on the panel) ...
+  const promError = JSON.stringify({ status: 'error', errorType: 'bad_data', error: `${CORPUS.join('\n')} ${HUGE}` });
+  promErr = await startHealthServer((_req, res) => res.writeHead(400, { 'content-type': 'application/json' }).end(promError));
+  // ... and a proxy in front of one that answers with a hostile HTML error page (the source down)
+  const page502 = `<html><body>${CORPUS.join('\r\n')}\u001b[31m${HUGE}</body></html>`;
+  promDown = await startHealthServer((_req, res) => res.writeHead(502, { 'content-type': 'text/html' }).end(page502));
   const startsAt = new Date().toISOString();
   const alerts = CORPUS.map((c, i) => ({
     labels: { alertname: `Hostile${i}`, severity: 'critical', brand: 'b', instance: c },
@@ -76,7 +90,7 @@ beforeAll(async () => {
   expect(posted.status).toBe(200);
   const tokenDir = mkdtempSync(join(tmpdir(), 'wb-token-'));
   writeFileSync(join(tokenDir, 'token'), 's3cret-wall-token\n');
-  wb = await startWallboard({ boardYaml: board(am.url, health.url), extraArgs: ['--token-file', join(tokenDir, 'token')] });
+  wb = await startWallboard({ boardYaml: board(am.url, health.url, promErr.url, promDown.url), extraArgs: ['--token-file', join(tokenDir, 'token')] });
   browser = await launchBrowser();
 });
 
@@ -119,6 +133,8 @@ describe('hostile text on the wall', () => {
       // every hostile alert is on the wall, and the health panel shows the hostile services
       await waitFor('the hostile alerts on the wall', async () => (await page.locator('[data-testid="panel"][data-panel-id="alerts"]').innerText()).includes('Hostile'), 30_000, 250);
       await waitFor('the health panel', async () => (await page.locator('[data-testid="panel"][data-panel-id="health"]').getAttribute('data-state')) !== 'loading', 30_000, 250);
+      await waitFor('the query error on its panel', async () => (await page.locator('[data-testid="panel"][data-panel-id="promerr"]').getAttribute('data-state')) === 'error', 30_000, 250);
+      await waitFor('the source down in the status bar', async () => (await page.locator('body').innerText()).includes('HTTP 502'), 30_000, 250);
       await page.mouse.move(300, 300); // hover handlers, if any were live
       await page.locator('[data-testid="panel"][data-panel-id="text"]').getByText('click me').click({ timeout: 5_000 }).catch(() => undefined);
       await page.waitForTimeout(1_500);
@@ -137,6 +153,16 @@ describe('hostile text on the wall', () => {
         expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
         expect(text).toContain('[U+202E]gnp.exe[U+202C]');
       }
+      // error reasons quote the server on one bounded line, bidi controls made visible
+      const errShown = await page.locator('[data-testid="panel"][data-panel-id="promerr"]').innerText();
+      const body = await page.locator('body').innerText();
+      const downLine = body.split('\n').find((l) => l.includes('HTTP 502')) ?? '';
+      for (const text of [errShown, downLine]) {
+        expect(text).toContain('<script>');
+        expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u001b]/);
+        expect(text.length).toBeLessThan(700); // the reason (512 at most) and its panel title or source name
+      }
+      expect(errShown).toContain('[U+202E]gnp.exe[U+202C]');
       await screenshot(page, 'security-hostile-text-1920x1080');
     } finally {
       await context.close();

@@ -3,6 +3,7 @@
 // two polls of one source at once (the next is armed only after the previous has returned).
 import type { Batch } from '../../shared/model';
 import type { PollContext, Source } from './sources/source';
+import { withUntrustedReasons } from './sources/untrusted-text';
 
 export const MAX_BACKOFF_FACTOR = 8;
 const JITTER = 0.1;
@@ -58,6 +59,8 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
       clearTimeout(deadline);
     }
     if (!running) return; // stopped while polling: drop the result, the store may be closed
+    // why here: every source's reasons (and an internal error's message) pass one gate
+    batch = withUntrustedReasons(batch);
     try {
       opts.onBatch(batch);
     } catch (err) {

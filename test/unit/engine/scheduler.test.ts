@@ -4,6 +4,7 @@ import type { Batch } from '../../../src/shared/model';
 import { emptyBatch } from '../../../src/shared/model';
 import type { PollContext, Source } from '../../../src/main/engine/sources/source';
 import { boardSchema } from '../../../src/shared/config-schema';
+import { MAX_REASON_CHARS } from '../../../src/main/engine/sources/untrusted-text';
 
 const board = boardSchema.parse({ pages: [{ id: 'p', title: 'P', panels: [{ id: 't', type: 'text', text: 'x' }] }] });
 
@@ -48,6 +49,26 @@ describe('scheduler', () => {
     await vi.advanceTimersByTimeAsync(3000);
     expect(batches).toHaveLength(4);
     await sched.stop();
+  });
+
+  it('hands on error reasons from a server as one bounded line with bidi controls made visible', async () => {
+    const batches: Batch[] = [];
+    const hostile = 'HTTP 502: <script>alert(1)</script>\u202Egnp.exe\n\u001b[31mFAKE LOG LINE ' + 'x'.repeat(100_000);
+    const source = fakeSource(async () => ({
+      ...emptyBatch('s', 'prometheus', Date.now()),
+      status: { ok: false, reason: hostile },
+      queries: [{ source: 's', query: 'up', outcome: { ok: false, reason: hostile } }, { source: 's', query: 'ok', outcome: { ok: true } }],
+    }));
+    const sched = createScheduler({ sources: [source], context, onBatch: (b) => batches.push(b), random: () => 0.5 });
+    sched.start();
+    await vi.advanceTimersByTimeAsync(0);
+    await sched.stop();
+    const b = batches[0]!;
+    const reasons = [b.status.ok ? '' : b.status.reason, ...b.queries.map((q) => (q.outcome.ok ? '' : q.outcome.reason))];
+    expect(reasons[0]).toBe(reasons[1]);
+    expect(reasons[0]).toMatch(/^HTTP 502: <script>alert\(1\)<\/script>\[U\+202E\]gnp\.exe \[31mFAKE LOG LINE x+…$/);
+    expect(reasons[0]!.length).toBe(MAX_REASON_CHARS);
+    expect(b.queries[1]!.outcome).toEqual({ ok: true });
   });
 
   it('never runs two polls of one source at once, even when a poll outlasts the interval', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapAlertmanagerAlerts } from '../../../src/main/engine/sources/alertmanager';
 import { readHealthBody } from '../../../src/main/engine/sources/health/state';
-import { untrustedRecord, untrustedText } from '../../../src/main/engine/sources/untrusted-text';
+import { MAX_REASON_CHARS, untrustedReason, untrustedRecord, untrustedText } from '../../../src/main/engine/sources/untrusted-text';
 
 const CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
 
@@ -28,6 +28,27 @@ describe('untrustedText', () => {
 
   it('cleans keys and values of a record', () => {
     expect(untrustedRecord({ 'k\u2066': 'v\u202E' }, 100)).toEqual({ 'k[U+2066]': 'v[U+202E]' });
+  });
+});
+
+describe('untrustedReason', () => {
+  it('keeps a short honest reason as it is', () => {
+    for (const s of ['connection refused', 'HTTP 503: upstream timed out', 'parse error at char 5: unexpected "}"', 'שרת נפל']) {
+      expect(untrustedReason(s)).toBe(s);
+    }
+  });
+
+  it('puts a reason on one line: newlines, tabs, ESC and other controls become one space', () => {
+    expect(untrustedReason(' a\r\n\tb\u001b[31mc\u0000d\u0085e \n')).toBe('a b [31mc d e');
+  });
+
+  it('makes bidi controls visible and cuts at MAX_REASON_CHARS with an ellipsis', () => {
+    expect(untrustedReason('HTTP 500: \u202Egnp.exe')).toBe('HTTP 500: [U+202E]gnp.exe');
+    const long = untrustedReason('<html>' + '\u202E'.repeat(10_000));
+    expect(long.length).toBe(MAX_REASON_CHARS);
+    expect(long.endsWith('…')).toBe(true);
+    expect(long).not.toMatch(CONTROLS);
+    expect(untrustedReason('x'.repeat(MAX_REASON_CHARS))).toBe('x'.repeat(MAX_REASON_CHARS));
   });
 });
 
