@@ -5,6 +5,7 @@ import type { WallboardClient } from './api/client';
 import { Board } from './board/Board';
 import { chartPoints } from './board/chart-points';
 import { useCursorHide } from './board/use-cursor-hide';
+import { usePageInAddress } from './board/use-page-address';
 import { IncidentsLayer } from './incidents/IncidentsLayer';
 import { ReplayControl } from './replay/ReplayBar';
 import type { UrlOptions } from './board/url-options';
@@ -16,9 +17,11 @@ export interface AppProps {
   options: UrlOptions;
   /** The board, requested before React mounted (saves the mount's time on the first paint). */
   board?: Promise<BoardView>;
+  /** Keep the page shown in the address (?page=), for the desktop window to reopen on it. */
+  rememberPage?: boolean;
 }
 
-export function App({ client, options, board }: AppProps): React.JSX.Element {
+export function App({ client, options, board, rememberPage = false }: AppProps): React.JSX.Element {
   useEffect(() => {
     const s = useWallboard.getState();
     if (options.theme) s.setTheme(options.theme);
@@ -52,6 +55,7 @@ export function App({ client, options, board }: AppProps): React.JSX.Element {
     };
   }, [client, options, board]);
   useCursorHide(options.kiosk);
+  usePageInAddress(rememberPage);
   return (
     <>
       <Board burnIn={options.burnIn} seconds={options.seconds} />

@@ -27,4 +27,5 @@ const client = bridge ? createIpcClient(bridge) : createHttpClient(options.token
 const board = client.request('board', {});
 board.catch(() => undefined); // why: a failure is handled (and retried) by the sync that awaits it
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<App client={client} options={options} board={board} />);
+// why not kiosk: a wall's display has its own pages from the board; only the laptop window remembers one
+if (root) createRoot(root).render(<App client={client} options={options} board={board} rememberPage={bridge !== undefined && !options.kiosk} />);

@@ -7,7 +7,7 @@ import { duration } from './duration-schema';
 import { PANEL_TYPES, isQueryPanel } from './panel-types';
 import { SOURCE_KINDS, SOURCE_KIND_NAMES, type SourceKind, type SourceKindInfo } from './source-kinds';
 
-const id = z
+export const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'an id is letters, digits, "-" or "_" and starts with a letter or digit');
 

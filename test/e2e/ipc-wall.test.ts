@@ -140,6 +140,39 @@ describe('the wall over the IPC client', () => {
     }
   });
 
+  it('keeps the page shown in its address for the desktop window to reopen on (?page=), but not on a kiosk wall', async () => {
+    const board = await engine.request('board', {});
+    const [first, second, third] = board.pages;
+    const wall = await openIpcWall();
+    try {
+      await wall.page.waitForSelector(`[data-testid="page"][data-page-id="${first?.id}"]`);
+      await expect.poll(() => new URL(wall.page.url()).searchParams.get('page')).toBe(first?.id);
+      await wall.page.keyboard.press('ArrowRight');
+      await wall.page.waitForSelector(`[data-testid="page"][data-page-id="${second?.id}"]`);
+      await expect.poll(() => new URL(wall.page.url()).searchParams.get('page')).toBe(second?.id);
+      expect(new URL(wall.page.url()).searchParams.get('rotate')).toBe('0');
+    } finally {
+      await wall.close();
+    }
+    // the next start: main passes the remembered page back
+    const reopened = await openIpcWall(`?rotate=0&burnin=0&page=${third?.id}`);
+    try {
+      await reopened.page.waitForSelector(`[data-testid="page"][data-page-id="${third?.id}"]`);
+      expect(new URL(reopened.page.url()).searchParams.get('page')).toBe(third?.id);
+    } finally {
+      await reopened.close();
+    }
+    const kiosk = await openIpcWall('?kiosk=1&rotate=0&burnin=0');
+    try {
+      await kiosk.page.waitForSelector(`[data-testid="page"][data-page-id="${first?.id}"]`);
+      await kiosk.page.keyboard.press('ArrowRight');
+      await kiosk.page.waitForSelector(`[data-testid="page"][data-page-id="${second?.id}"]`);
+      expect(new URL(kiosk.page.url()).searchParams.has('page')).toBe(false);
+    } finally {
+      await kiosk.close();
+    }
+  });
+
   it('opens the incident drawer on the incident a desktop notification click names (the `focus` event)', async () => {
     const dir = tempDir('ipc-focus');
     const port = await freePort(); // nothing listens there: both health checks fail at once

@@ -1,8 +1,8 @@
 // The desktop app's lifecycle: arguments, single instance, the engine over the same data dir as
 // `serve`, IPC, kiosk or laptop windows, tray, OS notifications, updates. Thin: decisions live in
 // src/main/shell, the work in the engine; this file wires Electron to them.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { AppUpdater } from 'electron-updater';
 import { EVENT_NAMES, type FocusTarget } from '../../shared/api';
 import { eventChannel, REQUEST_CHANNEL } from '../../shared/bridge';
@@ -12,7 +12,8 @@ import { ConfigError, createEngine, type Engine } from '../engine/index';
 import { defaultDataDir } from '../engine/paths';
 import { chooseBoard, parseAppArgs } from '../shell/app-args';
 import { createRequestHandler } from '../shell/ipc-requests';
-import { parseWindowState, restoreBounds } from '../shell/window-state';
+import { readDesktopState, writeDesktopState } from '../shell/desktop-state';
+import { pageFromUrl, restoreBounds } from '../shell/window-state';
 import { handleAppScheme, registerAppScheme } from './app-protocol';
 import type { ElectronApi, Win } from './electron-api';
 import { startKiosk } from './kiosk-mode';
@@ -34,8 +35,6 @@ export interface DesktopOptions {
   /** electron-updater's autoUpdater, loaded only when the board configures updates. */
   loadUpdater?: () => Promise<AppUpdater>;
 }
-
-const STATE_FILE = 'desktop-state.json';
 
 export function startDesktopApp(e: ElectronApi, o: DesktopOptions): void {
   const log = o.log ?? ((line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`));
@@ -85,7 +84,7 @@ export function startDesktopApp(e: ElectronApi, o: DesktopOptions): void {
       fail('Wallboard: the data directory is unusable', [`${dataDir}: ${(err as Error).message}`, 'Free or fix that directory and start again.']);
       return;
     }
-    const state = readState(dataDir);
+    const state = readDesktopState(dataDir, log);
     const configFile = chooseBoard({ ...(config !== undefined ? { config: resolve(config) } : {}), ...(state.lastBoard ? { last: state.lastBoard } : {}), exists: existsSync });
     const keychain = keychainLookup(e, dataDir);
     let tray: WallTray | undefined;
@@ -121,7 +120,7 @@ export function startDesktopApp(e: ElectronApi, o: DesktopOptions): void {
       else fail('Wallboard cannot start', [(err as Error).message]);
       return;
     }
-    if (configFile) writeState(dataDir, { ...state, lastBoard: configFile });
+    if (configFile) writeDesktopState(dataDir, { ...state, lastBoard: configFile }, log);
     const loaded = loadBoardFile(engine.configFile, process.env, keychain);
     const board = loaded.ok ? loaded.board : undefined;
     engine.start();
@@ -164,7 +163,9 @@ export function startDesktopApp(e: ElectronApi, o: DesktopOptions): void {
       main = win;
       if (saved?.maximized) win.maximize();
       win.on('close', (ev) => {
-        writeState(dataDir, { ...readState(dataDir), window: { bounds: win.getNormalBounds(), maximized: win.isMaximized(), ...(saved?.page ? { page: saved.page } : {}) } });
+        // why the address: the renderer keeps its page there (?page=, usePageInAddress)
+        const page = pageFromUrl(win.webContents.getURL()) ?? saved?.page;
+        writeDesktopState(dataDir, { ...readDesktopState(dataDir, log), window: { bounds: win.getNormalBounds(), maximized: win.isMaximized(), ...(page ? { page } : {}) } }, log);
         if (quitting) return;
         // why: closing the window keeps the app (and its notifications) running in the tray
         ev.preventDefault();
@@ -198,29 +199,6 @@ export function startDesktopApp(e: ElectronApi, o: DesktopOptions): void {
       stopUpdater();
       void engine.stop();
     });
-  }
-}
-
-interface DesktopState {
-  lastBoard?: string;
-  window?: ReturnType<typeof parseWindowState>;
-}
-
-function readState(dataDir: string): DesktopState {
-  try {
-    const v = JSON.parse(readFileSync(join(dataDir, STATE_FILE), 'utf8')) as { lastBoard?: unknown; window?: unknown };
-    const window = parseWindowState(v.window === undefined ? undefined : JSON.stringify(v.window));
-    return { ...(typeof v.lastBoard === 'string' ? { lastBoard: v.lastBoard } : {}), ...(window ? { window } : {}) };
-  } catch {
-    return {};
-  }
-}
-
-function writeState(dataDir: string, s: DesktopState): void {
-  try {
-    writeFileSync(join(dataDir, STATE_FILE), JSON.stringify(s, null, 2));
-  } catch {
-    // why: losing the remembered window is not worth stopping the wall for
   }
 }
 

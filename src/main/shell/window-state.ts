@@ -1,14 +1,22 @@
-// The laptop window remembers its bounds and page; restored only where a display still shows it.
+// The laptop window remembers its bounds, maximized state and page; restored only where a display
+// still shows it.
+import { z } from 'zod';
+import { id } from '../../shared/config-schema';
 import type { DisplayInfo } from './display-layout';
 
-export interface WindowState {
-  bounds: { x: number; y: number; width: number; height: number };
-  maximized: boolean;
-  /** The page shown when the window was closed. */
-  page?: string;
-}
+const px = z.number().int().min(-100_000).max(100_000); // px: any real desktop, never NaN or 1e308
 
-export const DEFAULT_BOUNDS = { width: 1600, height: 900 };
+export const windowState = z
+  .object({
+    bounds: z.object({ x: px, y: px, width: px.positive(), height: px.positive() }).strict(),
+    maximized: z.boolean(),
+    /** The page shown when the window was closed. */
+    page: id.optional(),
+  })
+  .strict();
+
+export type WindowState = z.infer<typeof windowState>;
+
 const MIN_VISIBLE = 100; // px of the window that must lie on some display
 
 /** The saved bounds when at least MIN_VISIBLE×MIN_VISIBLE of them is on a connected display; else undefined (centre a default window). */
@@ -24,14 +32,11 @@ export function restoreBounds(saved: WindowState | undefined, displays: readonly
   return visible ? b : undefined;
 }
 
-/** Parses a saved state file's JSON; anything malformed is no state (never a crash at start). */
-export function parseWindowState(text: string | undefined): WindowState | undefined {
-  if (text === undefined) return undefined;
+/** The page the renderer shows, from its address (`?page=<id>`, kept there by usePageInAddress); undefined when absent or not an id. */
+export function pageFromUrl(url: string): string | undefined {
   try {
-    const v = JSON.parse(text) as Partial<WindowState>;
-    const b = v.bounds;
-    if (!b || ![b.x, b.y, b.width, b.height].every((n) => typeof n === 'number' && Number.isFinite(n))) return undefined;
-    return { bounds: b, maximized: v.maximized === true, ...(typeof v.page === 'string' ? { page: v.page } : {}) };
+    const page = new URL(url).searchParams.get('page');
+    return page !== null && id.safeParse(page).success ? page : undefined;
   } catch {
     return undefined;
   }

@@ -26,7 +26,7 @@ function dataDir(): string {
   return d;
 }
 
-async function start(argv: string[], opts: { dir?: string; displays?: Double['displays']; singleInstance?: boolean; stdin?: string } = {}): Promise<Double> {
+async function start(argv: string[], opts: { dir?: string; displays?: Double['displays']; singleInstance?: boolean; stdin?: string; log?: (line: string) => void } = {}): Promise<Double> {
   const d = createDouble({ ...(opts.displays ? { displays: opts.displays } : {}), ...(opts.singleInstance !== undefined ? { singleInstance: opts.singleInstance } : {}) });
   doubles.push(d);
   startDesktopApp(d.e, {
@@ -35,7 +35,7 @@ async function start(argv: string[], opts: { dir?: string; displays?: Double['di
     preloadDir: '/app/out/preload',
     resources: join(ROOT, 'resources'),
     dataDir: opts.dir ?? dataDir(),
-    log: () => undefined,
+    log: opts.log ?? (() => undefined),
     ...(opts.stdin !== undefined ? { readStdin: async () => opts.stdin as string } : {}),
   });
   await d.app.ready();
@@ -186,11 +186,44 @@ describe('desktop app: laptop mode', { timeout: 30_000 }, () => {
     expect(d.app.quitCalled).toBe(true);
   });
 
-  it('reopens at the remembered bounds when they are still on a display', async () => {
+  it('remembers its bounds, maximized state and page across restarts (the page from the renderer’s address)', async () => {
     const dir = dataDir();
-    writeFileSync(join(dir, 'desktop-state.json'), JSON.stringify({ window: { bounds: { x: 100, y: 50, width: 1200, height: 800 }, maximized: false } }));
+    const file = board(dir);
+    const d = await start(['--config', file], { dir });
+    let win = FakeWindow.all[0] as FakeWindow;
+    win.setBounds({ x: 100, y: 50, width: 1200, height: 800 });
+    win.maximize();
+    win.webContents.mainFrame.url = 'app://wallboard/index.html?rotate=0&page=db'; // usePageInAddress after a page change
+    d.e.app.quit(); // quitting: the close saves and lets the window go
+    win.close();
+    expect(win.destroyed).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'desktop-state.json'), 'utf8'))).toEqual({
+      lastBoard: file,
+      window: { bounds: { x: 100, y: 50, width: 1200, height: 800 }, maximized: true, page: 'db' },
+    });
+    doubles.splice(0).forEach((x) => x.app.emit('will-quit'));
+    await new Promise((r) => setTimeout(r, 100));
+    const again = await start([], { dir });
+    win = FakeWindow.all[0] as FakeWindow;
+    expect(win.bounds).toEqual({ x: 100, y: 50, width: 1200, height: 800 });
+    expect(win.urls).toEqual(['app://wallboard/index.html?rotate=0&page=db']);
+    expect(again.calls).toContain('win.maximize');
+  });
+
+  it('opens a default window when the remembered one is off every display, or the state file is bad (one log line)', async () => {
+    const dir = dataDir();
+    writeFileSync(join(dir, 'desktop-state.json'), JSON.stringify({ window: { bounds: { x: 5000, y: 50, width: 1200, height: 800 }, maximized: false, page: 'db' } }));
     await start([], { dir });
-    expect(FakeWindow.all[0]?.bounds).toEqual({ x: 100, y: 50, width: 1200, height: 800 });
+    expect(FakeWindow.all[0]?.bounds).toEqual({ x: 0, y: 0, width: 1600, height: 900 });
+    expect(FakeWindow.all[0]?.urls).toEqual(['app://wallboard/index.html?rotate=0&page=db']);
+    doubles.splice(0).forEach((x) => x.app.emit('will-quit'));
+    await new Promise((r) => setTimeout(r, 100));
+    writeFileSync(join(dir, 'desktop-state.json'), '{"window": {"bounds": {"x": 100');
+    const logs: string[] = [];
+    await start([], { dir, log: (l) => logs.push(l) });
+    expect(FakeWindow.all[0]?.bounds).toEqual({ x: 0, y: 0, width: 1600, height: 900 });
+    expect(FakeWindow.all[0]?.urls).toEqual(['app://wallboard/index.html?rotate=0']);
+    expect(logs.filter((l) => l.includes('desktop-state.json'))).toEqual([expect.stringMatching(/desktop-state\.json: ignored, not JSON/)]);
   });
 
   it('reloads a crashed renderer with backoff, and 3 crashes open a pipeline incident of the wall', async () => {
@@ -273,9 +306,13 @@ describe('desktop app: kiosk mode', { timeout: 30_000 }, () => {
     expect(d.calls).toEqual(expect.arrayContaining(['powerSaveBlocker.stop 1', 'globalShortcut.unregisterAll']));
   });
 
-  it('--kiosk on a board without kiosk: uses every display with the defaults', async () => {
-    await start(['--kiosk'], { displays });
+  it('--kiosk on a board without kiosk: uses every display with the defaults, and ignores the laptop window’s remembered state', async () => {
+    const dir = dataDir();
+    writeFileSync(join(dir, 'desktop-state.json'), JSON.stringify({ window: { bounds: { x: 100, y: 50, width: 1200, height: 800 }, maximized: true, page: 'db' } }));
+    const d = await start(['--kiosk'], { dir, displays });
     expect(FakeWindow.all.map((w) => w.options.kiosk)).toEqual([true, true]);
+    expect(FakeWindow.all.map((w) => [w.bounds, w.urls])).toEqual(displays.map((x) => [x.bounds, ['app://wallboard/index.html?kiosk=1']]));
+    expect(d.calls).not.toContain('win.maximize');
   });
 });
 

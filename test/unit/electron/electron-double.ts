@@ -7,7 +7,7 @@
 //   BrowserWindow: new, fromWebContents, getAllWindows; win.setMenuBarVisibility, once, on, loadURL,
 //     isDestroyed, isMinimized, restore, show, focus, hide, close, setBounds, maximize, getNormalBounds,
 //     isMaximized
-//   webContents: on, send, setWindowOpenHandler, mainFrame
+//   webContents: on, send, setWindowOpenHandler, mainFrame, getURL
 //   dialog: showErrorBox · globalShortcut: register, unregisterAll · ipcMain: handle
 //   Menu: setApplicationMenu, buildFromTemplate · nativeImage: createFromPath
 //   Notification: isSupported, new, on, show · powerSaveBlocker: start, stop
@@ -37,6 +37,10 @@ export class FakeContents extends EventEmitter {
   }
   send(channel: string, payload: unknown): void {
     this.sent.push([channel, payload]);
+  }
+  /** The page's address now (a test sets mainFrame.url as the renderer's replaceState would). */
+  getURL(): string {
+    return this.mainFrame.url;
   }
 }
 
@@ -105,6 +109,7 @@ export class FakeWindow extends EventEmitter {
     this.bounds = b;
   }
   maximize(): void {
+    this.calls.push('win.maximize');
     this.maximized = true;
   }
   isMaximized(): boolean {
