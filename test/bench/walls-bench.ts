@@ -1,65 +1,62 @@
 /**
  * One engine, many walls: `wallboard serve` (the built CLI, its own process) with the 40-panel bench
- * board on the demo source, and N walls simulated in this process running the real client's code
- * (src/renderer/api/http-client.ts over undici's EventSource + fetch, the real store and startSync).
- * For N = 1, 10, 50, 200 it reports the time from an update leaving serve (its first arrival at any
- * wall) to each wall holding its data (snapshot and every chart's window at the update's time), the
- * requests walls make per update, and serve's CPU. Each N runs twice in turn: walls that take the
- * data the update carries ("delta"), and walls that ignore it and read as before ("re-ask": the
- * client falls back to a snapshot read per status and update and a tail query), so the ratio is paired.
+ * board on the demo source, and N walls running the real client's code (http-client.ts over
+ * undici's EventSource + fetch, the real store and startSync) in child processes of WALLS_PER_PROC
+ * walls each (walls-child.ts), so 200 walls are not one Node process's queue. For N = 1, 10, 50, 200
+ * it reports the time from an update's server timestamp (the engine's clock when it read the
+ * snapshot the update carries; one machine, one clock) to each wall holding its data (snapshot and
+ * every chart's window at that time), the requests walls make per update, serve's CPU and its own
+ * fan-out time (/metrics), and the walls' CPU per update, which bounds the latency on a small machine.
+ * Each N runs in both modes in turn: walls that take the data the update carries ("delta"), and
+ * walls that ignore it and read as before ("re-ask": a snapshot read per update and a tail query).
  * A second part shows the upstream load is independent of walls: a real Prometheus's own
  * prometheus_http_requests_total while 1 and then 50 walls watch a board on it.
  *
- *   npm run bench -- walls        (WALLS=1,10,50 to choose; WALLS_SECONDS per run, default 30)
+ *   npm run bench -- walls   (WALLS=1,10,50 to choose; WALLS_SECONDS per run, default 30;
+ *                             WALLS_MODES=delta to skip re-ask; WALLS_UPSTREAM=0 to skip the second part)
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { pathToFileURL } from 'node:url';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EventSource as UndiciEventSource } from 'undici';
-import type { UpdateEvent } from '../../src/shared/api';
 import { createHttpClient } from '../../src/renderer/api/http-client';
 import { createWallboardStore } from '../../src/renderer/store/index';
 import { startSync } from '../../src/renderer/store/sync';
 import { startWallboard, type Wallboard } from '../e2e/serve';
 import { startNodeExporter, startPrometheus, stopAll } from '../integration/servers';
 import { benchBoardYaml } from './renderer-bench';
+import type { WallsChildReport, WallsMode } from './walls-child';
 
 const COUNTS = (process.env.WALLS ?? '1,10,50,200').split(',').map(Number);
 const SECONDS = Number(process.env.WALLS_SECONDS ?? 30);
+const MODES = (process.env.WALLS_MODES ?? 'delta,re-ask').split(',') as WallsMode[];
 const INTERVAL = '5s'; // the demo source's poll: more updates per run than 15 s, the same work per update
 const TARGET = { p95Ms: 100, serveCpuPct: 25 };
 const CLOCK_TICKS = 100; // per second (USER_HZ)
+// why several processes: 200 walls in one Node process measure that process's queue, not serve
+const PER_PROC = Number(process.env.WALLS_PER_PROC ?? 25);
+const CHILD = fileURLToPath(new URL('./walls-child.ts', import.meta.url));
 
 function cpuSeconds(pid: number): number {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return (Number(f[11]) + Number(f[12])) / CLOCK_TICKS;
 }
 
-/** An EventSource whose update events lose the data they carry: the client then reads as before. */
-function reAskingEventSource(): typeof EventSource {
-  class ReAsking extends UndiciEventSource {
-    override addEventListener(type: string, listener: unknown): void {
-      const l = listener as (ev: Event) => void;
-      if (type !== 'update') return super.addEventListener(type, l);
-      super.addEventListener(type, (ev: Event) => {
-        const m = ev as MessageEvent;
-        const u = JSON.parse(String(m.data)) as UpdateEvent;
-        const bare = { at: u.at, panels: u.panels, health: u.health, alerts: u.alerts, incidents: u.incidents };
-        l(new MessageEvent('update', { data: JSON.stringify(bare), lastEventId: m.lastEventId }));
-      });
-    }
-  }
-  return ReAsking as unknown as typeof EventSource;
-}
-
 interface RunResult {
   walls: number;
-  mode: 'delta' | 're-ask';
+  procs: number;
+  mode: WallsMode;
   updates: number;
   p50: number;
   p95: number;
+  deliveredP95: number;
   requestsPerWallUpdate: number;
   serveCpuPct: number;
+  /** ms of the walls' own CPU per update, all processes */
+  wallsCpuMsPerUpdate: number;
+  /** ms serve spent encoding an event and writing it to every stream (mean; its /metrics) */
+  fanoutMs: number;
   missed: number;
 }
 
@@ -68,68 +65,63 @@ const quantile = (xs: number[], q: number): number => {
   return s.length ? (s[Math.min(s.length - 1, Math.floor(q * s.length))] as number) : NaN;
 };
 
-async function runWalls(wb: Wallboard, n: number, mode: RunResult['mode']): Promise<RunResult> {
-  let requests = 0;
-  const fetchImpl: typeof fetch = (input, init) => {
-    requests++;
-    return fetch(input, init);
-  };
-  const firstSeen = new Map<number, number>(); // update at → ms it first arrived
-  const latencies: number[] = [];
-  const stops: (() => void)[] = [];
-  const ES = mode === 'delta' ? (UndiciEventSource as unknown as typeof EventSource) : reAskingEventSource();
-  const pending: Map<number, number>[] = [];
-  for (let i = 0; i < n; i++) {
-    const client = createHttpClient({ baseUrl: wb.url, fetchImpl, eventSourceImpl: ES });
-    const store = createWallboardStore();
-    const waiting = new Map<number, number>(); // update at → arrival
-    pending.push(waiting);
-    const check = (): void => {
-      const s = store.getState();
-      for (const [at] of waiting) {
-        if ((s.snapshot?.at ?? 0) >= at && s.range.to >= at) {
-          latencies.push(performance.now() - (firstSeen.get(at) ?? performance.now()));
-          waiting.delete(at);
-        }
-      }
+function message(c: ChildProcess, want: (m: unknown) => boolean, ms: number): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`walls child ${c.pid}: no answer in ${ms} ms`)), ms);
+    const on = (m: unknown): void => {
+      if (!want(m)) return;
+      clearTimeout(timer);
+      c.off('message', on);
+      resolve(m);
     };
-    stops.push(store.subscribe(check));
-    stops.push(
-      client.on('update', (u) => {
-        if (!firstSeen.has(u.at)) firstSeen.set(u.at, performance.now());
-        waiting.set(u.at, performance.now());
-        queueMicrotask(check);
-      }),
-    );
-    stops.push(startSync(client, store, { windowMs: 3_600_000, maxPoints: 480 }));
-    stops.push(() => client.close());
+    c.on('message', on);
+  });
+}
+
+async function runWalls(wb: Wallboard, n: number, mode: WallsMode): Promise<RunResult> {
+  const sizes: number[] = [];
+  for (let left = n; left > 0; left -= PER_PROC) sizes.push(Math.min(PER_PROC, left));
+  const kids = sizes.map((k) => fork(CHILD, [wb.url, String(k), mode], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  try {
+    await Promise.all(kids.map((c) => message(c, (m) => m === 'ready', 120_000)));
+    const reports = kids.map((c) => message(c, (m) => typeof m === 'object' && m !== null, SECONDS * 1000 + 60_000) as Promise<WallsChildReport>);
+    for (const c of kids) c.send('start');
+    const pid = wb.pid() ?? 0;
+    const f0 = await fanout(wb.url);
+    const c0 = cpuSeconds(pid);
+    const t0 = performance.now();
+    await new Promise((r) => setTimeout(r, SECONDS * 1000));
+    const cpu = cpuSeconds(pid) - c0;
+    const wallS = (performance.now() - t0) / 1000;
+    const f1 = await fanout(wb.url);
+    for (const c of kids) c.send('stop');
+    const rs = await Promise.all(reports);
+    const current = rs.flatMap((r) => r.current);
+    const updates = new Set(rs.flatMap((r) => r.updates)).size;
+    return {
+      walls: n,
+      procs: kids.length,
+      mode,
+      updates,
+      p50: quantile(current, 0.5),
+      p95: quantile(current, 0.95),
+      deliveredP95: quantile(rs.flatMap((r) => r.delivered), 0.95),
+      requestsPerWallUpdate: rs.reduce((a, r) => a + r.requests, 0) / Math.max(1, updates * n),
+      serveCpuPct: (cpu / wallS) * 100,
+      wallsCpuMsPerUpdate: (rs.reduce((a, r) => a + r.cpuSeconds, 0) * 1000) / Math.max(1, updates),
+      missed: rs.reduce((a, r) => a + r.missed, 0),
+      fanoutMs: ((f1.sum - f0.sum) / (f1.count - f0.count)) * 1000,
+    };
+  } finally {
+    for (const c of kids) if (c.exitCode === null) c.kill();
   }
-  // why: let every wall load the board and its first window before measuring
-  await new Promise((r) => setTimeout(r, 8_000));
-  latencies.length = 0;
-  firstSeen.clear();
-  for (const w of pending) w.clear();
-  requests = 0;
-  const pid = wb.pid() ?? 0;
-  const c0 = cpuSeconds(pid);
-  const t0 = performance.now();
-  await new Promise((r) => setTimeout(r, SECONDS * 1000));
-  const cpu = cpuSeconds(pid) - c0;
-  const wallS = (performance.now() - t0) / 1000;
-  await new Promise((r) => setTimeout(r, 2_000)); // the last update's stragglers
-  const missed = pending.reduce((m, w) => m + w.size, 0);
-  for (const s of stops) s();
-  const updates = firstSeen.size;
-  return {
-    walls: n,
-    mode,
-    updates,
-    p50: quantile(latencies, 0.5),
-    p95: quantile(latencies, 0.95),
-    requestsPerWallUpdate: requests / Math.max(1, updates * n),
-    serveCpuPct: (cpu / wallS) * 100,
-    missed,
-  };
+}
+
+/** serve's own wallboard_sse_fanout_seconds (sum and count); NaN on a build without it. */
+async function fanout(url: string): Promise<{ sum: number; count: number }> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const read = (name: string): number => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return { sum: read('wallboard_sse_fanout_seconds_sum'), count: read('wallboard_sse_fanout_seconds_count') };
 }
 
 /** prometheus_http_requests_total by handler, from Prometheus's own /metrics. */
@@ -188,27 +180,30 @@ export async function run(): Promise<string> {
   const results: RunResult[] = [];
   try {
     for (const n of COUNTS) {
-      for (const mode of ['delta', 're-ask'] as const) {
+      for (const mode of MODES) {
         process.stderr.write(`walls: ${n} walls, ${mode}, ${SECONDS} s…\n`);
-        results.push(await runWalls(wb, n, mode));
+        const r = await runWalls(wb, n, mode);
+        process.stderr.write(`${JSON.stringify(r)}\n`);
+        results.push(r);
       }
     }
   } finally {
     await wb.stop();
   }
-  const up = await upstream();
+  const up = process.env.WALLS_UPSTREAM === '0' ? ['| (skipped: WALLS_UPSTREAM=0) | | |'] : await upstream();
   const row = (r: RunResult): string => {
     const other = results.find((x) => x.walls === r.walls && x.mode !== r.mode);
     const ratio = r.mode === 'delta' && other ? ` (${(r.p95 / other.p95).toFixed(2)}× re-ask)` : '';
     const verdict = r.mode !== 'delta' || r.walls !== 200 ? '' : r.p95 <= TARGET.p95Ms && r.serveCpuPct <= TARGET.serveCpuPct ? 'meets' : '**misses**';
-    return `| ${r.walls} | ${r.mode} | ${r.updates} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)}${ratio} | ${r.requestsPerWallUpdate.toFixed(2)} | ${r.serveCpuPct.toFixed(1)} % | ${r.missed} | ${verdict} |`;
+    const fan = Number.isFinite(r.fanoutMs) ? r.fanoutMs.toFixed(2) : '–';
+    return `| ${r.walls} | ${r.procs} | ${r.mode} | ${r.updates} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)}${ratio} | ${r.deliveredP95.toFixed(0)} | ${r.requestsPerWallUpdate.toFixed(2)} | ${r.serveCpuPct.toFixed(1)} % | ${fan} | ${r.wallsCpuMsPerUpdate.toFixed(0)} | ${r.missed} | ${verdict} |`;
   };
   return `## Many walls on one serve
 
-Command: \`npm run bench -- walls\`. \`wallboard serve\` (built CLI) with the 40-panel bench board on the demo source polled every ${INTERVAL}; N walls in the bench's Node process run the real client (http-client.ts over undici's EventSource, the store, startSync: window 1 h, 480 points), each run ${SECONDS} s after 8 s of loading; modes run in turn per N. Latency: from an update's first arrival at any wall to each wall holding the snapshot and every chart's window at the update's time. Serve CPU: utime + stime of the serve process over the run. serve runs with WALLBOARD_MAX_SSE_CLIENTS=${process.env.WALLBOARD_MAX_SSE_CLIENTS} (default 256). Targets at 200 walls: p95 ≤ ${TARGET.p95Ms} ms, serve ≤ ${TARGET.serveCpuPct} % of a core. The walls share the machine's 2 cores with serve and with other jobs (1-min load average at the end: ${loadavg()[0]?.toFixed(1)}): 200 walls in one process also measure that process's own queueing.
+Command: \`npm run bench -- walls\`. \`wallboard serve\` (built CLI) with the 40-panel bench board on the demo source polled every ${INTERVAL}; N walls run the real client (http-client.ts over undici's EventSource, the store, startSync: window 1 h, 480 points) in child processes of up to ${PER_PROC} walls each (test/bench/walls-child.ts); each run measures ${SECONDS} s once every wall has loaded and taken one update; modes run in turn per N. Latency: from an update's server timestamp (the engine's Date.now() when it read the snapshot the update carries; same machine, same clock) to each wall holding the snapshot and every chart's window at that time ("current"), or to the parsed event reaching the client's listeners ("delivered"). Serve CPU: utime + stime of the serve process over the run; fan-out: serve's own \`wallboard_sse_fanout_seconds\` (encode an event once, write it to every stream), mean per event. Walls' CPU: user + system of all wall processes per update. serve runs with WALLBOARD_MAX_SSE_CLIENTS=${process.env.WALLBOARD_MAX_SSE_CLIENTS} (default 256). Targets at 200 walls: p95 ≤ ${TARGET.p95Ms} ms, serve ≤ ${TARGET.serveCpuPct} % of a core. The walls share the machine's 2 cores with serve and with other jobs (1-min load average at the end: ${loadavg()[0]?.toFixed(1)}): a wall is current no sooner than the walls' CPU per update, spread over what is left of 2 cores, allows.
 
-| walls | mode | updates | p50 ms | p95 ms | requests per wall per update | serve CPU | updates not caught up | |
-|---|---|---|---|---|---|---|---|---|
+| walls | processes | mode | updates | p50 ms | p95 ms | p95 delivered ms | requests per wall per update | serve CPU | serve fan-out ms per event | walls' CPU ms per update | updates not caught up | |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${results.map(row).join('\n')}
 
 Upstream load, a real Prometheus scraping node_exporter, a 3-panel board polled every 5 s by serve; requests Prometheus counted (its own \`prometheus_http_requests_total\`) over 30 s while N walls watched:

@@ -149,6 +149,23 @@ describe('wallboard serve', () => {
     expect(metrics).toMatch(/^wallboard_db_bytes [1-9]\d*/m);
   });
 
+  it('reports its open event streams and what fanning events out to them costs in /metrics', async () => {
+    const ctrl = new AbortController();
+    const res = await fetch(`${server.url}/api/events`, { signal: ctrl.signal });
+    expect(res.status).toBe(200);
+    try {
+      const text = await until(async () => {
+        const t = await (await fetch(`${server.url}/metrics`)).text();
+        return /^wallboard_sse_clients [1-9]/m.test(t) && /^wallboard_sse_fanout_seconds_count [1-9]/m.test(t) ? t : undefined;
+      }, 'an event fanned out while a stream is open');
+      expect(text).toMatch(/^wallboard_sse_event_bytes_total [1-9]\d*$/m);
+      expect(text).toMatch(/^wallboard_sse_fanout_seconds_sum \d/m);
+      expect(text).toMatch(/^wallboard_sse_dropped_total \d+$/m);
+    } finally {
+      ctrl.abort();
+    }
+  });
+
   it('streams events over SSE and resumes from Last-Event-ID without losing any', async () => {
     const first = await readEvents(`${server.url}/api/events`, {}, 2);
     expect(first.map((e) => e.event)).toEqual(expect.arrayContaining([expect.stringMatching(/update|status/)]));

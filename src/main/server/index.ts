@@ -67,7 +67,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       return;
     }
     if (path === '/metrics') {
-      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(opts.engine.metricsText() + (opts.extraMetrics?.() ?? ''));
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(opts.engine.metricsText() + hub.metricsText() + (opts.extraMetrics?.() ?? ''));
       return;
     }
     if (path === '/api/events') {

@@ -12,8 +12,11 @@ const HEARTBEAT_MS = 15_000; // ms: keeps proxies and the browser from timing th
 
 interface Sent {
   id: number;
-  text: string;
+  /** the event's bytes, encoded once and written as they are to every stream */
+  bytes: Buffer;
 }
+
+const KEEP_ALIVE = Buffer.from(': keep-alive\n\n');
 
 export class SseHub {
   private seq = 0;
@@ -25,10 +28,12 @@ export class SseHub {
 
   /** Clients dropped because they did not read (slow network, frozen tab). */
   dropped = 0;
+  /** Events sent, their bytes, and the s spent encoding them and writing them to every stream. */
+  private readonly sent = { events: 0, bytes: 0, fanoutSeconds: 0, lastFanoutSeconds: 0 };
 
   constructor(engine: EngineApi, private readonly limits: Pick<ServerLimits, 'maxSseBufferBytes'> = DEFAULT_LIMITS) {
     this.unsubscribe = EVENT_NAMES.map((name) => engine.on(name, (payload) => this.publish(name, payload)));
-    this.heartbeat = setInterval(() => this.broadcast(': keep-alive\n\n'), HEARTBEAT_MS);
+    this.heartbeat = setInterval(() => this.broadcast(KEEP_ALIVE), HEARTBEAT_MS);
     this.heartbeat.unref();
   }
 
@@ -49,7 +54,7 @@ export class SseHub {
       const oldest = this.ring[0]?.id ?? this.seq + 1;
       // why: if the gap fell out of the ring, tell the client to refetch everything rather than pretend
       if (last < oldest - 1) res.write(`event: resync\ndata: {}\n\n`);
-      for (const e of this.ring) if (e.id > last) res.write(e.text);
+      for (const e of this.ring) if (e.id > last) res.write(e.bytes);
     }
     this.clients.add(res);
     res.on('close', () => this.clients.delete(res));
@@ -57,11 +62,42 @@ export class SseHub {
 
   publish<E extends EventName>(name: E, payload: EngineEvents[E]): void {
     const id = ++this.seq;
-    const text = `id: ${id}\nevent: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
-    this.ring.push({ id, text });
-    this.ringBytes += text.length;
-    while (this.ring.length > RING || (this.ringBytes > RING_BYTES && this.ring.length > 1)) this.ringBytes -= this.ring.shift()?.text.length ?? 0;
-    this.broadcast(text);
+    const t0 = performance.now();
+    // why a Buffer: a string is encoded to UTF-8 again on every write, once per wall
+    const bytes = Buffer.from(`id: ${id}\nevent: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+    this.ring.push({ id, bytes });
+    this.ringBytes += bytes.length;
+    while (this.ring.length > RING || (this.ringBytes > RING_BYTES && this.ring.length > 1)) this.ringBytes -= this.ring.shift()?.bytes.length ?? 0;
+    this.broadcast(bytes);
+    const s = (performance.now() - t0) / 1000;
+    this.sent.events++;
+    this.sent.bytes += bytes.length;
+    this.sent.fanoutSeconds += s;
+    this.sent.lastFanoutSeconds = s;
+  }
+
+  /** Prometheus text for /metrics: streams open and dropped, and what the fan-out of events costs. */
+  metricsText(): string {
+    const m = this.sent;
+    return [
+      '# HELP wallboard_sse_clients Open event streams (walls and tabs).',
+      '# TYPE wallboard_sse_clients gauge',
+      `wallboard_sse_clients ${this.clients.size}`,
+      '# HELP wallboard_sse_dropped_total Event streams closed because the client stopped reading.',
+      '# TYPE wallboard_sse_dropped_total counter',
+      `wallboard_sse_dropped_total ${this.dropped}`,
+      '# HELP wallboard_sse_event_bytes_total Bytes of events encoded (once each, whatever the number of streams).',
+      '# TYPE wallboard_sse_event_bytes_total counter',
+      `wallboard_sse_event_bytes_total ${m.bytes}`,
+      '# HELP wallboard_sse_fanout_seconds Time to encode each event and write it to every open stream.',
+      '# TYPE wallboard_sse_fanout_seconds summary',
+      `wallboard_sse_fanout_seconds_sum ${m.fanoutSeconds}`,
+      `wallboard_sse_fanout_seconds_count ${m.events}`,
+      '# HELP wallboard_sse_fanout_last_seconds The fan-out time of the newest event.',
+      '# TYPE wallboard_sse_fanout_last_seconds gauge',
+      `wallboard_sse_fanout_last_seconds ${m.lastFanoutSeconds}`,
+      '',
+    ].join('\n');
   }
 
   close(): void {
@@ -71,17 +107,17 @@ export class SseHub {
     this.clients.clear();
   }
 
-  private broadcast(text: string): void {
+  private broadcast(bytes: Buffer): void {
     for (const c of this.clients) {
       // why: a client that stops reading would otherwise buffer every event in this process for ever;
       // dropped, its browser reconnects with Last-Event-ID and resumes (or resyncs) from the ring
-      if (c.writableLength + text.length > this.limits.maxSseBufferBytes) {
+      if (c.writableLength + bytes.length > this.limits.maxSseBufferBytes) {
         this.clients.delete(c);
         this.dropped++;
         c.destroy();
         continue;
       }
-      c.write(text);
+      c.write(bytes);
     }
   }
 }

@@ -136,7 +136,7 @@ describe('startSync', () => {
     expect(store.getState().range.to).toBe(at);
   });
 
-  it('reads what an update carries only partly: panels it holds no data for, and all of it while a read is in flight', async () => {
+  it('reads what an update carries only partly: panels it holds no data for, and not what a read in flight covers', async () => {
     const { engine, store } = await loaded();
     const at = T0 + 15_000;
     const snapshot: Snapshot = { at, live: true, panels: {}, health: [], alerts: [], silences: [], incidents: [], sources: [] };
@@ -145,12 +145,48 @@ describe('startSync', () => {
     engine.emit('update', { at, panels: ['a', 'b'], health: false, alerts: false, incidents: false, snapshot, tail });
     await settle();
     expect(engine.take()).toEqual(['query b']);
-    // a page turn starts a read; an update meanwhile is read, not merged (the read may end before it):
-    // its tail of 'c' joins the full read of 'c', and the snapshot is asked for
+    // a page turn starts a full read of 'c' that ends at the update below: the update waits for it,
+    // then gives its snapshot; nothing is read again
     store.getState().dispatchRotation({ t: 'goto', now: performance.now(), index: 1 });
     engine.emit('update', { at: at + 15_000, panels: ['c'], health: false, alerts: false, incidents: false, snapshot: { ...snapshot, at: at + 15_000 }, tail });
     await settle();
-    expect(engine.take()).toEqual(['query c', 'snapshot']);
+    expect(engine.take()).toEqual(['query c']);
+    expect(store.getState().snapshot?.at).toBe(at + 15_000);
+  });
+
+  it('applies an update that came while a read was in flight once that read lands, and reads nothing for it', async () => {
+    const { engine, store } = await loaded();
+    const x0 = store.getState().series['a']?.x[0] ?? NaN; // s: the first read's point
+    const row = (panelId: string, t: number, v: number) => ({ panelId, x: [t], series: [{ key: panelId, query: panelId, labels: {}, name: panelId }], y: [[v]], errors: [] });
+    const update = (t: number, panels: ReturnType<typeof row>[]) => {
+      const at = t * 1000;
+      const snapshot: Snapshot = { at, live: true, panels: {}, health: [], alerts: [], silences: [], incidents: [], sources: [] };
+      return { at, panels: ['a', 'b'], health: false, alerts: false, incidents: false, snapshot, tail: { from: at - 1, to: at, panels } };
+    };
+    // hold every answer until released: the read lands after the second update
+    let release = (): void => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const answer = engine.client.request.bind(engine.client);
+    engine.client.request = async (name, args) => {
+      const r = await answer(name, args);
+      await held;
+      return r;
+    };
+    // the first update lacks 'b': 'b' is read from its last point
+    engine.emit('update', update(x0 + 15, [row('a', x0 + 15, 2)]));
+    await settle();
+    expect(engine.take()).toEqual(['query b']);
+    engine.emit('update', update(x0 + 30, [row('a', x0 + 30, 3), row('b', x0 + 30, 3)]));
+    await settle();
+    expect(store.getState().snapshot?.at).toBe((x0 + 15) * 1000); // not yet: the read is in flight
+    release();
+    await settle();
+    await settle();
+    expect(engine.take()).toEqual([]);
+    expect(store.getState().snapshot?.at).toBe((x0 + 30) * 1000);
+    expect(store.getState().series['a']?.x).toEqual([x0, x0 + 15, x0 + 30]);
+    expect(store.getState().series['b']?.x.at(-1)).toBe(x0 + 30);
+    expect(store.getState().range.to).toBe((x0 + 30) * 1000);
   });
 
   it('reads a new page in full when the wall turns to it', async () => {

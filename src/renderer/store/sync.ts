@@ -27,11 +27,13 @@ export interface SyncOptions {
 
 /**
  * ms without an update after which the snapshot is re-read anyway, so data ages keep growing and a
- * panel turns stale on time even when a dead upstream makes the engine quiet: the fastest source's
- * interval, within 2-15 s.
+ * panel turns stale on time even when a dead upstream makes the engine quiet: one and a half times
+ * the fastest source's interval (within 2-15 s before that). why not the interval itself: updates
+ * come once per interval, so a late one (a slow poll, a busy wall) raced the refresh, and on a hub
+ * every wall then asked for the snapshot the update was about to bring.
  */
 function idleRefreshMs(intervals: number[]): number {
-  return Math.min(15_000, Math.max(2_000, ...(intervals.length ? [Math.min(...intervals)] : [15_000])));
+  return 1.5 * Math.min(15_000, Math.max(2_000, ...(intervals.length ? [Math.min(...intervals)] : [15_000])));
 }
 
 function message(e: unknown): string {
@@ -54,6 +56,10 @@ interface SyncState {
   lost: boolean;
   /** This engine's updates carry the live snapshot, so a status event needs no snapshot read. */
   updatesCarrySnapshot: boolean;
+  /** Updates carrying data that arrived while a read was in flight: applied when the run ends. */
+  deferred: UpdateEvent[];
+  /** unix ms: where the last full read of each panel ended (a deferred update older than it is held already). */
+  fullTo: Map<string, number>;
   /** The board the page asked for before React mounted; the first load uses it, later ones ask again. */
   earlyBoard: Promise<BoardView> | undefined;
   timers: { idle?: ReturnType<typeof setTimeout>; boardRetry?: ReturnType<typeof setTimeout> };
@@ -75,6 +81,8 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     running: false,
     lost: false,
     updatesCarrySnapshot: false,
+    deferred: [],
+    fullTo: new Map(),
     earlyBoard: opts.board,
     timers: {},
   };
@@ -124,9 +132,11 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
   }
 
   /**
-   * Live data moved on: the snapshot and the new samples of the visible panels it names. Taken from
-   * the event when it carries them and no read is in flight (a read started before this update could
-   * land after it without the new samples, and the next tail would not cover them); else read.
+   * Live data moved on: the snapshot and the new samples of the visible panels it names, taken from
+   * the event when it carries them (else read). While a read is in flight the event waits for the
+   * run to end (deferredApplied): a read started before this update could land after it without the
+   * new samples and replace them; re-reading instead made every busy wall ask again, on a hub all
+   * at once.
    */
   function updateArrived(ev: UpdateEvent): void {
     seeLive(ev.at);
@@ -134,13 +144,36 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     if (replayAt() !== undefined) return;
     const visible = new Set(visibleSeries());
     const shown = ev.panels.filter((id) => visible.has(id));
-    if (st.running || !ev.snapshot) {
+    if (!ev.snapshot) {
       schedule({ snapshot: true, tail: shown });
+      return;
+    }
+    if (st.running) {
+      st.deferred.push(ev);
       return;
     }
     snapshotArrived(ev.snapshot);
     const left = ev.tail ? mergeLiveTail(ev.tail, ev.snapshot.at, shown) : shown;
     if (left.length) schedule({ tail: left });
+  }
+
+  /** The run ended: the updates that came meanwhile, in order, minus what its full reads already hold. */
+  function deferredApplied(): void {
+    for (const ev of st.deferred.splice(0)) {
+      const snap = ev.snapshot;
+      if (!snap || st.stopped || replayAt() !== undefined) continue;
+      if (st.running) {
+        st.deferred.push(ev); // a tail read of an earlier one is in flight again
+        continue;
+      }
+      // why the check: a snapshot read that started after this update answered with a newer one
+      if ((store.getState().snapshot?.at ?? -Infinity) <= snap.at) snapshotArrived(snap);
+      const visible = new Set(visibleSeries());
+      const shown = ev.panels.filter((id) => visible.has(id) && (st.fullTo.get(id) ?? -Infinity) < ev.at);
+      // why max: the window never moves back to an older update than a read already showed
+      const left = ev.tail ? mergeLiveTail(ev.tail, Math.max(snap.at, store.getState().range.to), shown) : shown;
+      if (left.length) schedule({ tail: left });
+    }
   }
 
   function statusArrived(status: StatusReport): void {
@@ -219,6 +252,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     } finally {
       st.running = false;
     }
+    deferredApplied();
   }
 
   async function queryFull(ids: string[]): Promise<void> {
@@ -227,6 +261,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     const from = to - windowMs;
     const r = await client.request('query', { panels: ids, from, to, maxPoints: maxPoints(ids) });
     store.getState().setSeries(r.panels, r.anomalies, { from, to });
+    for (const id of ids) st.fullTo.set(id, to);
   }
 
   /**
