@@ -275,7 +275,19 @@ const answersQueries = (k: SourceKindInfo): boolean => k.metrics;
 const METRIC_KINDS = SOURCE_KIND_NAMES.filter((k) => SOURCE_KINDS[k].metrics);
 
 /** The queries of one panel; the source defaults to the only metric source when the panel names none. */
-export function panelQueries(board: Board, p: Panel): PanelQuery[] {
+const queriesOf = new WeakMap<Board, WeakMap<Panel, readonly PanelQuery[]>>();
+
+/** Built once per board and panel object (boards are never changed in place: a reload parses a new
+ *  one); why: snapshot(at) asks for every panel's queries twice per call. */
+export function panelQueries(board: Board, p: Panel): readonly PanelQuery[] {
+  let perPanel = queriesOf.get(board);
+  if (!perPanel) queriesOf.set(board, (perPanel = new WeakMap()));
+  let out = perPanel.get(p);
+  if (!out) perPanel.set(p, (out = buildPanelQueries(board, p)));
+  return out;
+}
+
+function buildPanelQueries(board: Board, p: Panel): PanelQuery[] {
   const source = p.source ?? sourcesThat(board, answersQueries)[0]?.id;
   if (source === undefined) return [];
   const out: PanelQuery[] = [];

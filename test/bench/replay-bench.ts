@@ -3,11 +3,14 @@
 // / `serve --replay`'s open of that day. Returns a markdown section; run alone with
 // `npx tsx test/bench/replay-bench.ts`.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
 import { createEngine } from '../../src/main/engine/index';
+import { PASSES, T_COUNT, type SnapshotFigures, type Spread } from './replay-snapshot';
 import { exportRecording } from '../../src/main/engine/recording/export';
 import { openRecording } from '../../src/main/engine/recording/open';
 import { DEFAULT_SIGNIFICANT_DIGITS } from '../../src/main/engine/store/precision';
@@ -15,7 +18,10 @@ import { benchBoardInput, benchDay, DAY, START, STEP } from './store-bench';
 
 const fmt = (n: number, d = 1): string => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const now = (): number => Number(process.hrtime.bigint()) / 1e6; // ms
-const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] as number;
+const HERE = dirname(fileURLToPath(import.meta.url));
+const three = ([m, p, x]: Spread): string => `${fmt(m, 2)} / ${fmt(p, 2)} / ${fmt(x, 2)}`;
+const TARGET_MS = 10;
+const verdict = (x: number): string => (x <= TARGET_MS ? 'meets' : '**misses**');
 
 export async function run(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'wallboard-replay-bench-'));
@@ -29,22 +35,14 @@ export async function run(): Promise<string> {
     writeFileSync(boardFile, stringify({ title: 'Bench', retention: '24h', ...benchBoardInput() }));
     const end = START + DAY - STEP;
 
-    // snapshot(at) through the engine (store read + enrichment + incidents), not started: nothing polls
-    const engine = createEngine({ configFile: boardFile, dataDir: dir, watch: false, now: () => end });
-    await engine.request('snapshot', { at: end }); // warm-up: statements prepared
-    const times: number[] = [];
-    const cpu: number[] = []; // ms of this process's CPU per call: what the wall costs, apart from waiting for a shared core
-    const ts = Array.from({ length: 96 }, (_, i) => START + 60 * STEP + Math.floor(((DAY - 61 * STEP) * i) / 95));
-    for (const at of ts) {
-      const t0 = now();
-      const c0 = process.cpuUsage();
-      const s = await engine.request('snapshot', { at });
-      const c = process.cpuUsage(c0);
-      times.push(now() - t0);
-      cpu.push((c.user + c.system) / 1000);
-      if (Object.values(s.panels).some((p) => p.state !== 'ok')) throw new Error(`snapshot at ${new Date(at).toISOString()}: a panel is not ok`);
-    }
-    await engine.stop();
+    // snapshot(at) in a process of its own: this one holds the garbage of generating the day, whose
+    // collection would land in the timed calls (a wall or `serve --replay` opens the buffer fresh)
+    const from = START;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', join(HERE, 'replay-snapshot.ts'), dir, String(from), String(end)], { encoding: 'utf8', timeout: 300_000 });
+    if (child.status !== 0) throw new Error(`replay-snapshot.ts failed: ${child.stderr}`);
+    const snap = JSON.parse(child.stdout) as SnapshotFigures;
+    const load = loadavg()[0] ?? 0;
+    if (snap.notOk > 0) throw new Error(`snapshot: ${snap.notOk} calls had a panel that is not ok`);
 
     const out = join(dir, 'day.wbz');
     const e0 = now();
@@ -69,11 +67,14 @@ export async function run(): Promise<string> {
     return [
       '## Replay and recordings',
       '',
-      `Command: \`npm run bench -- replay\` (or \`npx tsx test/bench/replay-bench.ts\`). The store bench's day: 24 h × 2,000 series at 15 s (${fmt(samples / 1e6, 1)} M samples, ${DEFAULT_SIGNIFICANT_DIGITS} significant digits), the 40-panel bench board (one timeseries panel per query, 5,760 points each). The machine is shared with other agents: figures are one run.`,
+      `Command: \`npm run bench -- replay\` (or \`npx tsx test/bench/replay-bench.ts\`). The store bench's day: 24 h × 2,000 series at 15 s (${fmt(samples / 1e6, 1)} M samples, ${DEFAULT_SIGNIFICANT_DIGITS} significant digits), the 40-panel bench board (one timeseries panel per query, 5,760 points each). The machine is shared with other agents: figures are one run; CPU is this process's user + system time per call (V8's compiler and collector threads included), wall is what a caller waited, which on a loaded machine includes waiting for a core.`,
       '',
       '| measure | target | result |',
       '|---|---|---|',
-      `| engine \`snapshot(at)\`, 40 panels, 96 T spread over the 24 h | ≤ 10 ms at any T | median ${fmt(pct(times, 0.5), 2)} ms, p95 ${fmt(pct(times, 0.95), 2)} ms, max ${fmt(Math.max(...times), 2)} ms wall clock; CPU per call median ${fmt(pct(cpu, 0.5), 2)} ms, p95 ${fmt(pct(cpu, 0.95), 2)} ms, max ${fmt(Math.max(...cpu), 2)} ms |`,
+      `| engine \`snapshot(at)\`, cost at each T: that T's median over the ${PASSES} passes; median / p95 / max over the ${T_COUNT} T | ≤ ${TARGET_MS} ms at any T | CPU ${three(snap.perT.cpuMs)} ms (worst at ${new Date(snap.perT.worstT).toISOString().slice(11, 16)} of the day), wall ${three(snap.perT.wallMs)} ms (1-min load average ${fmt(load, 1)} on ${cpus().length} cores): ${verdict(snap.perT.cpuMs[2])} on CPU |`,
+      `| … every call, ${snap.all.calls} (${PASSES} passes × ${T_COUNT} T, first call not counted), median / p95 / max | | CPU ${three(snap.all.cpuMs)} ms, wall ${three(snap.all.wallMs)} ms; ${snap.gc.inCalls} garbage collections started inside a call (longest ${fmt(snap.gc.maxMs, 1)} ms wall) |`,
+      `| … pass 1 alone (each T's chunk pages read into SQLite's cache for the first time, code still warming up) | | CPU ${three(snap.cold.cpuMs)} ms, wall ${three(snap.cold.wallMs)} ms |`,
+      `| … the first call after opening the buffer (statements prepared, page cache empty) | | CPU ${fmt(snap.first.cpuMs, 2)} ms, wall ${fmt(snap.first.wallMs, 2)} ms |`,
       `| \`wallboard export\` of the day (VACUUM INTO, trim, gzip, write) | ≤ 5 s | ${fmt(exportMs / 1000, 2)} s |`,
       `| recording size (.wbz) | < 25 MB | ${fmt(exported.bytes / MB, 1)} MiB (database ${fmt(exported.dbBytes / MB, 1)} MiB before gzip) |`,
       `| import: open the .wbz (check sha-256, unpack) + engine on it + first snapshot | ≤ 5 s | ${fmt(importMs / 1000, 2)} s (of which unpack and check ${fmt(unpackMs / 1000, 2)} s) |`,

@@ -49,6 +49,16 @@ function previousSections(): Map<string, string> {
   return map;
 }
 
+/** Hand-written text after the last bench section (paired comparisons, the fault suite): kept. */
+function previousTail(): string {
+  if (!existsSync(OUT)) return '';
+  const text = readFileSync(OUT, 'utf8');
+  const ends = [...text.matchAll(/<!-- \/bench:\w+ -->\n/g)];
+  const last = ends[ends.length - 1];
+  return last?.index !== undefined ? text.slice(last.index + last[0].length).trim() : '';
+}
+
+const tail = previousTail();
 const sections = previousSections();
 for (const name of names) {
   process.stderr.write(`bench: ${name}…\n`);
@@ -75,6 +85,6 @@ Figures are what this machine measured; targets are from the issues.
 Machine: ${machine()}
 
 ${body}
-`,
+${tail ? `\n${tail}\n` : ''}`,
 );
 process.stderr.write(`bench: wrote ${OUT}\n`);

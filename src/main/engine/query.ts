@@ -5,7 +5,7 @@ import { panelQueries, type Board } from '../../shared/config-schema';
 import type { SeriesData } from '../../shared/model';
 import { alignColumns, type Column } from './read/align';
 import { panelsById } from './read/panels';
-import { seriesName } from './read/series-name';
+import { storedSeriesName } from './read/series-name';
 import type { Store } from './store/types';
 
 export function queryPanels(store: Store, board: Board, req: QueryRequest): QueryResult {
@@ -21,7 +21,7 @@ export function queryPanels(store: Store, board: Board, req: QueryRequest): Quer
       for (const s of store.seriesFor(pq.source, pq.query)) {
         const r = store.range(s.id, req.from, req.to);
         if (r.ts.length === 0) continue;
-        series.push({ key: s.key, query: s.query, labels: s.labels, name: seriesName(s.labels, s.query, pq.legend, panel.title) });
+        series.push({ key: s.key, query: s.query, labels: s.labels, name: storedSeriesName(s, pq.legend, panel.title) });
         cols.push({ ts: r.ts, values: r.values });
       }
       const outcome = store.queryOutcomeAt(pq.source, pq.query, req.to);

@@ -53,6 +53,22 @@ describe('writeBatch', () => {
     expect(all(t.store, s!.id)).toEqual({ ts: [T0], values: [1] });
   });
 
+  it('lists a query\'s series as they are now after series are added, rolled back or dropped by retention', () => {
+    t = tempStore({ seal: { maxCount: 10, stagger: false } });
+    const keys = () => t.store.seriesFor(S, Q).map((s) => s.labels['instance']);
+    writePolls(t.store, 1, () => 1, { instance: 'b' });
+    expect(keys()).toEqual(['b']);
+    writePolls(t.store, 1, () => 1, { instance: 'a' }, T0 + step);
+    expect(keys()).toEqual(['a', 'b']);
+    const bad = series(S, Q, { instance: 'c' }, [T0, T0 + step], [1]); // two timestamps, one value
+    expect(() => t.store.writeBatch(metricBatch(S, T0 + 2 * step, [bad]))).toThrow();
+    expect(keys()).toEqual(['a', 'b']);
+    writePolls(t.store, 30, (i) => i, { instance: 'a' }, T0 + 2 * step);
+    while (t.store.seal(T0 + DAY) > 0);
+    while (t.store.retain(T0 + 3 * step).more);
+    expect(keys()).toEqual(['a']);
+  });
+
   it('keeps NaN and ±Infinity, in the head and after sealing', () => {
     t = tempStore();
     const vals = [NaN, Infinity, -Infinity, 0.1, -5e-324];

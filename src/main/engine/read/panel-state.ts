@@ -6,7 +6,7 @@ import type { HealthResult } from '../../../shared/model';
 import { crossedSeverity } from '../../../shared/threshold-severity';
 import type { Store } from '../store/types';
 import { PANEL_TYPE_INFO } from '../../../shared/panel-types';
-import { seriesName } from './series-name';
+import { storedSeriesName } from './series-name';
 
 export const DEFAULT_INTERVAL_MS = 15_000;
 const DAY_MS = 86_400_000;
@@ -59,7 +59,7 @@ function metricSnapshot(ctx: PanelContext, panel: Panel): PanelSnapshot {
     for (const e of latest) ref = Math.max(ref, e.l.t);
     for (const e of latest) {
       if (e.l.t < ref - 2 * every) continue;
-      values.push({ key: e.s.key, name: seriesName(e.s.labels, e.s.query, q.legend, panel.title), value: Number.isFinite(e.l.v) ? e.l.v : null, t: e.l.t });
+      values.push({ key: e.s.key, name: storedSeriesName(e.s, q.legend, panel.title), value: Number.isFinite(e.l.v) ? e.l.v : null, t: e.l.t });
       ids.push(e.s.id);
       newest = Math.max(newest, e.l.t);
     }

@@ -17,3 +17,16 @@ export function seriesName(labels: Labels, query: string, legend?: string, title
   if (!metric && rest.length === 0) return title ?? query;
   return rest.length ? `${metric}{${rest.join(', ')}}` : metric;
 }
+
+const named = new WeakMap<Labels, Map<string, string>>();
+
+/** seriesName, kept per labels object (the store hands out one per series, read-only); why: a
+ *  snapshot names every series of every panel, and scrubbing asks for snapshots many times a second. */
+export function storedSeriesName(series: { labels: Labels; query: string }, legend?: string, title?: string): string {
+  let byFormat = named.get(series.labels);
+  if (!byFormat) named.set(series.labels, (byFormat = new Map()));
+  const k = `${series.query}\0${legend ?? ''}\0${title ?? ''}`;
+  let name = byFormat.get(k);
+  if (name === undefined) byFormat.set(k, (name = seriesName(series.labels, series.query, legend, title)));
+  return name;
+}

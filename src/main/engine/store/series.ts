@@ -22,6 +22,11 @@ export class SeriesTable {
   /** key → id; ids added inside a failed transaction are removed again (see forgetKeys). */
   private readonly ids = new Map<string, number>();
   private readonly meta = new Map<number, StoredSeries>();
+  /** source + NUL + query → its series by key; why: a snapshot asks once per panel (and once more
+   *  for its anomaly scores), 80 SELECTs for a 40-panel wall, the largest part of snapshot(at).
+   *  Dropped for a query when it gains a series, and whole when series are deleted or a transaction
+   *  that added some rolls back. */
+  private readonly byQuery = new Map<string, readonly StoredSeries[]>();
   private readonly st;
 
   constructor(
@@ -92,12 +97,14 @@ export class SeriesTable {
     const row = this.st.upsert.get(s.key, s.source, s.query, JSON.stringify(s.labels));
     if (!row) throw new Error(`series ${s.key}: upsert returned no id`);
     this.ids.set(s.key, row.id);
+    this.byQuery.delete(`${s.source}\0${s.query}`);
     added.push(s.key);
     return row.id;
   }
 
   /** After a rolled-back transaction: drop cached ids that no longer exist. */
   forgetKeys(keys: readonly string[]): void {
+    this.byQuery.clear();
     for (const k of keys) {
       const id = this.ids.get(k);
       this.ids.delete(k);
@@ -107,12 +114,19 @@ export class SeriesTable {
 
   forgetIds(ids: readonly number[]): void {
     const dead = new Set(ids);
+    this.byQuery.clear();
     for (const id of ids) this.meta.delete(id);
     for (const [k, id] of this.ids) if (dead.has(id)) this.ids.delete(k);
   }
 
-  seriesFor(source: string, query: string): StoredSeries[] {
-    return this.st.byQuery.all(source, query).map((r) => this.remember(r));
+  seriesFor(source: string, query: string): readonly StoredSeries[] {
+    const k = `${source}\0${query}`;
+    let list = this.byQuery.get(k);
+    if (!list) {
+      list = this.st.byQuery.all(source, query).map((r) => this.remember(r));
+      this.byQuery.set(k, list);
+    }
+    return list;
   }
 
   series(id: number): StoredSeries {

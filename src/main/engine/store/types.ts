@@ -36,7 +36,7 @@ export interface Store {
   /** One transaction: samples, query outcomes, health, alert intervals, source status. All or nothing. */
   writeBatch(batch: Batch): void;
   /** Every series ever seen for source+query (within retention). */
-  seriesFor(source: string, query: string): StoredSeries[];
+  seriesFor(source: string, query: string): readonly StoredSeries[];
   /** Raw samples of one series in [from, to] (unix ms), ascending. */
   range(seriesId: number, from: number, to: number): RangeResult;
   /** Newest sample at or before `at` (unix ms) of one series. */
