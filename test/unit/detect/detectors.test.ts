@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDetector, type DetectMethod, type DetectResult, type Sensitivity } from '../../../src/main/engine/detect/index';
-import { DAY_SAMPLES, seasonalNoise } from './synthetic';
+import { rng } from '../../bench/families';
+import { DAY_SAMPLES, STEP, T0, seasonalNoise } from './synthetic';
 
 const METHODS: DetectMethod[] = ['auto', 'zscore', 'seasonal', 'changepoint'];
 
@@ -124,5 +125,41 @@ describe('a flat counter', () => {
     const t = Array.from({ length: 600 }, (_, i) => Date.UTC(2024, 0, 1) + i * 15_000);
     const v = t.map((_, i): number => (i < 500 ? 11 : 311));
     for (const method of ['zscore', 'auto'] as const) expect(firstFlag(stream(method, t, v), 0)).toBe(500);
+  });
+});
+
+describe('the daily profile reads a positive series in ratios', () => {
+  // A business metric that swings tenfold each day with 5 % multiplicative noise: at the peak the
+  // noise is ±50, at the trough ±5, so a doubling at the trough (+100) looks like peak-hour noise
+  // on a linear scale, and like 14σ as a ratio.
+  const tenfold = (seed: number): { t: number[]; v: number[] } => {
+    const rnd = rng(seed);
+    const t: number[] = [];
+    const v: number[] = [];
+    for (let i = 0; i < DAYS * DAY_SAMPLES; i++) {
+      const gauss = Math.sqrt(-2 * Math.log(rnd() || 1e-12)) * Math.cos(2 * Math.PI * rnd());
+      t.push(T0 + i * STEP);
+      v.push((550 + 450 * Math.sin((2 * Math.PI * i) / DAY_SAMPLES)) * Math.exp(0.05 * gauss));
+    }
+    return { t, v };
+  };
+  const TROUGH = 4 * DAY_SAMPLES + (3 * DAY_SAMPLES) / 4; // 18:00 on day 5, the daily low
+
+  it('flags a doubling at the daily low as a percentage against yesterday', () => {
+    const { t, v } = tenfold(31);
+    for (let i = TROUGH; i < TROUGH + 3; i++) v[i] = 2 * (v[i] as number);
+    const r = stream('seasonal', t, v);
+    expect(firstFlag(r, DAY_SAMPLES)).toBe(TROUGH);
+    expect(r[TROUGH]?.explanation).toMatch(/^\+\d+% vs same time yesterday/);
+  });
+
+  it('turns linear at the first value ≤ 0 and learns the day again', () => {
+    // 10 ± 20 a day: positive until the first afternoon, then below zero every day
+    const { t, v } = seasonalNoise(DAYS * DAY_SAMPLES, 32);
+    for (let i = 0; i < v.length; i++) v[i] = (v[i] as number) - 40;
+    v[AT] = (v[AT] as number) + 15;
+    const r = stream('seasonal', t, v);
+    expect(firstFlag(r, 0)).toBe(AT);
+    expect(r[AT]?.explanation).toMatch(/^\+\d+% vs same time yesterday/);
   });
 });

@@ -7,6 +7,13 @@ const DAY = 86_400_000; // ms
  * Daily profile: a fixed number of time-of-day bins, each holding the EW average over past days of
  * that bin's daily mean. A sample is compared with its bin's profile (≈ "same time yesterday"),
  * in units of the EW mean absolute residual. Silent until a full day is buffered.
+ *
+ * While every value so far is positive the profile is kept in log units, so the residual is a
+ * ratio (+40% at noon, whatever the level): business metrics, counts and speeds swing by a factor,
+ * not by a fixed amount, and a surge at the daily peak is then no louder than the same surge at
+ * night. The first value ≤ 0 turns the model linear for good (it starts learning again).
+ * Issue 18, leave-one-group-out (eval-groups.ts): pooled 44.6 → 45.8, mean per group 66.0 → 67.5,
+ * the short hourly family held out 26.9 → 55.2; NAB's 28 files 66.8 → 67.2.
  */
 export class SeasonalModel implements Component {
   readonly tailFrom = 2;
@@ -20,7 +27,10 @@ export class SeasonalModel implements Component {
   private dev = 0;
   private devN = 0;
   private first = NaN;
+  /** In log units while `ratio` (see explain). */
   private lastExpected = NaN;
+  /** whether every value so far was positive (residuals are log ratios) */
+  private ratio = true;
   private readonly aDev: number;
 
   /** bins: per day; dayWeight: weight of the newest day in the profile; scaleSpan: samples. */
@@ -38,7 +48,9 @@ export class SeasonalModel implements Component {
     this.aDev = 2 / (scaleSpan + 1);
   }
 
-  observe(t: number, v: number): number {
+  observe(t: number, v0: number): number {
+    if (this.ratio && !(v0 > 0)) this.toLinear();
+    const v = this.ratio ? Math.log(v0) : v0;
     if (this.first !== this.first) this.first = t;
     const dayNo = Math.floor(t / DAY);
     const b = Math.min(this.bins - 1, Math.floor(((t - dayNo * DAY) / DAY) * this.bins));
@@ -64,6 +76,19 @@ export class SeasonalModel implements Component {
     return z;
   }
 
+  /** Forget everything learned in log units and learn again on values as they are. */
+  private toLinear(): void {
+    this.ratio = false;
+    this.profile.fill(0);
+    this.day.fill(-1);
+    this.sum.fill(0);
+    this.count.fill(0);
+    this.days.fill(0);
+    this.dev = 0;
+    this.devN = 0;
+    this.first = NaN;
+  }
+
   /** Close the bin's previous day into the profile and start accumulating `dayNo`. */
   private fold(b: number, dayNo: number): void {
     const n = this.count[b] as number;
@@ -79,7 +104,7 @@ export class SeasonalModel implements Component {
   }
 
   explain(z: number, v: number): string {
-    const e = this.lastExpected;
+    const e = this.ratio ? Math.exp(this.lastExpected) : this.lastExpected;
     if (e === e && Math.abs(e) > 1e-12) {
       const pct = Math.round(((v - e) / Math.abs(e)) * 100);
       return `${pct >= 0 ? '+' : ''}${pct}% vs same time yesterday (${formatNumber(v)} vs ${formatNumber(e)})`;
