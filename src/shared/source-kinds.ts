@@ -1,10 +1,10 @@
 // What each source kind is: one descriptor per kind, read by every place that asks "what does this
 // source give?" (board checks, the board view, incidents, panel states in engine and renderer).
 // Zod-free so the renderer can import it; the board-file schema of each kind is in
-// config-schema.ts (SOURCE_SCHEMAS) and its poller in src/main/engine/sources/<kind>/, both held
+// source-schemas.ts (SOURCE_SCHEMAS) and its poller in src/main/engine/sources/<kind>/, both held
 // to this table by the compiler.
 //
-// To add a source kind: one entry here, its schema in SOURCE_SCHEMAS (config-schema.ts), its folder
+// To add a source kind: one entry here, its schema in SOURCE_SCHEMAS (source-schemas.ts), its folder
 // src/main/engine/sources/<kind>/ and one line in sources/registry.ts. A missing one is a compile error.
 
 export interface SourceKindInfo {

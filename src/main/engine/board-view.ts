@@ -1,6 +1,7 @@
 // The board as a renderer may see it: secrets (headers, tokens, URLs with credentials) never cross.
 import type { BoardView, ConfigErrorView } from '../../shared/api';
-import { sourcesThat, type Board } from '../../shared/config-schema';
+import type { Board } from '../../shared/config-schema';
+import { sourcesThat } from '../../shared/board-queries';
 
 /** Demo health targets are simulated by the demo source; real ones are health sources. */
 export function toBoardView(board: Board, version: number, configError: ConfigErrorView | undefined, demoTargets: BoardView['healthTargets'] = []): BoardView {

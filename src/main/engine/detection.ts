@@ -3,7 +3,7 @@
 // so charts, snapshots and replay read anomaly scores exactly like any other data.
 import { isQueryPanel } from '../../shared/panel-types';
 import type { Board, DetectSettings, Panel } from '../../shared/config-schema';
-import { panelQueries } from '../../shared/config-schema';
+import { panelQueries } from '../../shared/board-queries';
 import type { AnomalyPoint, Labels, SeriesSamples } from '../../shared/model';
 import { seriesKey } from '../../shared/model';
 import { createDetector, type Detector } from './detect/index';

@@ -1,7 +1,8 @@
 // Adds what detection knows to a snapshot: the anomaly marker of each metric panel and, for panels
 // with thresholds or a `forecast`, the forecast "time to threshold" from the recent trend.
 import type { PanelSnapshot, Snapshot } from '../../shared/api';
-import { panelQueries, type Board, type Panel } from '../../shared/config-schema';
+import type { Board, Panel } from '../../shared/config-schema';
+import { panelQueries } from '../../shared/board-queries';
 import { queryKey } from '../../shared/model';
 import { anomalyQuery, type Detection } from './detection';
 import { forecastTimeToThreshold } from './detect/index';

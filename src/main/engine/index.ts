@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { AppUpdateStatus, BoardView, EngineApi, QueryRequest, QueryResult, RecordingView, Snapshot, StatusReport, UpdateEvent } from '../../shared/api';
-import { panelQueries } from '../../shared/config-schema';
+import { panelQueries } from '../../shared/board-queries';
 import type { Batch } from '../../shared/model';
 import { toBoardView } from './board-view';
 import { formatProblem, loadBoardFile } from './config/load';

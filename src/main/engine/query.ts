@@ -1,7 +1,8 @@
 // query({panels, from, to, maxPoints}): columnar series per panel, read from the store only, so
 // live and replay are the same call.
 import type { QueryRequest, QueryResult } from '../../shared/api';
-import { panelQueries, type Board } from '../../shared/config-schema';
+import type { Board } from '../../shared/config-schema';
+import { panelQueries } from '../../shared/board-queries';
 import type { SeriesData } from '../../shared/model';
 import { alignColumns, type Column } from './read/align';
 import { panelsById } from './read/panels';

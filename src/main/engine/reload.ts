@@ -1,6 +1,7 @@
 // Hot reload: apply the board file again, or show why not while the last good board keeps running.
 import type { BoardView, StatusReport } from '../../shared/api';
-import { type Board, sourcesThat } from '../../shared/config-schema';
+import type { Board } from '../../shared/config-schema';
+import { sourcesThat } from '../../shared/board-queries';
 import { emptyBatch, type Batch } from '../../shared/model';
 import type { KeychainLookup } from './config/keychain';
 import { formatProblem, loadBoardFile } from './config/load';

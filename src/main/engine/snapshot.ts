@@ -1,7 +1,8 @@
 // snapshot(at): what the wall shows at `at` — panel states and values, health, alerts, silences,
 // sources — read from the store only, so replay at T shows what live showed at T.
 import type { Snapshot } from '../../shared/api';
-import { sourcesThat, type Board } from '../../shared/config-schema';
+import type { Board } from '../../shared/config-schema';
+import { sourcesThat } from '../../shared/board-queries';
 import type { SourceStatus } from '../../shared/model';
 import { DEFAULT_INTERVAL_MS, panelSnapshot, type PanelContext } from './read/panel-state';
 import type { Store } from './store/types';

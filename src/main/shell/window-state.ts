@@ -1,7 +1,7 @@
 // The laptop window remembers its bounds, maximized state and page; restored only where a display
 // still shows it.
 import { z } from 'zod';
-import { id } from '../../shared/config-schema';
+import { id } from '../../shared/id-schema';
 import type { DisplayInfo } from './display-layout';
 
 const px = z.number().int().min(-100_000).max(100_000); // px: any real desktop, never NaN or 1e308

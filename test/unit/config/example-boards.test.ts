@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkConfigCommand } from '../../../src/main/cli/check-config';
 import { loadBoardFile } from '../../../src/main/engine/config/load';
-import { panelQueries } from '../../../src/shared/config-schema';
+import { panelQueries } from '../../../src/shared/board-queries';
 
 const DIR = 'resources/boards';
 const ENV = { PROMETHEUS_URL: 'http://127.0.0.1:9090', ALERTMANAGER_URL: 'http://127.0.0.1:9093' };

@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { boardReferenceIssues, boardSchema, panelQueries, type Board } from '../../../src/shared/config-schema';
+import { boardSchema, type Board } from '../../../src/shared/config-schema';
+import { boardReferenceIssues } from '../../../src/shared/board-checks';
+import { panelQueries } from '../../../src/shared/board-queries';
 import { PANEL_TYPES } from '../../../src/shared/panel-types';
 import { createDemoSources, DEMO_HEALTH_TARGETS } from '../../../src/main/engine/sources/demo';
 

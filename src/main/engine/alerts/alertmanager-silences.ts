@@ -1,6 +1,6 @@
 // Alertmanager v2 silences: create one from an alert's labels, expire it. Errors are values.
 import { z } from 'zod';
-import type { AlertmanagerSourceConfig } from '../../../shared/config-schema';
+import type { AlertmanagerSourceConfig } from '../../../shared/source-schemas';
 import type { Labels } from '../../../shared/model';
 import { httpSend, joinUrl, quote, sourceHttpOptions, statusReason, toJson } from '../sources/http';
 

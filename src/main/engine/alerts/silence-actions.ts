@@ -1,6 +1,7 @@
 // silence/unsilence of an incident: real Alertmanager silences on every Alertmanager concerned.
 // The incident turns `silenced` only when Alertmanager reports it so (next observe), never here.
-import type { AlertmanagerSourceConfig, Board } from '../../../shared/config-schema';
+import type { Board } from '../../../shared/config-schema';
+import type { AlertmanagerSourceConfig } from '../../../shared/source-schemas';
 import { createSilence, expireSilence, matchersFor, type ExpireOutcome, type SilenceOutcome, type SilenceSpec } from './alertmanager-silences';
 import type { IncidentRepo, SilenceRef, StoredIncident } from './incident-repo';
 import type { ActionResult } from './types';

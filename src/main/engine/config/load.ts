@@ -2,7 +2,8 @@
 // Every problem comes back as a value with file:line:col, never as a throw.
 import { readFileSync, statSync } from 'node:fs';
 import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
-import { boardReferenceIssues, boardSchema, type Board } from '../../../shared/config-schema';
+import { boardSchema, type Board } from '../../../shared/config-schema';
+import { boardReferenceIssues } from '../../../shared/board-checks';
 import { KEYCHAIN_RE, noKeychain, type KeychainLookup } from './keychain';
 import { BOARD_LIMIT_ENV, boardLimits, expandedSize, firstAliasOffset, sizeProblem } from './size-limits';
 

@@ -1,7 +1,8 @@
 // The state of one panel at time `at`, read from the store: values, ok / nodata / stale / error /
 // loading, threshold crossed and yesterday's value.
 import type { PanelSnapshot } from '../../../shared/api';
-import { panelQueries, type Board, type Panel } from '../../../shared/config-schema';
+import type { Board, Panel } from '../../../shared/config-schema';
+import { panelQueries } from '../../../shared/board-queries';
 import type { HealthResult } from '../../../shared/model';
 import { crossedSeverity } from '../../../shared/threshold-severity';
 import type { Store } from '../store/types';

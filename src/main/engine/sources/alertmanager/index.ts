@@ -1,6 +1,7 @@
 // Alertmanager v2: the only place that knows the shape of /api/v2/alerts and /api/v2/silences.
 import { z } from 'zod';
-import type { AlertmanagerSourceConfig, Board } from '../../../../shared/config-schema';
+import type { Board } from '../../../../shared/config-schema';
+import type { AlertmanagerSourceConfig } from '../../../../shared/source-schemas';
 import type { AlertRecord, Batch, SilenceRecord } from '../../../../shared/model';
 import { timedPoll, type PollContext, type Source } from '../source';
 import { httpJson, joinUrl, quote, sourceHttpOptions } from '../http';

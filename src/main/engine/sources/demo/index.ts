@@ -1,7 +1,9 @@
 // The built-in demo source: a simulated BizOSaaS NOC (five brands) with no network. Every value is a
 // pure function of (seed, metric, labels, t), so polls are reproducible and a fresh start backfills
 // the whole retention window for replay. Scripted incidents live in demo-incidents.ts.
-import { panelQueries, type Board, type DemoSourceConfig } from '../../../../shared/config-schema';
+import type { Board } from '../../../../shared/config-schema';
+import { panelQueries } from '../../../../shared/board-queries';
+import type { DemoSourceConfig } from '../../../../shared/source-schemas';
 import { emptyBatch, seriesKey, type Batch, type HealthResult, type SeriesSamples } from '../../../../shared/model';
 import { demoAlertsAt } from './alerts';
 import { DEMO_HEALTH_TARGETS, demoHealthAt, healthLatencyQuery } from './health';

@@ -1,6 +1,7 @@
 // HTTP(S) health checks: one GET per poll, judged by the board's conditions and the common health
 // body, debounced into a state. Latency is also kept as a series ("health:latency_ms").
-import type { Board, HealthSourceConfig } from '../../../../shared/config-schema';
+import type { Board } from '../../../../shared/config-schema';
+import type { HealthSourceConfig } from '../../../../shared/source-schemas';
 import { seriesKey, type Batch, type HealthResult, type HealthState } from '../../../../shared/model';
 import { timedPoll, type PollContext, type Source } from '../source';
 import { httpGet, sourceHttpOptions } from '../http';

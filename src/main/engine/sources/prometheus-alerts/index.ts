@@ -2,7 +2,8 @@
 // evaluator, for setups without an Alertmanager. The only place that knows that shape.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Board, PrometheusAlertsSourceConfig } from '../../../../shared/config-schema';
+import type { Board } from '../../../../shared/config-schema';
+import type { PrometheusAlertsSourceConfig } from '../../../../shared/source-schemas';
 import type { AlertRecord, Batch, Labels } from '../../../../shared/model';
 import { timedPoll, type PollContext, type Source } from '../source';
 import { httpJson, joinUrl, quote, sourceHttpOptions } from '../http';

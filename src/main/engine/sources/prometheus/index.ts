@@ -1,6 +1,8 @@
 // Prometheus: one instant query per distinct panel query per poll, evaluated on the interval grid,
 // plus query_range backfill of any gap in the buffer. A bad query errors itself only.
-import { panelQueries, type Board, type PrometheusSourceConfig } from '../../../../shared/config-schema';
+import type { Board } from '../../../../shared/config-schema';
+import { panelQueries } from '../../../../shared/board-queries';
+import type { PrometheusSourceConfig } from '../../../../shared/source-schemas';
 import { seriesKey, type Batch, type QueryOutcome, type SeriesSamples } from '../../../../shared/model';
 import { timedPoll, type PollContext, type Source } from '../source';
 import { httpPostForm, httpGet, joinUrl, sourceHttpOptions, toJson, type HttpOptions } from '../http';
