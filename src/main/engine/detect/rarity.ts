@@ -108,6 +108,8 @@ export class Rarity {
   private readonly growth: number;
   private seen = 0;
   private top = -1;
+  /** Bin of the sample last given to `surprisal`, for `pass`. */
+  private pendingBin = 0;
 
   private readonly floor: number;
   private readonly warmup: number;
@@ -132,26 +134,51 @@ export class Rarity {
   /** The surprisal log10(1/P[feature ≥ x]) of x against history, then x joins the history. */
   update(x: number): number {
     const b = binOf(x);
-    let s = 0;
     this.seen++;
-    if (x >= this.floor && this.seen > this.warmup) {
-      let tail = 0;
-      const c = this.counts;
-      // why: bins above the highest ever used are empty (summing from there gives the same bits)
-      for (let i = this.top; i >= b; i--) tail += c[i] as number;
-      const w = this.prior * this.weight;
-      if (this.prior > 1) s = Math.log10((this.total + w) / (tail + w * (x > this.tailFrom ? Math.pow(this.tailFrom / x, this.alpha) : 1)));
-      else {
-        s = Math.log10((this.total + w) / (tail + w));
-        if (b > this.top) s += this.beyond * (b - this.top);
-      }
-    }
+    const s = this.surprisalIn(x, b);
+    this.add(b);
+    return s;
+  }
+
+  /** The surprisal `update(x)` would return, without x joining the history yet (`pass` does that). */
+  surprisal(x: number): number {
+    this.seen++;
+    this.pendingBin = binOf(x);
+    const s = this.surprisalIn(x, this.pendingBin);
+    this.seen--;
+    return s;
+  }
+
+  /** Time moves on by the sample last given to `surprisal`: it joins the history, or only ages it. */
+  pass(learn: boolean): void {
+    this.seen++;
+    if (learn) this.add(this.pendingBin);
+    else this.age();
+  }
+
+  private surprisalIn(x: number, b: number): number {
+    if (!(x >= this.floor && this.seen > this.warmup)) return 0;
+    let tail = 0;
+    const c = this.counts;
+    // why: bins above the highest ever used are empty (summing from there gives the same bits)
+    for (let i = this.top; i >= b; i--) tail += c[i] as number;
+    const w = this.prior * this.weight;
+    if (this.prior > 1) return Math.log10((this.total + w) / (tail + w * (x > this.tailFrom ? Math.pow(this.tailFrom / x, this.alpha) : 1)));
+    let s = Math.log10((this.total + w) / (tail + w));
+    if (b > this.top) s += this.beyond * (b - this.top);
+    return s;
+  }
+
+  private age(): void {
     this.weight *= this.growth;
     if (this.weight > 1e100) this.renormalize();
+  }
+
+  private add(b: number): void {
+    this.age();
     this.counts[b] = (this.counts[b] as number) + this.weight;
     this.total += this.weight;
     if (b > this.top) this.top = b;
-    return s;
   }
 
   private renormalize(): void {

@@ -1,6 +1,15 @@
 import type { Component, Detector, DetectMethod, DetectResult, Sensitivity } from './types';
 import { Rarity, type RarityParams } from './rarity';
 
+export interface AnomalyHold {
+  /** log10 units past the flag level that start a hold */
+  strong: number;
+  /** the hold ends at a sample whose surprisal is below this fraction of the flag level */
+  close: number;
+  /** samples: the longest hold */
+  maxSamples: number;
+}
+
 /** One parameter set for every series; only `sensitivity` is a knob. */
 export interface ScoringParams {
   rarity: RarityParams;
@@ -12,6 +21,15 @@ export interface ScoringParams {
   echoDamp: number;
   /** surprisal (log10 of 1/probability) at which a sample is flagged at medium sensitivity */
   flagAt: number;
+  /**
+   * Strong anomalies kept out of the history their rarity is judged against (absent: every sample
+   * joins it). A sample `strong` log10 units past the flag level (at medium sensitivity) starts a
+   * hold; it and the samples after it stay out until one is below `close` × the flag level, at most
+   * `maxSamples`. So a spike that recurs (4× a day) is as rare the 4th time as the 1st, while a
+   * lasting change is learned after `maxSamples` (without that bound, a series whose range moved
+   * flagged forever).
+   */
+  anomalyHold?: AnomalyHold;
 }
 
 /** log10 units added to the surprisal: high flags ≈ 3× more often than medium, low 3× less. */
@@ -29,6 +47,10 @@ export class ScoredDetector implements Detector {
   private readonly instant: Rarity[];
   private readonly burst: Rarity[];
   private readonly avg: Float64Array;
+  private readonly hold: AnomalyHold | undefined;
+  /** Samples of the current strong anomaly kept out of the history so far (0: none under way). */
+  private held = 0;
+  private holding = false;
   private readonly aBurst: number;
   private readonly bursts: boolean;
   private readonly shift: number;
@@ -55,6 +77,7 @@ export class ScoredDetector implements Detector {
     this.instant = components.map(rarity);
     this.burst = this.bursts ? components.map(rarity) : [];
     this.avg = new Float64Array(components.length);
+    this.hold = p.anomalyHold;
     this.aBurst = 2 / (p.burstSpan + 1);
     this.shift = SENSITIVITY_SHIFT[sensitivity];
     this.echoDecay = Math.pow(0.5, 1 / p.echoSpan);
@@ -87,10 +110,10 @@ export class ScoredDetector implements Detector {
       const prev = avgs[i] as number;
       const avg = prev + aBurst * (a - prev);
       avgs[i] = avg;
-      const si = (this.instant[i] as Rarity).update(a);
+      const si = !this.hold ? (this.instant[i] as Rarity).update(a) : (this.instant[i] as Rarity).surprisal(a);
       let s = si;
       if (this.bursts) {
-        const sb = (this.burst[i] as Rarity).update(avg);
+        const sb = !this.hold ? (this.burst[i] as Rarity).update(avg) : (this.burst[i] as Rarity).surprisal(avg);
         if (sb > si) s = sb;
       }
       if (s > best) {
@@ -104,12 +127,38 @@ export class ScoredDetector implements Detector {
     // why: one event, one flag — echoes of a surprise already reported are damped until they
     // exceed it; the memory of the peak halves every `echoSpan` samples
     const peak = this.peak;
+    const learn = this.learn(best);
     this.peak = best > peak * this.echoDecay ? best : peak * this.echoDecay;
     if (best < peak) best *= this.p.echoDamp;
     this.neutral = who < 0 ? 0 : best / (best + this.p.flagAt);
     const eff = best + this.shift;
-    if (eff <= 0 || who < 0) return 0;
-    return eff / (eff + this.p.flagAt);
+    const score = eff <= 0 || who < 0 ? 0 : eff / (eff + this.p.flagAt);
+    if (this.hold) {
+      for (let i = 0; i < comps.length; i++) {
+        (this.instant[i] as Rarity).pass(learn);
+        if (this.bursts) (this.burst[i] as Rarity).pass(learn);
+      }
+    }
+    return score;
+  }
+
+  /**
+   * Whether the sample whose undamped surprisal is `best` joins the history. Judged at medium
+   * sensitivity, so what is learned does not depend on the knob; echoes of a held anomaly are
+   * damped so they are not flagged again, but they are no less anomalous, so they stay out too.
+   */
+  private learn(best: number): boolean {
+    const h = this.hold;
+    if (!h) return true;
+    if (this.holding) {
+      this.held++;
+      // why: a spike's step back down is less surprising than its rise but still far from ordinary
+      if (best < this.p.flagAt * h.close || this.held > h.maxSamples) this.holding = false;
+    } else if (best >= this.p.flagAt + h.strong) {
+      this.holding = true;
+      this.held = 1;
+    }
+    return !this.holding;
   }
 
   /** Why the sample last passed to `step` deviates (the most surprised component's words). */
