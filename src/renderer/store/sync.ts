@@ -3,13 +3,13 @@
 // replay bar; each move re-reads what is on screen as of T, moves arriving meanwhile coalesce).
 //
 // Read top to bottom: the sync's state (one object), its transitions (each event or store change
-// maps to one), the reads they schedule (one run at a time), then the wiring.
-import type { BoardView, QueryResult, Snapshot, StatusReport, UpdateEvent } from '../../shared/api';
-import type { SeriesData } from '../../shared/model';
+// maps to one), the reads they schedule (one run at a time), then the wiring. How a panel's series
+// is read and merged is series-reads.ts.
+import type { BoardView, Snapshot, StatusReport, UpdateEvent } from '../../shared/api';
 import type { ConnectionState, WallboardClient } from '../api/client';
 import { seriesPanelIds, visiblePanels } from '../board/visible';
 import { watchCriticals } from './watch-criticals';
-import { mergeTail } from './series-merge';
+import { seriesReads } from './series-reads';
 import type { useWallboard } from './index';
 
 type Store = typeof useWallboard;
@@ -90,6 +90,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
   // What the store says: the replay time (undefined when live), where reads end, what is on screen.
   const replayAt = (): number | undefined => store.getState().replayAt ?? undefined;
   const serverAt = (): number => replayAt() ?? st.liveAt;
+  const reads = seriesReads(client, store, { windowMs, maxPoints, serverAt, fullRead: (ids, to) => ids.forEach((id) => st.fullTo.set(id, to)) });
   const visibleSeries = (): string[] => {
     const s = store.getState();
     return seriesPanelIds(visiblePanels(s.board, s.rotation.index, s.brandFilter));
@@ -153,7 +154,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
       return;
     }
     snapshotArrived(ev.snapshot);
-    const left = ev.tail ? mergeLiveTail(ev.tail, ev.snapshot.at, shown) : shown;
+    const left = ev.tail ? reads.mergeUpdateTail(ev.tail, ev.snapshot.at, shown) : shown;
     if (left.length) schedule({ tail: left });
   }
 
@@ -171,7 +172,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
       const visible = new Set(visibleSeries());
       const shown = ev.panels.filter((id) => visible.has(id) && (st.fullTo.get(id) ?? -Infinity) < ev.at);
       // why max: the window never moves back to an older update than a read already showed
-      const left = ev.tail ? mergeLiveTail(ev.tail, Math.max(snap.at, store.getState().range.to), shown) : shown;
+      const left = ev.tail ? reads.mergeUpdateTail(ev.tail, Math.max(snap.at, store.getState().range.to), shown) : shown;
       if (left.length) schedule({ tail: left });
     }
   }
@@ -241,9 +242,9 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
           // why: the snapshot and a full read go out together (a page's first paint waits for
           // neither round trip twice); a full read ends at the newest time known when it starts
           // (the query first: the engine answers in order, and charts wait on the query)
-          await Promise.all([queryFull(full), snapshot ? readSnapshot() : undefined]);
+          await Promise.all([reads.readFull(full), snapshot ? readSnapshot() : undefined]);
           // tails after the snapshot, so they end at the engine's newest time
-          if (tail.length) await queryTail(tail);
+          if (tail.length) await reads.readTail(tail);
         } catch (e) {
           // keep the data we have; panel states and the connection banner tell the truth
           console.warn(`wallboard: refresh failed: ${message(e)}`);
@@ -253,70 +254,6 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
       st.running = false;
     }
     deferredApplied();
-  }
-
-  async function queryFull(ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    const to = serverAt();
-    const from = to - windowMs;
-    const r = await client.request('query', { panels: ids, from, to, maxPoints: maxPoints(ids) });
-    store.getState().setSeries(r.panels, r.anomalies, { from, to });
-    for (const id of ids) st.fullTo.set(id, to);
-  }
-
-  /**
-   * Appends an update's `tail` to the panels `ids` and moves the window to end at `to`; returns the
-   * panels it could not extend (none held yet, or their series set changed). Called only with no
-   * read in flight: what the wall holds then ends at or after the previous update, and the tail
-   * holds every sample written since.
-   */
-  function mergeLiveTail(tail: QueryResult, to: number, ids: readonly string[]): string[] {
-    const state = store.getState();
-    const byId = new Map(tail.panels.map((p) => [p.panelId, p]));
-    const from = to - windowMs;
-    const left: string[] = [];
-    const merged: SeriesData[] = [];
-    for (const id of ids) {
-      const prev = state.series[id];
-      const t = byId.get(id);
-      const m = prev && t ? mergeTail(prev, t, from / 1000) : undefined;
-      if (m === undefined) left.push(id);
-      else if (m !== prev) merged.push(m);
-    }
-    if (merged.length) state.setSeries(merged, tail.anomalies, { from, to });
-    else state.setRange({ from, to });
-    return left;
-  }
-
-  /** Reads each panel from its last point on and appends; a panel with nothing to append to is read in full. */
-  async function queryTail(ids: string[]): Promise<void> {
-    const state = store.getState();
-    const full: string[] = [];
-    let fromSec = Infinity;
-    for (const id of ids) {
-      const s = state.series[id];
-      const last = s?.x[s.x.length - 1];
-      if (last === undefined) full.push(id);
-      else fromSec = Math.min(fromSec, last);
-    }
-    const tailIds = ids.filter((id) => !full.includes(id));
-    const to = serverAt();
-    const from = to - windowMs;
-    if (tailIds.length) {
-      const r = await client.request('query', { panels: tailIds, from: Math.max(from, fromSec * 1000), to, maxPoints: maxPoints(tailIds) });
-      const merged = [];
-      const series = store.getState().series;
-      for (const tail of r.panels) {
-        const prev = series[tail.panelId];
-        const m = prev ? mergeTail(prev, tail, from / 1000) : undefined;
-        if (m === undefined) full.push(tail.panelId);
-        else if (m !== prev) merged.push(m);
-      }
-      store.getState().setSeries(merged, r.anomalies, { from, to });
-    } else {
-      store.getState().setRange({ from, to });
-    }
-    await queryFull(full);
   }
 
   async function readSnapshot(): Promise<void> {

@@ -1,0 +1,92 @@
+// How panel series reach the store: read over the whole window, read from each panel's last point
+// on, or taken from an update's tail. The sync (sync.ts) decides when; this file, how.
+import type { QueryResult } from '../../shared/api';
+import type { SeriesData } from '../../shared/model';
+import type { WallboardClient } from '../api/client';
+import { mergeTail } from './series-merge';
+import type { useWallboard } from './index';
+
+export interface SeriesReadOptions {
+  /** ms of history every chart shows. */
+  windowMs: number;
+  /** Points per series requested for these panels. */
+  maxPoints: (panelIds: readonly string[]) => number;
+  /** unix ms: where a read ends (the engine's now, or the replay time T). */
+  serverAt: () => number;
+  /** The panels `ids` now hold the whole window up to `to` (unix ms). */
+  fullRead: (ids: readonly string[], to: number) => void;
+}
+
+export interface SeriesReads {
+  readFull(ids: string[]): Promise<void>;
+  readTail(ids: string[]): Promise<void>;
+  mergeUpdateTail(tail: QueryResult, to: number, ids: readonly string[]): string[];
+}
+
+export function seriesReads(client: WallboardClient, store: typeof useWallboard, opts: SeriesReadOptions): SeriesReads {
+  async function readFull(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const to = opts.serverAt();
+    const from = to - opts.windowMs;
+    const r = await client.request('query', { panels: ids, from, to, maxPoints: opts.maxPoints(ids) });
+    store.getState().setSeries(r.panels, r.anomalies, { from, to });
+    opts.fullRead(ids, to);
+  }
+
+  /**
+   * Appends an update's `tail` to the panels `ids` and moves the window to end at `to`; returns the
+   * panels it could not extend (none held yet, or their series set changed). Called only with no
+   * read in flight: what the wall holds then ends at or after the previous update, and the tail
+   * holds every sample written since.
+   */
+  function mergeUpdateTail(tail: QueryResult, to: number, ids: readonly string[]): string[] {
+    const state = store.getState();
+    const byId = new Map(tail.panels.map((p) => [p.panelId, p]));
+    const from = to - opts.windowMs;
+    const left: string[] = [];
+    const merged: SeriesData[] = [];
+    for (const id of ids) {
+      const prev = state.series[id];
+      const t = byId.get(id);
+      const m = prev && t ? mergeTail(prev, t, from / 1000) : undefined;
+      if (m === undefined) left.push(id);
+      else if (m !== prev) merged.push(m);
+    }
+    if (merged.length) state.setSeries(merged, tail.anomalies, { from, to });
+    else state.setRange({ from, to });
+    return left;
+  }
+
+  /** Reads each panel from its last point on and appends; a panel with nothing to append to is read in full. */
+  async function readTail(ids: string[]): Promise<void> {
+    const state = store.getState();
+    const full: string[] = [];
+    let fromSec = Infinity;
+    for (const id of ids) {
+      const s = state.series[id];
+      const last = s?.x[s.x.length - 1];
+      if (last === undefined) full.push(id);
+      else fromSec = Math.min(fromSec, last);
+    }
+    const tailIds = ids.filter((id) => !full.includes(id));
+    const to = opts.serverAt();
+    const from = to - opts.windowMs;
+    if (tailIds.length) {
+      const r = await client.request('query', { panels: tailIds, from: Math.max(from, fromSec * 1000), to, maxPoints: opts.maxPoints(tailIds) });
+      const merged = [];
+      const series = store.getState().series;
+      for (const tail of r.panels) {
+        const prev = series[tail.panelId];
+        const m = prev ? mergeTail(prev, tail, from / 1000) : undefined;
+        if (m === undefined) full.push(tail.panelId);
+        else if (m !== prev) merged.push(m);
+      }
+      store.getState().setSeries(merged, r.anomalies, { from, to });
+    } else {
+      store.getState().setRange({ from, to });
+    }
+    await readFull(full);
+  }
+
+  return { readFull, readTail, mergeUpdateTail };
+}
