@@ -38,6 +38,8 @@ interface Case {
 interface Slice {
   pct: number; // % of one core
   drawnPerS: number;
+  /** % of one core in each whole minute of the slice, and whether the critical banner showed at its end */
+  minutes: { pct: number; banner: boolean }[];
 }
 
 async function slice(browser: Browser, c: Case): Promise<Slice> {
@@ -50,10 +52,18 @@ async function slice(browser: Browser, c: Case): Promise<Slice> {
     const frames = await countFrames(browser, wall.page, 3_000);
     const a = chromiumCpuSeconds();
     const t0 = performance.now();
-    await wall.page.waitForTimeout(SLICE_S * 1000);
+    const minutes: Slice['minutes'] = [];
+    // why minute by minute: a 10-minute run shows whether the cost drifts (or a critical comes and goes)
+    for (let left = SLICE_S; left > 0; left -= 60) {
+      const m0 = chromiumCpuSeconds();
+      const s0 = performance.now();
+      await wall.page.waitForTimeout(Math.min(60, left) * 1000);
+      const pct = ((chromiumCpuSeconds() - m0) / ((performance.now() - s0) / 1000)) * 100;
+      if (left >= 60) minutes.push({ pct, banner: (await wall.page.locator('[data-testid="critical-banner"]').count()) > 0 });
+    }
     const cpu = chromiumCpuSeconds() - a;
     const wallS = (performance.now() - t0) / 1000;
-    return { pct: (cpu / wallS) * 100, drawnPerS: (frames.drawn * 1000) / frames.ms };
+    return { pct: (cpu / wallS) * 100, drawnPerS: (frames.drawn * 1000) / frames.ms, minutes };
   } finally {
     await wall.close();
   }
@@ -99,6 +109,13 @@ export async function run(): Promise<string> {
     const verdict = c.style === NO_MOTION ? '' : pct <= TARGET_PCT ? 'meets' : '**misses**';
     return `| ${c.name} | ${pct.toFixed(1)} % (${((pct / 100) * 60).toFixed(2)} CPU s per min) | ${s.map((x) => x.pct.toFixed(1)).join(', ')} | ${ratio.toFixed(2)} | ${median(s.map((x) => x.drawnPerS)).toFixed(1)} | ${verdict} |`;
   });
+  const perMinute = cases
+    .map((c) => ({ c, m: results.get(c.name)?.flatMap((x) => x.minutes) ?? [] }))
+    .filter(({ m }) => m.length > 0)
+    .map(({ c, m }) => `| ${c.name} | ${m.map((x) => `${x.pct.toFixed(1)}${x.banner ? '' : ' (no banner)'}`).join(' · ')} |`);
+  const minutesTable = perMinute.length
+    ? `\nPer minute of wall time, % of one core (each minute's banner state read at its end; "no banner" marks minutes that ended without the critical banner):\n\n| case | minute 1 · 2 · … |\n|---|---|\n${perMinute.join('\n')}\n`
+    : '';
   return `## Idle wall (Chromium CPU with nothing happening but the 15 s updates)
 
 Command: \`npm run bench -- idle\` (${ROUNDS} round(s) × ${SLICE_S} s per case, cases in turn; \`BENCH_IDLE_MIN=10\` for 10-minute slices). Demo board served in-process with the engine's clock at minute ${CRITICAL_MINUTE} (critical open) or ${QUIET_MINUTE} (no critical open for 5 min) of the hour, Chromium --headless --disable-gpu (software rendering), 1920×1080, \`?rotate=0&burnin=0\`; CPU is utime + stime of every Chromium process descending from the bench, from /proc, after ${SETTLE_MS / 1000} s of settling. Target: ≤ ${TARGET_PCT} % of one core. The machine has 2 cores shared with other jobs (1-min load average at the end: ${loadavg()[0]?.toFixed(1)}): read the paired ratio to the floor as well as the absolute figure.
@@ -106,7 +123,7 @@ Command: \`npm run bench -- idle\` (${ROUNDS} round(s) × ${SLICE_S} s per case,
 | case | CPU, % of one core (median) | per slice | ratio to the floor (paired, median) | frames drawn per s | |
 |---|---|---|---|---|---|
 ${rows.join('\n')}
-`;
+${minutesTable}`;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.stdout.write(await run());

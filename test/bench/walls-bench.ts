@@ -57,6 +57,8 @@ interface RunResult {
   wallsCpuMsPerUpdate: number;
   /** ms serve spent encoding an event and writing it to every stream (mean; its /metrics) */
   fanoutMs: number;
+  /** ms from the engine reading an update to its bytes written to every stream (mean; /metrics) */
+  serveUpdateMs: number;
   missed: number;
 }
 
@@ -111,17 +113,23 @@ async function runWalls(wb: Wallboard, n: number, mode: WallsMode): Promise<RunR
       wallsCpuMsPerUpdate: (rs.reduce((a, r) => a + r.cpuSeconds, 0) * 1000) / Math.max(1, updates),
       missed: rs.reduce((a, r) => a + r.missed, 0),
       fanoutMs: ((f1.sum - f0.sum) / (f1.count - f0.count)) * 1000,
+      serveUpdateMs: ((f1.updateSum - f0.updateSum) / (f1.updateCount - f0.updateCount)) * 1000,
     };
   } finally {
     for (const c of kids) if (c.exitCode === null) c.kill();
   }
 }
 
-/** serve's own wallboard_sse_fanout_seconds (sum and count); NaN on a build without it. */
-async function fanout(url: string): Promise<{ sum: number; count: number }> {
+/** serve's own wallboard_sse_fanout_seconds and wallboard_sse_update_seconds (sums and counts); NaN on a build without them. */
+async function fanout(url: string): Promise<{ sum: number; count: number; updateSum: number; updateCount: number }> {
   const text = await (await fetch(`${url}/metrics`)).text();
   const read = (name: string): number => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
-  return { sum: read('wallboard_sse_fanout_seconds_sum'), count: read('wallboard_sse_fanout_seconds_count') };
+  return {
+    sum: read('wallboard_sse_fanout_seconds_sum'),
+    count: read('wallboard_sse_fanout_seconds_count'),
+    updateSum: read('wallboard_sse_update_seconds_sum'),
+    updateCount: read('wallboard_sse_update_seconds_count'),
+  };
 }
 
 /** prometheus_http_requests_total by handler, from Prometheus's own /metrics. */
@@ -195,15 +203,15 @@ export async function run(): Promise<string> {
     const other = results.find((x) => x.walls === r.walls && x.mode !== r.mode);
     const ratio = r.mode === 'delta' && other ? ` (${(r.p95 / other.p95).toFixed(2)}× re-ask)` : '';
     const verdict = r.mode !== 'delta' || r.walls !== 200 ? '' : r.p95 <= TARGET.p95Ms && r.serveCpuPct <= TARGET.serveCpuPct ? 'meets' : '**misses**';
-    const fan = Number.isFinite(r.fanoutMs) ? r.fanoutMs.toFixed(2) : '–';
-    return `| ${r.walls} | ${r.procs} | ${r.mode} | ${r.updates} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)}${ratio} | ${r.deliveredP95.toFixed(0)} | ${r.requestsPerWallUpdate.toFixed(2)} | ${r.serveCpuPct.toFixed(1)} % | ${fan} | ${r.wallsCpuMsPerUpdate.toFixed(0)} | ${r.missed} | ${verdict} |`;
+    const ms = (v: number): string => (Number.isFinite(v) ? v.toFixed(1) : '–');
+    return `| ${r.walls} | ${r.procs} | ${r.mode} | ${r.updates} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)}${ratio} | ${r.deliveredP95.toFixed(0)} | ${r.requestsPerWallUpdate.toFixed(2)} | ${r.serveCpuPct.toFixed(1)} % | ${ms(r.serveUpdateMs)} | ${ms(r.fanoutMs)} | ${r.wallsCpuMsPerUpdate.toFixed(0)} | ${r.missed} | ${verdict} |`;
   };
   return `## Many walls on one serve
 
-Command: \`npm run bench -- walls\`. \`wallboard serve\` (built CLI) with the 40-panel bench board on the demo source polled every ${INTERVAL}; N walls run the real client (http-client.ts over undici's EventSource, the store, startSync: window 1 h, 480 points) in child processes of up to ${PER_PROC} walls each (test/bench/walls-child.ts); each run measures ${SECONDS} s once every wall has loaded and taken one update; modes run in turn per N. Latency: from an update's server timestamp (the engine's Date.now() when it read the snapshot the update carries; same machine, same clock) to each wall holding the snapshot and every chart's window at that time ("current"), or to the parsed event reaching the client's listeners ("delivered"). Serve CPU: utime + stime of the serve process over the run; fan-out: serve's own \`wallboard_sse_fanout_seconds\` (encode an event once, write it to every stream), mean per event. Walls' CPU: user + system of all wall processes per update. serve runs with WALLBOARD_MAX_SSE_CLIENTS=${process.env.WALLBOARD_MAX_SSE_CLIENTS} (default 256). Targets at 200 walls: p95 ≤ ${TARGET.p95Ms} ms, serve ≤ ${TARGET.serveCpuPct} % of a core. The walls share the machine's 2 cores with serve and with other jobs (1-min load average at the end: ${loadavg()[0]?.toFixed(1)}): a wall is current no sooner than the walls' CPU per update, spread over what is left of 2 cores, allows.
+Command: \`npm run bench -- walls\`. \`wallboard serve\` (built CLI) with the 40-panel bench board on the demo source polled every ${INTERVAL}; N walls run the real client (http-client.ts over undici's EventSource, the store, startSync: window 1 h, 480 points) in child processes of up to ${PER_PROC} walls each (test/bench/walls-child.ts); each run measures ${SECONDS} s once every wall has loaded and taken one update; modes run in turn per N. Latency: from an update's server timestamp (the engine's Date.now() when it read the snapshot the update carries; same machine, same clock) to each wall holding the snapshot and every chart's window at that time ("current"), or to the parsed event reaching the client's listeners ("delivered"). Serve CPU: utime + stime of the serve process over the run. Serve's share, from its own /metrics: \`wallboard_sse_update_seconds\` (the engine reads an update's snapshot and tails → its bytes written to every stream), mean per update, and \`wallboard_sse_fanout_seconds\` (encode an event once, write it to every stream), mean per event. Walls' CPU: user + system of all wall processes per update. serve runs with WALLBOARD_MAX_SSE_CLIENTS=${process.env.WALLBOARD_MAX_SSE_CLIENTS} (default 256). Targets at 200 walls: p95 ≤ ${TARGET.p95Ms} ms, serve ≤ ${TARGET.serveCpuPct} % of a core. The walls share the machine's 2 cores with serve and with other jobs (1-min load average at the end: ${loadavg()[0]?.toFixed(1)}): a wall is current no sooner than the walls' CPU per update, spread over what is left of 2 cores, allows.
 
-| walls | processes | mode | updates | p50 ms | p95 ms | p95 delivered ms | requests per wall per update | serve CPU | serve fan-out ms per event | walls' CPU ms per update | updates not caught up | |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| walls | processes | mode | updates | p50 ms | p95 ms | p95 delivered ms | requests per wall per update | serve CPU | serve: update read → written to all, ms | serve: fan-out ms per event | walls' CPU ms per update | updates not caught up | |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${results.map(row).join('\n')}
 
 Upstream load, a real Prometheus scraping node_exporter, a 3-panel board polled every 5 s by serve; requests Prometheus counted (its own \`prometheus_http_requests_total\`) over 30 s while N walls watched:

@@ -7,6 +7,7 @@ import { ActionError, type Engine } from '../engine/index';
 import { callEngine } from '../request-schemas';
 import { parseApiRequest } from './api-routes';
 import { guardRequest, SECURITY_HEADERS } from './guard';
+import { compress, MIN_COMPRESS_BYTES, negotiate } from './compress';
 import { DEFAULT_LIMITS, limitHint, type ServerLimits } from './limits';
 import { SseHub } from './sse';
 import { serveStatic } from './static-files';
@@ -107,7 +108,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
           sendJson(res, 413, { error: `the response would be ${bytes} bytes (${limitHint(limits, 'maxResponseBytes')}): ask for fewer panels, a shorter range or a lower maxPoints` });
           return;
         }
-        sendText(res, 200, text);
+        await sendAnswer(req, res, text);
       } catch (err) {
         sendJson(res, err instanceof ActionError ? err.status : 422, { error: (err as Error).message });
       }
@@ -117,7 +118,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       res.writeHead(405).end();
       return;
     }
-    serveStatic(opts.rendererDir, path, res);
+    await serveStatic(opts.rendererDir, path, req, res);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -145,6 +146,17 @@ function authorized(req: IncomingMessage, url: URL, token: string | undefined): 
   const a = Buffer.from(given);
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** A 200 JSON answer, compressed when the client accepts it and it is big enough to gain. */
+async function sendAnswer(req: IncomingMessage, res: ServerResponse, text: string): Promise<void> {
+  const encoding = Buffer.byteLength(text) >= MIN_COMPRESS_BYTES ? negotiate(req.headers['accept-encoding']) : undefined;
+  if (!encoding) {
+    sendText(res, 200, text, { vary: 'accept-encoding' });
+    return;
+  }
+  const body = await compress(Buffer.from(text), encoding, 'fast');
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', vary: 'accept-encoding', 'content-encoding': encoding }).end(body);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -29,7 +29,7 @@ export class SseHub {
   /** Clients dropped because they did not read (slow network, frozen tab). */
   dropped = 0;
   /** Events sent, their bytes, and the s spent encoding them and writing them to every stream. */
-  private readonly sent = { events: 0, bytes: 0, fanoutSeconds: 0, lastFanoutSeconds: 0 };
+  private readonly sent = { events: 0, bytes: 0, fanoutSeconds: 0, lastFanoutSeconds: 0, updates: 0, updateSeconds: 0 };
 
   constructor(engine: EngineApi, private readonly limits: Pick<ServerLimits, 'maxSseBufferBytes'> = DEFAULT_LIMITS) {
     this.unsubscribe = EVENT_NAMES.map((name) => engine.on(name, (payload) => this.publish(name, payload)));
@@ -74,6 +74,13 @@ export class SseHub {
     this.sent.bytes += bytes.length;
     this.sent.fanoutSeconds += s;
     this.sent.lastFanoutSeconds = s;
+    // why: an update's snapshot.at is the engine's clock when it read what the update carries, so
+    // this is serve's whole share of "update → wall current": read, encode, write to every stream
+    const at = name === 'update' ? (payload as EngineEvents['update']).snapshot?.at : undefined;
+    if (at !== undefined) {
+      this.sent.updates++;
+      this.sent.updateSeconds += Math.max(0, Date.now() - at) / 1000;
+    }
   }
 
   /** Prometheus text for /metrics: streams open and dropped, and what the fan-out of events costs. */
@@ -96,6 +103,10 @@ export class SseHub {
       '# HELP wallboard_sse_fanout_last_seconds The fan-out time of the newest event.',
       '# TYPE wallboard_sse_fanout_last_seconds gauge',
       `wallboard_sse_fanout_last_seconds ${m.lastFanoutSeconds}`,
+      '# HELP wallboard_sse_update_seconds Time from the engine reading a live update to its bytes written to every stream.',
+      '# TYPE wallboard_sse_update_seconds summary',
+      `wallboard_sse_update_seconds_sum ${m.updateSeconds}`,
+      `wallboard_sse_update_seconds_count ${m.updates}`,
       '',
     ].join('\n');
   }

@@ -1,7 +1,8 @@
 // Serves the built renderer (security headers: guard.ts, set by the server on every response). Paths are resolved inside the root only; anything else is a 404.
-import { createReadStream, statSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { compressible, CompressedFiles, negotiate } from './compress';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,7 +21,7 @@ const PLACEHOLDER = `<!doctype html><html><head><meta charset="utf-8"><title>Wal
 <body style="background:#111;color:#ddd;font:24px system-ui;padding:2em">
 <h1>Wallboard engine is running</h1><p>The renderer is not built: run <code>npm run build</code>. The API is at <code>/api/board</code>.</p></body></html>`;
 
-export type StaticFile = { ok: true; file: string; size: number; type: string; cache: string } | { ok: false; status: 400 | 404 };
+export type StaticFile = { ok: true; file: string; size: number; mtimeMs: number; type: string; cache: string } | { ok: false; status: 400 | 404 };
 
 /** The file a URL path names inside `root`, or why not; shared by serve and the desktop app's app:// protocol. */
 export function staticFile(root: string, urlPath: string): StaticFile {
@@ -38,13 +39,15 @@ export function staticFile(root: string, urlPath: string): StaticFile {
     if (!st.isFile()) return { ok: false, status: 404 };
     // why: hashed asset names may be cached for ever; index.html must always be fresh
     const cache = rel.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-    return { ok: true, file, size: st.size, type: TYPES[extname(file)] ?? 'application/octet-stream', cache };
+    return { ok: true, file, size: st.size, mtimeMs: st.mtimeMs, type: TYPES[extname(file)] ?? 'application/octet-stream', cache };
   } catch {
     return { ok: false, status: 404 };
   }
 }
 
-export function serveStatic(root: string | undefined, urlPath: string, res: ServerResponse): void {
+const compressed = new CompressedFiles();
+
+export async function serveStatic(root: string | undefined, urlPath: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (!root) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PLACEHOLDER);
     return;
@@ -54,6 +57,15 @@ export function serveStatic(root: string | undefined, urlPath: string, res: Serv
     res.writeHead(f.status, { 'content-type': 'text/plain' }).end(f.status === 400 ? 'bad path' : 'not found');
     return;
   }
-  res.writeHead(200, { 'content-type': f.type, 'content-length': f.size, 'cache-control': f.cache });
-  createReadStream(f.file).pipe(res);
+  const headers = { 'content-type': f.type, 'cache-control': f.cache };
+  if (!compressible(f.type)) {
+    res.writeHead(200, { ...headers, 'content-length': f.size });
+    createReadStream(f.file).pipe(res);
+    return;
+  }
+  // why: the 372 KB bundle is ~100 KB as brotli; compressed once per file, a wall's load costs no CPU for it
+  const encoding = negotiate(req.headers['accept-encoding']);
+  const body = encoding ? await compressed.get(f.file, `${f.size}:${f.mtimeMs}`, encoding, () => readFileSync(f.file)) : readFileSync(f.file);
+  res.writeHead(200, { ...headers, vary: 'accept-encoding', 'content-length': body.length, ...(encoding ? { 'content-encoding': encoding } : {}) });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
