@@ -10,6 +10,9 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/main/engine/index';
+import { exportRecording } from '../../src/main/engine/recording/export';
+import { openRecording } from '../../src/main/engine/recording/open';
+import { replayEngineOptions } from '../../src/main/engine/recording/replay-options';
 import { serveStatic } from '../../src/main/server/static-files';
 import { createRequestHandler } from '../../src/main/shell/ipc-requests';
 import { EVENT_NAMES } from '../../src/shared/api';
@@ -19,6 +22,7 @@ import { requireBuild } from './serve';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let engine: Engine;
+let engineDir: string;
 let server: Server;
 let origin: string;
 let browser: Browser;
@@ -41,7 +45,8 @@ const BRIDGE = `(() => {
 
 beforeAll(async () => {
   requireBuild();
-  engine = createEngine({ dataDir: tempDir('ipc-wall'), watch: false });
+  engineDir = tempDir('ipc-wall');
+  engine = createEngine({ dataDir: engineDir, watch: false });
   engine.start();
   // why not rendererDir(): run from src/, it would find src/renderer (the unbuilt sources)
   const root = join(ROOT, 'out', 'renderer');
@@ -172,6 +177,41 @@ describe('the wall over the IPC client', () => {
       await kiosk.close();
     }
   });
+
+  it('replays a recording as File → Open does (the same engine as serve --replay): RECORDING at its end, panels ok, actions refused', async () => {
+    await expect.poll(async () => (await engine.request('status', {})).sources.every((x) => x.lastSuccess !== undefined), { timeout: 30_000 }).toBe(true);
+    const out = join(tempDir('ipc-recording'), 'night-shift.wbz');
+    const exported = exportRecording({ dataDir: engineDir, boardFile: engine.configFile, sinceMs: 3_600_000, out });
+    expect(exported.ok, JSON.stringify(exported)).toBe(true);
+    const opened = openRecording(out);
+    if (!opened.ok) throw new Error(opened.reason);
+    const rec = createEngine(replayEngineOptions(opened.recording, () => undefined));
+    rec.start();
+    try {
+      const wall = await openIpcWall('?rotate=0&burnin=0', rec);
+      try {
+        const { page } = wall;
+        await page.waitForSelector('[data-testid="replay"]');
+        expect(await page.textContent('[data-testid="replay-indicator"]')).toBe('RECORDING');
+        expect(await page.textContent('.wb-replay__file')).toContain('night-shift.wbz');
+        expect(Number(await page.getAttribute('[data-testid="replay-time"]', 'data-at'))).toBe(opened.recording.view.to);
+        expect(await waitPanels(page, 'ok', { timeout: 30_000 }), JSON.stringify(await panelStates(page))).toBe(true);
+        await screenshot(page, 'ipc-recording');
+        const refused = await page.evaluate(() =>
+          (globalThis as unknown as { wallboard: { request(n: string, a: unknown): Promise<unknown> } }).wallboard
+            .request('ack', { id: 'any' })
+            .then(() => 'accepted', (e: Error) => e.message),
+        );
+        expect(refused).toMatch(/read-only/);
+        expect(apiHits).toEqual([]);
+      } finally {
+        await wall.close();
+      }
+    } finally {
+      await rec.stop();
+      opened.recording.dispose();
+    }
+  }, 90_000);
 
   it('opens the incident drawer on the incident a desktop notification click names (the `focus` event)', async () => {
     const dir = tempDir('ipc-focus');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, createEngine, type Engine, type EngineOptions } from '../engine/index';
 import { openRecording } from '../engine/recording/open';
+import { replayEngineOptions } from '../engine/recording/replay-options';
 import { defaultDataDir, rendererDir } from '../engine/paths';
 import { isLoopback, startServer, type RunningServer } from '../server/index';
 import { limitsFromEnv } from '../server/limits';
@@ -24,12 +25,7 @@ function replayEngine(file: string): { options: EngineOptions; dispose(): void }
     process.stderr.write(`wallboard: cannot open ${file}: ${r.reason}\n`);
     return 1;
   }
-  const rec = r.recording;
-  const at = rec.view.to;
-  return {
-    options: { configFile: rec.boardFile, dataDir: rec.dataDir, log, watch: false, now: () => at, recording: rec.view },
-    dispose: rec.dispose,
-  };
+  return { options: replayEngineOptions(r.recording, log), dispose: r.recording.dispose };
 }
 
 export const log = (line: string): void => {

@@ -1,23 +1,26 @@
 // The desktop app's lifecycle: arguments, single instance, the engine over the same data dir as
-// `serve`, IPC, kiosk or laptop windows, tray, OS notifications, updates. Thin: decisions live in
-// src/main/shell, the work in the engine; this file wires Electron to them.
+// `serve`, IPC, kiosk or laptop windows, tray and menu (File → Open a recording), OS notifications,
+// updates. Thin: decisions live in src/main/shell, the work in the engine; this file wires Electron
+// to them.
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AppUpdater } from 'electron-updater';
-import { EVENT_NAMES, type FocusTarget } from '../../shared/api';
-import { eventChannel, REQUEST_CHANNEL } from '../../shared/bridge';
+import type { FocusTarget } from '../../shared/api';
+import { eventChannel } from '../../shared/bridge';
 import { kioskSettings } from '../../shared/desktop-schema';
 import { loadBoardFile } from '../engine/config/load';
 import { ConfigError, createEngine, type Engine } from '../engine/index';
 import { defaultDataDir } from '../engine/paths';
 import { chooseBoard, parseAppArgs } from '../shell/app-args';
-import { createRequestHandler } from '../shell/ipc-requests';
 import { readDesktopState, writeDesktopState } from '../shell/desktop-state';
 import { pageFromUrl, restoreBounds } from '../shell/window-state';
+import { appMenuTemplate } from './app-menu';
 import { handleAppScheme, registerAppScheme } from './app-protocol';
 import type { ElectronApi, Win } from './electron-api';
 import { startKiosk } from './kiosk-mode';
+import { startIpc } from './ipc';
 import { createOsNotificationSink } from './notification-sink';
+import { chooseAndOpenRecording } from './recording-window';
 import { keychainLookup, storeSecret } from './secrets';
 import { hardenContents, hardenSession } from './security';
 import { createTray, type WallTray } from './tray';
@@ -125,17 +128,7 @@ export function startDesktopApp(e: ElectronApi, o: DesktopOptions): void {
     const board = loaded.ok ? loaded.board : undefined;
     engine.start();
 
-    const handler = createRequestHandler(engine);
-    e.ipcMain.handle(REQUEST_CHANNEL, (event, name: unknown, args: unknown) => {
-      const frame = event.senderFrame;
-      const ours = frame !== null && e.BrowserWindow.fromWebContents(event.sender) !== null && frame === event.sender.mainFrame;
-      return handler({ frameUrl: frame?.url, trustedFrame: ours }, name, args);
-    });
-    for (const name of EVENT_NAMES) {
-      engine.on(name, (payload) => {
-        for (const w of e.BrowserWindow.getAllWindows()) if (!w.isDestroyed()) w.webContents.send(eventChannel(name), payload);
-      });
-    }
+    const routes = startIpc(e, engine);
     const onCrash = (): void => engine.wallCrashed('renderer');
     const kiosk = kioskFlag || board?.kiosk?.enabled === true;
     let stopKiosk = (): void => undefined;
@@ -171,6 +164,9 @@ export function startDesktopApp(e: ElectronApi, o: DesktopOptions): void {
         ev.preventDefault();
         win.hide();
       });
+      const recordings = { e, routes, preloadDir: o.preloadDir, log };
+      const openRecording = (): void => void chooseAndOpenRecording(recordings, win).catch((err: unknown) => log(`File → Open failed: ${(err as Error).message}`));
+      e.Menu.setApplicationMenu(e.Menu.buildFromTemplate(appMenuTemplate({ openRecording })));
       const t = createTray({ e, resources: o.resources, openBoard: showMain, quit: () => e.app.quit() });
       tray = t;
       const refresh = (): void => void engine.request('incidents', {}).then((list) => t.show(list), () => undefined);

@@ -5,6 +5,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDesktopApp } from '../../../src/main/electron/main';
+import { OPEN_RECORDING_LABEL } from '../../../src/main/electron/app-menu';
+import { OPEN_ERROR_TITLE } from '../../../src/main/electron/recording-window';
+import { createEngine } from '../../../src/main/engine/index';
+import { exportRecording } from '../../../src/main/engine/recording/export';
+import { READ_ONLY_REASON } from '../../../src/main/engine/requests';
 import { createOsNotificationSink } from '../../../src/main/electron/notification-sink';
 import { freePort } from '../../integration/servers-process';
 import { createDouble, FakeNotification, FakeWindow, type Double } from './electron-double';
@@ -278,6 +283,100 @@ describe('desktop app: notifications', { timeout: 40_000 }, () => {
     expect(win.visible).toBe(true);
     expect(d.calls.filter((c) => c === 'win.focus')).toHaveLength(2);
     expect(win.webContents.sent.filter(([c]) => c === 'wallboard:focus')).toEqual([]);
+  });
+});
+
+describe('desktop app: File → Open a recording', { timeout: 60_000 }, () => {
+  /** A real .wbz: a demo wall polls into its own buffer, then the export code writes the recording. */
+  async function recording(): Promise<string> {
+    const dir = dataDir();
+    const configFile = board(dir);
+    const eng = createEngine({ configFile, dataDir: dir, log: () => undefined, watch: false });
+    eng.start();
+    await expect.poll(async () => (await eng.request('status', {})).sources.some((x) => x.lastSuccess !== undefined), { timeout: 20_000 }).toBe(true);
+    await eng.stop();
+    const out = join(dir, 'night-shift.wbz');
+    const r = exportRecording({ dataDir: dir, boardFile: configFile, sinceMs: 3_600_000, out });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    return out;
+  }
+  const openItem = (d: Double) => d.appMenu?.items.find((m) => m.label === 'File')?.submenu?.find((m) => m.label === OPEN_RECORDING_LABEL);
+  type Handle = (ev: unknown, name: unknown, args: unknown) => Promise<unknown>;
+  const ask = (d: Double, w: FakeWindow, name: string, args: unknown = {}) => (d.ipcHandlers.get('wallboard:request') as Handle)({ senderFrame: w.webContents.mainFrame, sender: w.webContents }, name, args);
+
+  it('opens the chosen .wbz read-only in a window of its own, beside the live wall', async () => {
+    const file = await recording();
+    const d = await start([]);
+    const live = FakeWindow.all[0] as FakeWindow;
+    const item = openItem(d);
+    expect(item?.accelerator).toBe('CmdOrCtrl+O');
+    d.openDialogAnswer = { canceled: false, filePaths: [file] };
+    item?.click?.();
+    await expect.poll(() => FakeWindow.all.length, { timeout: 10_000 }).toBe(2);
+    expect(d.openDialogs[0]).toMatchObject({ properties: ['openFile'], filters: [{ name: 'Wallboard recording', extensions: ['wbz'] }] });
+    const rec = FakeWindow.all[1] as FakeWindow;
+    expect(rec.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(rec.urls).toEqual(['app://wallboard/index.html?rotate=0']);
+    expect(rec.title).toContain('night-shift.wbz');
+    // the recording window reads the recording; the live window still reads the live engine
+    const recBoard = (await ask(d, rec, 'board')) as { title: string; recording?: { file: string } };
+    expect(recBoard).toMatchObject({ title: 'Test wall', recording: { file: 'night-shift.wbz' } });
+    expect(((await ask(d, live, 'board')) as { recording?: unknown }).recording).toBeUndefined();
+    await expect(ask(d, rec, 'ack', { id: 'any' })).rejects.toThrow(READ_ONLY_REASON);
+    // live events go to the live window only (the recording's engine polls nothing, so sends nothing)
+    const liveBefore = live.webContents.sent.length;
+    await expect.poll(() => live.webContents.sent.slice(liveBefore).some(([c]) => c === 'wallboard:status'), { timeout: 30_000 }).toBe(true);
+    expect(rec.webContents.sent).toEqual([]);
+    rec.close();
+    expect(rec.destroyed).toBe(true);
+    expect(FakeWindow.all).toEqual([live]);
+    expect(d.errorBoxes).toEqual([]);
+  });
+
+  it('refuses a corrupt or missing file with one error dialog naming it, and changes nothing; a cancelled dialog does nothing', async () => {
+    const good = await recording();
+    const dir = dataDir();
+    const corrupt = join(dir, 'corrupt.wbz');
+    const bytes = readFileSync(good);
+    writeFileSync(corrupt, bytes.subarray(0, Math.floor(bytes.length / 2))); // truncated on the way over
+    const flipped = join(dir, 'flipped.wbz');
+    const copy = Buffer.from(bytes);
+    copy[copy.length - 6] = (copy[copy.length - 6] as number) ^ 0xff; // one bad byte in the data's gzip checksum
+    writeFileSync(flipped, copy);
+    const foreign = join(dir, 'photo.wbz');
+    writeFileSync(foreign, 'not a recording at all');
+    const d = await start([]);
+    const live = FakeWindow.all[0] as FakeWindow;
+    const liveBoard = await ask(d, live, 'board');
+    for (const [i, file] of [corrupt, flipped, foreign, join(dir, 'absent.wbz')].entries()) {
+      d.openDialogAnswer = { canceled: false, filePaths: [file] };
+      openItem(d)?.click?.();
+      await expect.poll(() => d.errorBoxes.length, { timeout: 10_000 }).toBe(i + 1);
+      const [title, body] = d.errorBoxes[i] as [string, string];
+      expect(title).toBe(OPEN_ERROR_TITLE);
+      expect(body.split('\n')).toHaveLength(1);
+      expect(body.startsWith(`${file}: `)).toBe(true);
+    }
+    expect(d.errorBoxes.map(([, b]) => b.slice(dir.length + 1))).toEqual([
+      'corrupt.wbz: the recording is truncated (data cut short)',
+      expect.stringMatching(/^flipped\.wbz: .*corrupt/),
+      'photo.wbz: not a Wallboard recording (.wbz)',
+      'absent.wbz: file not found',
+    ]);
+    expect(FakeWindow.all).toEqual([live]);
+    expect(await ask(d, live, 'board')).toEqual(liveBoard);
+    expect(d.app.quitCalled).toBe(false);
+    d.openDialogAnswer = { canceled: true, filePaths: [] };
+    openItem(d)?.click?.();
+    await expect.poll(() => d.openDialogs.length).toBe(5);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(FakeWindow.all).toEqual([live]);
+    expect(d.errorBoxes).toHaveLength(4);
+  });
+
+  it('kiosk mode has no menu, so no File → Open', async () => {
+    const d = await start(['--kiosk']);
+    expect(d.appMenu).toBeNull();
   });
 });
 

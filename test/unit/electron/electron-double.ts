@@ -6,9 +6,9 @@
 //   app: on, whenReady, requestSingleInstanceLock, quit, exit, setLoginItemSettings
 //   BrowserWindow: new, fromWebContents, getAllWindows; win.setMenuBarVisibility, once, on, loadURL,
 //     isDestroyed, isMinimized, restore, show, focus, hide, close, setBounds, maximize, getNormalBounds,
-//     isMaximized
-//   webContents: on, send, setWindowOpenHandler, mainFrame, getURL
-//   dialog: showErrorBox · globalShortcut: register, unregisterAll · ipcMain: handle
+//     isMaximized, setTitle
+//   webContents: on, send, setWindowOpenHandler, mainFrame, getURL, isDestroyed
+//   dialog: showErrorBox, showOpenDialog · globalShortcut: register, unregisterAll · ipcMain: handle
 //   Menu: setApplicationMenu, buildFromTemplate · nativeImage: createFromPath
 //   Notification: isSupported, new, on, show · powerSaveBlocker: start, stop
 //   protocol: registerSchemesAsPrivileged, handle · safeStorage: isEncryptionAvailable, encryptString, decryptString
@@ -28,6 +28,7 @@ export class FakeContents extends EventEmitter {
   readonly mainFrame = { url: '' };
   openHandler: ((d: { url: string }) => { action: string }) | undefined;
   sent: [string, unknown][] = [];
+  destroyed = false;
   constructor(private readonly calls: string[]) {
     super();
   }
@@ -37,6 +38,9 @@ export class FakeContents extends EventEmitter {
   }
   send(channel: string, payload: unknown): void {
     this.sent.push([channel, payload]);
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
   }
   /** The page's address now (a test sets mainFrame.url as the renderer's replaceState would). */
   getURL(): string {
@@ -54,6 +58,7 @@ export class FakeWindow extends EventEmitter {
   maximized = false;
   minimized = false;
   menuBar = true;
+  title = '';
   constructor(
     readonly options: Record<string, unknown>,
     private readonly calls: string[],
@@ -68,6 +73,9 @@ export class FakeWindow extends EventEmitter {
     this.urls.push(url);
     this.webContents.mainFrame.url = url;
     return Promise.resolve();
+  }
+  setTitle(t: string): void {
+    this.title = t;
   }
   setMenuBarVisibility(v: boolean): void {
     this.menuBar = v;
@@ -101,6 +109,7 @@ export class FakeWindow extends EventEmitter {
     this.emit('close', ev);
     if (ev.defaultPrevented) return;
     this.destroyed = true;
+    this.webContents.destroyed = true;
     FakeWindow.all = FakeWindow.all.filter((w) => w !== this);
     this.emit('closed');
   }
@@ -144,10 +153,19 @@ export interface Double {
   permissionRequest: ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | undefined;
   permissionCheck: ((wc: unknown, permission: string) => boolean) | undefined;
   errorBoxes: [string, string][];
+  /** What the next showOpenDialog answers; each call's options are kept in openDialogs. */
+  openDialogAnswer: { canceled: boolean; filePaths: string[] };
+  openDialogs: Record<string, unknown>[];
+  /** The template given to the last Menu.setApplicationMenu (null: no menu). */
+  appMenu: MenuTemplate | null | undefined;
   shortcuts: Map<string, () => void>;
   trays: (EventEmitter & { image: string; tooltip: string; menu: { label?: string; click?: () => void }[] })[];
   opened: string[];
   keychain: Map<string, string>;
+}
+
+export interface MenuTemplate {
+  items: { label?: string; role?: string; click?: () => void; submenu?: { label?: string; role?: string; accelerator?: string; click?: () => void }[] }[];
 }
 
 export function createDouble(opts: { displays?: FakeDisplay[]; singleInstance?: boolean } = {}): Double {
@@ -175,6 +193,9 @@ export function createDouble(opts: { displays?: FakeDisplay[]; singleInstance?: 
     permissionRequest: undefined,
     permissionCheck: undefined,
     errorBoxes: [],
+    openDialogAnswer: { canceled: true, filePaths: [] },
+    openDialogs: [],
+    appMenu: undefined,
     shortcuts: new Map(),
     trays: [],
     opened: [],
@@ -243,14 +264,21 @@ export function createDouble(opts: { displays?: FakeDisplay[]; singleInstance?: 
   const e = {
     app: electronApp,
     BrowserWindow,
-    dialog: { showErrorBox: (t: string, c: string) => (rec('dialog.showErrorBox'), d.errorBoxes.push([t, c])) },
+    dialog: {
+      showErrorBox: (t: string, c: string) => (rec('dialog.showErrorBox'), d.errorBoxes.push([t, c])),
+      showOpenDialog: (...args: unknown[]) => {
+        rec('dialog.showOpenDialog');
+        d.openDialogs.push(args[args.length - 1] as Record<string, unknown>);
+        return Promise.resolve(d.openDialogAnswer);
+      },
+    },
     globalShortcut: {
       register: (acc: string, cb: () => void) => (rec(`globalShortcut.register ${acc}`), d.shortcuts.set(acc, cb), true),
       unregisterAll: () => (rec('globalShortcut.unregisterAll'), d.shortcuts.clear()),
     },
     ipcMain: { handle: (ch: string, h: Fn) => (rec(`ipcMain.handle ${ch}`), d.ipcHandlers.set(ch, h)) },
     Menu: {
-      setApplicationMenu: (m: unknown) => rec(`Menu.setApplicationMenu ${m === null ? 'null' : 'menu'}`),
+      setApplicationMenu: (m: MenuTemplate | null) => (rec(`Menu.setApplicationMenu ${m === null ? 'null' : 'menu'}`), (d.appMenu = m)),
       buildFromTemplate: (items: unknown[]) => (rec('Menu.buildFromTemplate'), { items }),
     },
     nativeImage: { createFromPath: (p: string) => ({ path: p }) },
