@@ -46,7 +46,8 @@ function hostPort(target: string): string {
   return target.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
 }
 
-export function startNodeExporter(opts: { port?: number } = {}): Promise<ServerHandle> {
+/** extraCollectors: more node_exporter collectors (`uname`, `netdev`, `filesystem`…) beyond the fast default few. */
+export function startNodeExporter(opts: { port?: number; extraCollectors?: string[] } = {}): Promise<ServerHandle> {
   return startProcess({
     name: 'node-exporter',
     bin: BIN.nodeExporter,
@@ -60,6 +61,7 @@ export function startNodeExporter(opts: { port?: number } = {}): Promise<ServerH
       '--collector.meminfo',
       '--collector.stat',
       '--collector.time',
+      ...(opts.extraCollectors ?? []).map((c) => `--collector.${c}`),
       '--log.level=warn',
     ],
     readyPath: '/metrics',
@@ -77,6 +79,8 @@ export interface PrometheusOptions {
   scrapeInterval?: string;
   dataDir?: string;
   port?: number;
+  /** More scrape jobs, e.g. Prometheus scraping itself as job "prometheus". */
+  extraJobs?: { job: string; targets: string[] }[];
 }
 
 export function startPrometheus(opts: PrometheusOptions): Promise<ServerHandle> {
@@ -89,7 +93,10 @@ export function startPrometheus(opts: PrometheusOptions): Promise<ServerHandle> 
     prepare: (dir) => {
       const config: Record<string, unknown> = {
         global: { scrape_interval: interval, evaluation_interval: interval },
-        scrape_configs: [{ job_name: 'node', static_configs: [{ targets: opts.scrapeTargets.map(hostPort) }] }],
+        scrape_configs: [
+          { job_name: 'node', static_configs: [{ targets: opts.scrapeTargets.map(hostPort) }] },
+          ...(opts.extraJobs ?? []).map((j) => ({ job_name: j.job, static_configs: [{ targets: j.targets.map(hostPort) }] })),
+        ],
       };
       if (opts.ruleFiles) {
         writeFileSync(join(dir, 'rules.yml'), opts.ruleFiles);
