@@ -5,7 +5,7 @@ import type { NotificationView } from '../../shared/api';
 import type { Board } from '../../shared/config-schema';
 import type { Batch, HealthResult, Incident, SourceStatus } from '../../shared/model';
 import { createIncidentTracker, type IncidentTracker, type IncidentTransition, type ThresholdObservation, type AnomalyObservation, type WallFault } from './alerts/index';
-import { createPolicyStore, decide, tzOffsetMinutes, type NotificationSink, type PolicyState } from './notify/index';
+import { createPolicyStore, decide, tzOffsetMinutes, type NotificationSink, type PolicyState, type PolicyStore } from './notify/index';
 import type { Store } from './store/types';
 import type { Snapshot } from '../../shared/api';
 
@@ -30,22 +30,44 @@ function newestPerTarget(results: HealthResult[]): HealthResult[] {
 }
 
 export class IncidentFlow {
-  readonly tracker: IncidentTracker;
-  private readonly policyStore;
+  #db: Store['db'];
+  #tracker: IncidentTracker;
+  #policyStore: PolicyStore;
   private policy: PolicyState;
   private pending: IncidentTransition[] = [];
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly o: IncidentFlowOptions) {
-    this.tracker = createIncidentTracker({
-      db: o.store.db,
-      board: o.board,
-      now: o.now,
+    this.#db = o.store.db;
+    this.#tracker = this.createTracker();
+    this.#policyStore = createPolicyStore(this.#db);
+    this.policy = this.#policyStore.load();
+  }
+
+  private createTracker(): IncidentTracker {
+    return createIncidentTracker({
+      db: this.#db,
+      board: this.o.board,
+      now: this.o.now,
       // why: ack/snooze transitions arrive here too, not only those observe() returns
       onTransition: (t) => this.pending.push(t),
     });
-    this.policyStore = createPolicyStore(o.store.db);
-    this.policy = this.policyStore.load();
+  }
+
+  /** The tracker on the store's current handle: it changes when the buffer moves into memory and back,
+   *  and the copy holds the same incidents, so a tracker built on it carries on where the last stopped. */
+  get tracker(): IncidentTracker {
+    if (this.o.store.db !== this.#db) {
+      this.#db = this.o.store.db;
+      this.#tracker = this.createTracker();
+      this.#policyStore = createPolicyStore(this.#db);
+    }
+    return this.#tracker;
+  }
+
+  private get policyStore(): PolicyStore {
+    void this.tracker; // rebuilds both on a new handle
+    return this.#policyStore;
   }
 
   start(): void {

@@ -23,6 +23,7 @@ import { IncidentFlow } from './incident-flow';
 import { createLogSink, fanOut, type NotificationSink } from './notify/index';
 import type { KeychainLookup } from './config/keychain';
 import { WallCrashes } from './wall-crashes';
+import { BufferWatch, RESUME_EVERY_MS } from './buffer-watch';
 import { EngineState } from './state';
 import { createReload } from './reload';
 import { requestHandlers } from './requests';
@@ -85,7 +86,12 @@ export function createEngine(options: EngineOptions): Engine {
   const first = loadBoardFile(configFile, process.env, options.keychain);
   if (!first.ok) throw new ConfigError(first.problems.map(formatProblem));
 
-  mkdirSync(options.dataDir, { recursive: true });
+  try {
+    mkdirSync(options.dataDir, { recursive: true });
+  } catch (err) {
+    // why not fatal: the buffer then starts in memory and says why it is not recording
+    log(`data dir ${options.dataDir}: ${(err as Error).message}`);
+  }
   const { store, recovered } = openStoreRecovering({ file: join(options.dataDir, 'wallboard.db'), retentionMs: first.board.retention, now, significantDigits: first.board.storage.significantDigits }, now);
   const emitter = new EngineEmitter();
   const metrics = new SelfMetrics();
@@ -114,6 +120,19 @@ export function createEngine(options: EngineOptions): Engine {
     }
   });
   let crashTimer: NodeJS.Timeout | undefined;
+  let resumeTimer: NodeJS.Timeout | undefined;
+  const buffer = new BufferWatch(
+    store,
+    (title) => {
+      try {
+        flow.wallFault({ ref: 'wall:buffer-recording', ...(title !== undefined ? { title } : {}) });
+      } catch (err) {
+        log(`buffer incident not recorded: ${(err as Error).message}`);
+      }
+    },
+    log,
+  );
+  buffer.check(); // a full or read-only disk at start
   if (recovered) {
     const title = `buffer was damaged and moved aside to ${basename(recovered.movedTo)}; a fresh buffer started (${recovered.reason})`;
     log(title);
@@ -175,6 +194,8 @@ export function createEngine(options: EngineOptions): Engine {
       metrics.recordStoreError();
       log(`buffer write failed for ${batch.source}: ${(err as Error).message}`);
       throw err;
+    } finally {
+      buffer.check();
     }
     metrics.recordPoll(polled, stored);
     const at = now();
@@ -214,6 +235,8 @@ export function createEngine(options: EngineOptions): Engine {
       stopMaintenance = startMaintenance(store, () => state.board.retention, now, log);
       crashTimer = setInterval(() => crashes.check(now()), CRASH_CHECK_MS);
       crashTimer.unref();
+      resumeTimer = setInterval(() => buffer.tick(), RESUME_EVERY_MS);
+      resumeTimer.unref();
       if (options.watch !== false) stopWatch = watchFile(configFile, () => void reload()); // reload never rejects
     },
     async stop() {
@@ -221,6 +244,7 @@ export function createEngine(options: EngineOptions): Engine {
       stopWatch();
       stopMaintenance();
       clearInterval(crashTimer);
+      clearInterval(resumeTimer);
       flow.stop();
       await state.stopPolling();
       updates.flush();
@@ -234,7 +258,7 @@ export function createEngine(options: EngineOptions): Engine {
     metricsText() {
       const st = store.stats();
       const sourceUp = new Map(status().sources.map((s) => [s.sourceId, s.state !== 'down']));
-      return metrics.render({ dbBytes: st.bytes, series: st.series, headSamples: st.headSamples, chunks: st.chunks, sourceUp, configOk: !state.configError }) + crashes.metricsText();
+      return metrics.render({ dbBytes: st.bytes, series: st.series, headSamples: st.headSamples, chunks: st.chunks, sourceUp, configOk: !state.configError, recording: buffer.recording }) + crashes.metricsText();
     },
     setUpdateStatus(u) {
       state.setUpdateStatus(u);

@@ -30,7 +30,7 @@ export class SelfMetrics {
   }
 
   /** `gauges` are read at scrape time (DB bytes, series, up). */
-  render(gauges: { dbBytes: number; series: number; headSamples: number; chunks: number; sourceUp: Map<string, boolean>; configOk: boolean }): string {
+  render(gauges: { dbBytes: number; series: number; headSamples: number; chunks: number; sourceUp: Map<string, boolean>; configOk: boolean; recording: boolean }): string {
     const lines: string[] = [];
     const metric = (name: string, type: string, help: string, rows: [string, number][]): void => {
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
@@ -48,7 +48,8 @@ export class SelfMetrics {
     metric('wallboard_source_up', 'gauge', '1 when the last poll of the source succeeded.', [...gauges.sourceUp].map(([id, up]) => [`{source="${escape(id)}"}`, up ? 1 : 0]));
     metric('wallboard_samples_stored_total', 'counter', 'Samples written to the buffer.', [['', this.samplesStored]]);
     metric('wallboard_store_errors_total', 'counter', 'Batches the buffer could not write.', [['', this.storeErrors]]);
-    metric('wallboard_db_bytes', 'gauge', 'Size of the SQLite buffer on disk, WAL included.', [['', gauges.dbBytes]]);
+    metric('wallboard_db_bytes', 'gauge', 'Size of the SQLite buffer on disk, WAL included (in memory while not recording).', [['', gauges.dbBytes]]);
+    metric('wallboard_buffer_recording', 'gauge', '0 while the disk refuses the buffer (full, read-only, deleted) and it is kept in memory.', [['', gauges.recording ? 1 : 0]]);
     metric('wallboard_series', 'gauge', 'Series in the buffer.', [['', gauges.series]]);
     metric('wallboard_head_samples', 'gauge', 'Samples not yet sealed into compressed chunks.', [['', gauges.headSamples]]);
     metric('wallboard_chunks', 'gauge', 'Compressed chunks in the buffer.', [['', gauges.chunks]]);

@@ -1,5 +1,6 @@
 // What the rest of the engine may ask of the buffer. Implemented by store/index.ts (better-sqlite3).
 import type Database from 'better-sqlite3';
+import type { RecordingState } from './offline';
 import type { StatusRun } from './outcomes';
 import type {
   AlertRecord,
@@ -53,7 +54,12 @@ export interface Store {
   /** A source left the board: the alerts and silences it showed stop being shown at `at`. */
   closeSource(source: string, at: number): void;
   /** A reloaded board's storage settings; they apply to what is written from now on. */
-  configure(settings: { retentionMs?: number; significantDigits?: number }): void;
+  configure(settings: { retentionMs?: number; significantDigits?: number; maxBytes?: number }): void;
+  /** Whether writes reach the file. When the disk refuses them (full, read-only, the file deleted)
+   *  the buffer goes on in memory, so reads stay live, until resume() writes it back. */
+  recording(): RecordingState;
+  /** Tries to write the in-memory buffer back to its file and record there again; true when recording. */
+  resume(): boolean;
   /** Source status as of `at`: last attempt, last success, reason. State/dataAge are computed by the caller. */
   sourceStatusAt(at: number): Omit<SourceStatus, 'state' | 'intervalMs' | 'dataAgeMs'>[];
   /** Runs of equal source poll outcomes overlapping [from, to] (unix ms), by source then time. */
@@ -64,7 +70,8 @@ export interface Store {
   seal(before: number): number;
   stats(): { series: number; samples: number; chunks: number; headSamples: number; bytes: number };
   /** The handle, for engine modules that own tables of their own (alerts/ keeps incidents);
-   *  their tables come from numbered files in store/migrations like everything else. */
+   *  their tables come from numbered files in store/migrations like everything else. It changes
+   *  when the buffer moves into memory and back (see recording()): do not keep it. */
   readonly db: Database.Database;
   close(): void;
 }
