@@ -36,3 +36,31 @@ describe('forecastTimeToThreshold', () => {
     expect(f?.text).toBe('reaches 40 in 1m');
   });
 });
+
+describe('forecastTimeToThreshold across a level shift', () => {
+  /** Stock sold at 3.2 a minute, restocked from 192 to 960 `minutesAgo` before the newest point; noisy ±2. */
+  function restocked(minutesAgo: number): { t: number; v: number }[] {
+    const pts: { t: number; v: number }[] = [];
+    for (let i = 0; i <= 240; i++) {
+      const m = i / 4; // a point every 15 s over the last hour
+      const since = m - (60 - minutesAgo);
+      const v = since >= 0 ? 960 - 3.2 * since : 192 + 3.2 * -since;
+      pts.push({ t: T0 + m * MIN, v: Math.round(v + 2 * Math.sin(i * 12.9898)) });
+    }
+    return pts;
+  }
+
+  it('fits only the points since a restock, however much of the window lies before it', () => {
+    // why: with the restock 25–40 min into a 1 h window the pairs straddling it outvoted the sell-down
+    for (const minutesAgo of [5, 20, 35, 45, 55]) {
+      const f = forecastTimeToThreshold(restocked(minutesAgo), 0, { label: 'sells out' });
+      const left = (960 - 3.2 * minutesAgo) / 3.2; // min
+      expect(f, `restocked ${minutesAgo} min ago`).toBeDefined();
+      expect((f as { etaMs: number }).etaMs / MIN).toBeCloseTo(left, -1);
+    }
+  });
+
+  it('says nothing until a few points follow the shift', () => {
+    expect(forecastTimeToThreshold(restocked(0.5), 0)).toBeUndefined();
+  });
+});

@@ -38,11 +38,44 @@ function median(xs: number[]): number {
   return xs.length % 2 ? (xs[m] as number) : ((xs[m - 1] as number) + (xs[m] as number)) / 2;
 }
 
-/** Theil–Sen trend of the finite points, or undefined with fewer than `minPoints` of them. */
+/** A step this many robust spreads of the point-to-point changes away from their median is a level shift. */
+const SHIFT_SPREADS = 10;
+
+/**
+ * Where the current regime starts: the index of the newest level shift (a restock, a disk cleanup,
+ * a restart), or 0. Why: a trend fitted across a step heads nowhere useful; for a while after a
+ * restock the pairs straddling it outvote the sell-down and the forecast vanishes or lies.
+ * A step is a shift when the point-to-point change there is far from the typical change AND the
+ * detrended level of the three points after it differs from the three before (medians, so a
+ * single spike on either side, which Theil–Sen ignores anyway, is not a shift).
+ */
+function regimeStart(ok: readonly { t: number; v: number }[]): number {
+  if (ok.length < 6) return 0;
+  const v = (i: number): number => (ok[i] as { v: number }).v;
+  const diffs: number[] = [];
+  for (let i = 1; i < ok.length; i++) diffs.push(v(i) - v(i - 1));
+  const typical = median([...diffs]);
+  const spread = 1.4826 * median(diffs.map((d) => Math.abs(d - typical)));
+  const limit = Math.max(SHIFT_SPREADS * spread, 1e-9 * Math.max(...ok.map((p) => Math.abs(p.v))));
+  const level = (i: number): number => v(i) - typical * i;
+  for (let j = ok.length - 3; j >= 3; j--) {
+    if (Math.abs(v(j) - v(j - 1) - typical) <= limit) continue;
+    const before = median([level(j - 3), level(j - 2), level(j - 1)]);
+    const after = median([level(j), level(j + 1), level(j + 2)]);
+    if (Math.abs(after - before) > limit) return j;
+  }
+  return 0;
+}
+
+/**
+ * Theil–Sen trend of the finite points since the newest level shift, or undefined with fewer than
+ * `minPoints` of them (just after a restock there is no trend to tell yet).
+ */
 export function robustTrend(points: readonly { t: number; v: number }[], minPoints = 6): Trend | undefined {
-  const ok = points.filter((p) => Number.isFinite(p.t) && Number.isFinite(p.v));
+  const finite = points.filter((p) => Number.isFinite(p.t) && Number.isFinite(p.v));
+  finite.sort((a, b) => a.t - b.t);
+  const ok = finite.slice(regimeStart(finite));
   if (ok.length < Math.max(2, minPoints)) return undefined;
-  ok.sort((a, b) => a.t - b.t);
   const stride = ok.length / Math.min(ok.length, MAX_POINTS);
   const sample: { t: number; v: number }[] = [];
   for (let k = 0; k < ok.length && sample.length < MAX_POINTS; k += stride) sample.push(ok[Math.floor(k)] as { t: number; v: number });
