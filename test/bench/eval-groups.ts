@@ -37,9 +37,18 @@ export function groupOf(f: NabFile): string {
   return f.category.startsWith('artificial') ? 'artificial (NAB)' : f.category;
 }
 
+/**
+ * The synthetic families shaped like the 30 NAB files the issue is scored on (hourly ad-exchange
+ * metrics, irregular road traffic, social-media volume); no family stands in for its known-cause
+ * system failures.
+ */
+export const HIDDEN_LIKE = ['syntheticHourly', 'syntheticIrregular', 'syntheticVolume'];
+
 export interface GroupReport {
   pooled: number;
   meanOfGroups: number;
+  /** default params, one threshold optimised over the HIDDEN_LIKE groups together (NAB's rule) */
+  hiddenLike: number;
   perGroup: { group: string; files: number; windows: number; heldOut: number; ownThreshold: number; chosen: string }[];
 }
 
@@ -66,7 +75,8 @@ export function evaluateGroups(files: readonly NabFile[], candidates: readonly C
     return { group, files: mine(0).length, windows: held.windows, heldOut: held.normalized, ownThreshold: own.normalized, chosen: candidates[best]!.name };
   });
   const meanOfGroups = perGroup.reduce((s, g) => s + g.heldOut, 0) / perGroup.length;
-  return { pooled: cv.normalized, meanOfGroups, perGroup };
+  const hiddenLike = scoreCorpus(scored[0]!.filter((s) => HIDDEN_LIKE.includes(groupOf(s.file))), std).normalized;
+  return { pooled: cv.normalized, meanOfGroups, hiddenLike, perGroup };
 }
 
 export function groupMarkdown(r: GroupReport, candidates: readonly Candidate[]): string {
@@ -76,6 +86,7 @@ export function groupMarkdown(r: GroupReport, candidates: readonly Candidate[]):
     '',
     `- pooled out-of-group score: **${f1(r.pooled)}**`,
     `- mean of the per-group out-of-group scores: **${f1(r.meanOfGroups)}**`,
+    `- default params, one threshold optimised over ${HIDDEN_LIKE.join(' + ')} together (NAB's rule, as the 30 unseen files of issue 18 are scored): **${f1(r.hiddenLike)}**`,
     '',
     '| group | files | windows | held out (params + threshold chosen on the others) | chosen | default params, threshold optimised on the group itself |',
     '|---|---:|---:|---:|---|---:|',
