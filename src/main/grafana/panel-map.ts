@@ -104,6 +104,23 @@ export function withMinInterval(query: string, minInterval: string | undefined, 
     .replace(/\$(?:\{__interval\}|__interval\b)/g, promDuration(iv.intervalMs));
 }
 
+/** Grafana's reductions of a series to one value, as PromQL range functions. */
+const REDUCERS: Record<string, string> = { mean: 'avg_over_time', avg: 'avg_over_time', max: 'max_over_time', min: 'min_over_time' };
+
+/**
+ * How a stat or gauge reduces its series (`reduceOptions.calcs`, or an old singlestat's
+ * `valueName`): undefined for the last value (what the wall shows), else its name and the PromQL
+ * function that computes it, when there is one.
+ */
+function reducerOf(p: GrafanaPanel): { name: string; fn?: string } | undefined {
+  const opts = p.options?.['reduceOptions'];
+  const calcs = opts !== null && typeof opts === 'object' ? (opts as { calcs?: unknown }).calcs : undefined;
+  const name = Array.isArray(calcs) && typeof calcs[0] === 'string' ? calcs[0] : p.type === 'singlestat' ? p.valueName : undefined;
+  if (name === undefined || name === 'lastNotNull' || name === 'last' || name === 'current') return undefined;
+  const fn = REDUCERS[name];
+  return fn !== undefined ? { name, fn } : { name };
+}
+
 /** The text panel standing in for a panel that cannot be drawn. */
 export function unsupportedPanel(title: string, what: string, why: string, queries: string[]): MappedPanel {
   const lines = [`**Not imported:** ${what} — ${why}.`];
@@ -142,6 +159,8 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
   }
 
   const f = displayFields(p);
+  const reduce = type === 'stat' || type === 'gauge' ? reducerOf(p) : undefined;
+  let reduced = false;
   const queries: { query: string; legend?: string }[] = [];
   let otherKind: string | undefined;
   for (const t of targets) {
@@ -157,6 +176,11 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
     const minInterval = t.interval !== undefined && t.interval !== '' ? t.interval : p.interval;
     let query = withMinInterval(q.text.trim(), minInterval === undefined ? undefined : interpolate(minInterval, ctx.selections).text, approx);
     if (f.unit.factor !== undefined) query = `(${query}) * ${f.unit.factor}`;
+    // why: an instant query has one value, which every reduction leaves as it is
+    if (reduce?.fn !== undefined && t.instant !== true) {
+      query = `${reduce.fn}((${query})[$__range:])`;
+      reduced = true;
+    }
     const legendRaw = t.legendFormat === '__auto' ? undefined : t.legendFormat;
     const legend = legendRaw ? interpolate(legendRaw, titleSelections(ctx.selections)).text : undefined;
     queries.push({ query, ...(legend ? { legend } : {}) });
@@ -172,11 +196,8 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
   const drawnAs = DRAWN_AS[p.type];
   if (drawnAs) approx(drawnAs);
   if (f.unit.factor !== undefined) approx(`queries multiplied by ${f.unit.factor} to show unit ${f.unit.unit}`);
-  const calcs = p.options?.['reduceOptions'];
-  const calc = calcs !== null && typeof calcs === 'object' ? (calcs as { calcs?: unknown }).calcs : undefined;
-  const firstCalc = Array.isArray(calc) && typeof calc[0] === 'string' ? calc[0] : undefined;
-  if ((type === 'stat' || type === 'gauge') && firstCalc !== undefined && firstCalc !== 'lastNotNull' && firstCalc !== 'last') approx(`shows the last value, not ${firstCalc}`);
-  if (p.type === 'singlestat' && p.valueName !== undefined && p.valueName !== 'current') approx(`shows the current value, not ${p.valueName}`);
+  if (reduced && reduce) approx(`the ${reduce.name} over the dashboard's range is taken in PromQL (${reduce.fn} of a $__range subquery at Prometheus' evaluation interval)`);
+  else if (reduce?.fn === undefined && reduce?.name !== undefined) approx(`shows the last value, not ${reduce.name}`);
   if (type !== 'timeseries' && queries.length > 1) approx(`${queries.length} queries; the ${type} shows the first series`);
 
   const mappedType: PanelInput['type'] = p.type === 'singlestat' && p.gauge?.show === true ? 'gauge' : type;

@@ -57,6 +57,10 @@ describe('import of the constructs community dashboards use', () => {
     // an auto interval variable, and $__auto_interval_NAME written directly, are Grafana's $__interval
     expect(cpu.queries?.[0]?.query).toContain('[$__interval]');
     expect(cpu.queries?.[1]?.query).toBe(`avg_over_time(node_load1{instance="${HOST}"}[$__interval])`);
+    // a stat reducing to the mean over the range (not an instant query) asks Prometheus for that mean
+    expect(r.byTitle('Load (mean over the range)').query).toBe(`avg_over_time((node_load1{instance="${HOST}",job="node"})[$__range:])`);
+    // an instant query is one value: "lastNotNull" or any reduction leaves it as it is
+    expect(r.byTitle('CPU Busy').query).not.toContain('_over_time((');
     // a custom variable whose one value is a regex stays verbatim
     expect(r.byTitle('Disk IO').query).toContain('device=~"[a-z]+|nvme[0-9]+n[0-9]+|mmcblk[0-9]+"');
   });
@@ -79,7 +83,7 @@ describe('import of the constructs community dashboards use', () => {
       'skipped: dash.json: panel "Build info": panel type table: tables are not drawn on the wall',
       'approximated: dash.json: panel "CPU by mode All": transformations skipped (organize, calculateField)',
       'approximated: dash.json: panel "CPU by mode All": field overrides not applied (byRegexp "/.*idle.*/": custom.transform=negative-Y; byName "iowait": unit=s)',
-      'approximated: dash.json: panel "Load (mean over the range)": shows the last value, not mean',
+      'approximated: dash.json: panel "Load (mean over the range)": the mean over the dashboard\'s range is taken in PromQL (avg_over_time of a $__range subquery',
       'approximated: dash.json: panel "Mixed": queries of type loki left out',
       'approximated: dash.json: panel "Up": a state timeline drawn as a line chart',
     ]) {
