@@ -138,6 +138,17 @@ describe('desktop app: boards and data', { timeout: 30_000 }, () => {
     expect(FakeWindow.all).toEqual([]);
   });
 
+  it('shows an unusable data dir in an error window and quits (a file where the dir should be)', async () => {
+    const parent = dataDir();
+    const notADir = join(parent, 'data');
+    writeFileSync(notADir, 'a file, not a directory');
+    const d = await start([], { dir: notADir });
+    expect(d.errorBoxes.map(([t]) => t)).toEqual(['Wallboard: the data directory is unusable']);
+    expect(d.errorBoxes[0]?.[1]).toContain(notADir);
+    expect(d.app.quitCalled).toBe(true);
+    expect(FakeWindow.all).toEqual([]);
+  });
+
   it('uses the same data dir as serve, and runs the last board when started without --config', async () => {
     const dir = dataDir();
     const file = board(dir);
@@ -260,7 +271,7 @@ describe('desktop app: notifications', { timeout: 40_000 }, () => {
     win.close(); // to the tray
     win.minimized = true;
     await expect.poll(() => FakeNotification.shown.length, { timeout: 30_000, interval: 100 }).toBeGreaterThan(0);
-    const handle = d.ipcHandlers.get('wallboard:request') as (ev: unknown, name: unknown, args: unknown) => Promise<{ id: string; kind: string }[]>;
+    const handle = d.ipcHandlers.get('wallboard:request') as (ev: unknown, name: unknown, args: unknown) => Promise<{ id: string; kind: string; status: string }[]>;
     const [incident] = await handle({ senderFrame: win.webContents.mainFrame, sender: win.webContents }, 'incidents', {});
     expect(incident?.kind).toBe('health');
     const note = FakeNotification.shown[0] as FakeNotification;
@@ -270,6 +281,10 @@ describe('desktop app: notifications', { timeout: 40_000 }, () => {
     expect(d.calls.slice(before)).toEqual(['win.restore', 'win.show', 'win.focus']);
     expect(win.visible).toBe(true);
     expect(win.webContents.sent.filter(([c]) => c === 'wallboard:focus')).toEqual([['wallboard:focus', { incidentId: incident?.id }]]);
+    // its "Acknowledge" action acknowledges the incident in the engine
+    expect(note.options.actions).toEqual([{ type: 'button', text: 'Acknowledge' }]);
+    note.emit('action', {}, 0);
+    await expect.poll(async () => (await handle({ senderFrame: win.webContents.mainFrame, sender: win.webContents }, 'incidents', {})).find((i) => i.id === incident?.id), { timeout: 10_000 }).toMatchObject({ status: 'acknowledged', ack: { by: 'desktop notification' } });
   });
 
   it('the tray\'s Open board and a second launch bring the window forward without moving the drawer', async () => {
@@ -388,13 +403,13 @@ describe('desktop app: kiosk mode', { timeout: 30_000 }, () => {
 
   it('one frameless full-screen window per display with its pages, display kept awake, no menu, an exit chord; re-laid when a display goes', async () => {
     const dir = dataDir();
-    const file = board(dir, 'kiosk: { displays: all, pages: { "1": [db] }, exitChord: "Control+Alt+Q" }\n');
+    const file = board(dir, 'kiosk: { displays: all, pages: { "1": [db] }, exitChord: "Control+Alt+Q", startAtLogin: true }\n');
     const d = await start(['--config', file], { dir, displays });
     expect(FakeWindow.all.map((w) => [w.bounds.x, w.options.frame, w.options.fullscreen, w.options.kiosk, w.urls[0]])).toEqual([
       [0, false, true, true, 'app://wallboard/index.html?kiosk=1'],
       [1920, false, true, true, 'app://wallboard/index.html?kiosk=1&pages=db'],
     ]);
-    expect(d.calls).toEqual(expect.arrayContaining(['Menu.setApplicationMenu null', 'powerSaveBlocker.start prevent-display-sleep', 'globalShortcut.register Control+Alt+Q']));
+    expect(d.calls).toEqual(expect.arrayContaining(['Menu.setApplicationMenu null', 'powerSaveBlocker.start prevent-display-sleep', 'globalShortcut.register Control+Alt+Q', 'app.setLoginItemSettings true']));
     expect(d.trays).toEqual([]);
     d.displays.pop();
     d.screen.emit('display-removed');
