@@ -8,7 +8,7 @@
 //      or `name: post<Args, Result>('/api/things/:id/verb')` (`:params` come from the args, the
 //      rest is the JSON body);
 //   2. its zod schema in src/main/request-schemas.ts (a missing one is a compile error);
-//   3. its handler in createEngine (src/main/engine/index.ts; a missing one is a compile error).
+//   3. its handler in requestHandlers (src/main/engine/requests.ts; a missing one is a compile error).
 // The HTTP server and client, the IPC validation and the preload bridge need no change.
 // To add an event: one entry in EVENTS, then emit it from the engine (or, for `focus`, from the
 // desktop shell); SSE, IPC and the HTTP client forward every name in EVENT_NAMES.

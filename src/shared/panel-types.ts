@@ -1,5 +1,5 @@
 // What each panel type is: one descriptor per type, read by every place that asks "what does this
-// panel show?" (board checks, reads, detection, panel states, the renderer's reads). Zod-free so
+// panel show?" (board checks, reads, detection, panel states, the renderer's reads and grid). Zod-free so
 // the renderer can import it.
 //
 // To add a panel type: one entry here, its folder src/renderer/panels/<type>/ and one line in
@@ -15,15 +15,17 @@ export interface PanelTypeInfo {
    * of the alert sources; 'none' nothing from a source (text).
    */
   data: 'query' | 'health' | 'alerts' | 'none';
+  /** Size on the 24-column grid when the board file gives none: small for numbers, wide for charts and lists. */
+  size: { w: number; h: number };
 }
 
 export const PANEL_TYPE_INFO = {
-  stat: { name: 'Stat', data: 'query' },
-  timeseries: { name: 'Time series', data: 'query' },
-  gauge: { name: 'Gauge', data: 'query' },
-  health: { name: 'Health', data: 'health' },
-  alertlist: { name: 'Alert list', data: 'alerts' },
-  text: { name: 'Text', data: 'none' },
+  stat: { name: 'Stat', data: 'query', size: { w: 4, h: 4 } },
+  timeseries: { name: 'Time series', data: 'query', size: { w: 12, h: 8 } },
+  gauge: { name: 'Gauge', data: 'query', size: { w: 4, h: 4 } },
+  health: { name: 'Health', data: 'health', size: { w: 12, h: 8 } },
+  alertlist: { name: 'Alert list', data: 'alerts', size: { w: 12, h: 8 } },
+  text: { name: 'Text', data: 'none', size: { w: 8, h: 4 } },
 } as const satisfies Record<string, PanelTypeInfo>;
 
 export type PanelType = keyof typeof PANEL_TYPE_INFO;

@@ -1,5 +1,6 @@
 // Placement of panels on the 24-column grid: the board file's `grid` when given, else auto layout.
 import type { Panel } from '../../shared/config-schema';
+import { PANEL_TYPE_INFO } from '../../shared/panel-types';
 
 export const COLUMNS = 24;
 
@@ -10,15 +11,8 @@ export interface Cell {
   h: number;
 }
 
-/** Default size per type, in grid units: small numbers for stats, wide boxes for charts and lists. */
-const DEFAULT_SIZE: Record<Panel['type'], { w: number; h: number }> = {
-  stat: { w: 4, h: 4 },
-  gauge: { w: 4, h: 4 },
-  timeseries: { w: 12, h: 8 },
-  health: { w: 12, h: 8 },
-  alertlist: { w: 12, h: 8 },
-  text: { w: 8, h: 4 },
-};
+/** Default size of a panel, in grid units (each type's own, see panel-types.ts). */
+const defaultSize = (p: Panel): { w: number; h: number } => PANEL_TYPE_INFO[p.type].size;
 
 /**
  * Places every panel. Panels with `grid` keep it; the rest flow below them in rows that are
@@ -41,11 +35,11 @@ export function layoutPanels(panels: Panel[], ignoreGrid = false): Map<string, C
   let used = 0;
   const flushRow = (): void => {
     if (row.length === 0) return;
-    const h = Math.max(...row.map((p) => DEFAULT_SIZE[p.type].h));
+    const h = Math.max(...row.map((p) => defaultSize(p).h));
     // why: stretch the row to 24 columns in proportion to each panel's default width
     let x = 0;
     row.forEach((p, i) => {
-      const w = i === row.length - 1 ? COLUMNS - x : Math.max(1, Math.round((DEFAULT_SIZE[p.type].w / used) * COLUMNS));
+      const w = i === row.length - 1 ? COLUMNS - x : Math.max(1, Math.round((defaultSize(p).w / used) * COLUMNS));
       cells.set(p.id, { x, y: bottom, w, h });
       x += w;
     });
@@ -54,7 +48,7 @@ export function layoutPanels(panels: Panel[], ignoreGrid = false): Map<string, C
     used = 0;
   };
   for (const p of auto) {
-    const w = DEFAULT_SIZE[p.type].w;
+    const w = defaultSize(p).w;
     if (used + w > COLUMNS) flushRow();
     row.push(p);
     used += w;

@@ -43,12 +43,6 @@ interface FrameSelection {
   ps: PanelSnapshot | undefined;
 }
 
-/**
- * Panel bodies that get their PanelSnapshot (values) as a prop; the others get their data elsewhere
- * (stat and the charts subscribe to the store themselves and write the DOM without a render).
- */
-const BODY_READS_SNAPSHOT: ReadonlySet<Panel['type']> = new Set(['gauge']);
-
 function sameSelection(a: FrameSelection, b: FrameSelection): boolean {
   return a.board === b.board && a.state === b.state && a.reason === b.reason && a.staleText === b.staleText && a.anomaly === b.anomaly && a.forecast === b.forecast && a.ps === b.ps;
 }
@@ -76,7 +70,7 @@ export const PanelFrame = memo(function PanelFrame({ panel, pageId, style }: Pan
       // strings, not the objects: a new snapshot brings new objects with the same text
       anomaly: mine?.anomaly?.explanation,
       forecast: mine?.forecast,
-      ps: BODY_READS_SNAPSHOT.has(panel.type) ? mine : undefined,
+      ps: PANEL_REGISTRY[panel.type].snapshotProp ? mine : undefined,
     };
     // why: the same object when nothing shown changed, so the store's identity check ends it
     // (a generic shallow compare of 40 selections per tick was a measurable part of a tick)
@@ -86,7 +80,7 @@ export const PanelFrame = memo(function PanelFrame({ panel, pageId, style }: Pan
   });
   const brandId = panel.brand ?? panel.filter?.brand;
   const brand = brandId ? board?.brands.find((b) => b.id === brandId) : undefined;
-  const Body = PANEL_REGISTRY[panel.type];
+  const { Body } = PANEL_REGISTRY[panel.type];
   const frameStyle = { ...style, ...(brand ? { '--brand': brand.color } : {}) } as CSSProperties;
   return (
     <section

@@ -9,11 +9,20 @@ import { TextPanel } from './text/TextPanel';
 import { TimeseriesPanel } from './timeseries/TimeseriesPanel';
 import type { PanelComponent } from './types';
 
-export const PANEL_REGISTRY: Record<PanelType, PanelComponent> = {
-  stat: StatPanel,
-  timeseries: TimeseriesPanel,
-  gauge: GaugePanel,
-  health: HealthPanel,
-  alertlist: AlertListPanel,
-  text: TextPanel,
+export interface PanelBody {
+  Body: PanelComponent;
+  /**
+   * The body gets its PanelSnapshot (values) as a prop; the others get their data elsewhere (stat and
+   * the charts subscribe to the store themselves and write the DOM without a render).
+   */
+  snapshotProp: boolean;
+}
+
+export const PANEL_REGISTRY: Record<PanelType, PanelBody> = {
+  stat: { Body: StatPanel, snapshotProp: false },
+  timeseries: { Body: TimeseriesPanel, snapshotProp: false },
+  gauge: { Body: GaugePanel, snapshotProp: true },
+  health: { Body: HealthPanel, snapshotProp: false },
+  alertlist: { Body: AlertListPanel, snapshotProp: false },
+  text: { Body: TextPanel, snapshotProp: false },
 };

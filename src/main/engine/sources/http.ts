@@ -39,7 +39,11 @@ export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 /** Characters of a body quoted in an error reason: enough to recognise it, too few to flood a wall. */
 const QUOTE_CHARS = 200;
 
-/** `10s`, `1.5s`, `250ms`: how a timeout reads in a reason. */
+/**
+ * `10s`, `1.5s`, `250ms`: how a timeout reads in a reason. why not formatDuration (shared/duration.ts,
+ * the wall's wording of ages): that floors to two units, and a reason must quote the configured
+ * timeout exactly (1.5s, not 1s).
+ */
 export function formatMs(ms: number): string {
   if (ms >= 1000 && ms % 100 === 0) return `${ms / 1000}s`;
   return `${ms}ms`;
