@@ -132,7 +132,7 @@ async function afterMicrotasks(): Promise<void> {
 }
 
 /**
- * One live update of every panel, as sync.ts's queryTail does, with \`samples\` new samples per
+ * One live update of every panel, as series-reads.ts's readTail does, with \`samples\` new samples per
  * series (1 = a 15 s tick; more = catching up); resolves with ms of JS work.
  */
 async function tick(samples = 1): Promise<number> {
