@@ -68,21 +68,28 @@ export function benchBoardYaml(): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Waits until the bench board's buffer holds 24 h (the demo source fills it on its first poll);
+ *  undefined when it does, else why not. */
+export async function waitForDemoDay(url: string, timeoutMs: number): Promise<string | undefined> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const to = Date.now();
+    const r = await fetch(`${url}/api/query?panels=p0&from=${to - 86_400_000}&to=${to}&maxPoints=10000`);
+    const q = (await r.json()) as { panels?: { x: number[] }[] };
+    const n = q.panels?.[0]?.x.length ?? 0;
+    if (n >= POINTS * 0.95) return undefined;
+    if (Date.now() > until) return `the demo source did not fill 24 h (p0 has ${n} points; HTTP ${r.status})`;
+    await new Promise((res) => setTimeout(res, 500));
+  }
+}
+
 async function benchFirstPaint(browser: Browser): Promise<NonNullable<RendererBenchResult['firstPaint']> | string> {
   if (!existsSync(join(ROOT, 'bin/wallboard.js')) || !existsSync(join(ROOT, 'out/renderer/index.html'))) return 'skipped: run `npm run build` first (needs bin/wallboard.js and out/renderer/)';
   const wb = await startWallboard({ boardYaml: benchBoardYaml(), waitHealthy: true });
   try {
     // why: measure the paint, not the demo backfill; wait until the buffer holds the 24 h
-    const until = Date.now() + 60_000;
-    for (;;) {
-      const to = Date.now();
-      const r = await fetch(`${wb.url}/api/query?panels=p0&from=${to - 86_400_000}&to=${to}&maxPoints=10000`);
-      const q = (await r.json()) as { panels?: { x: number[] }[] };
-      const n = q.panels?.[0]?.x.length ?? 0;
-      if (n >= POINTS * 0.95) break;
-      if (Date.now() > until) return `skipped: the demo source did not fill 24 h (p0 has ${n} points; HTTP ${r.status})`;
-      await new Promise((res) => setTimeout(res, 500));
-    }
+    const filled = await waitForDemoDay(wb.url, 60_000);
+    if (filled !== undefined) return `skipped: ${filled}`;
     const page = await browser.newPage({ viewport: VIEWPORT });
     // Warm the HTTP cache and the server once; the measured loads are reloads (as a wall reloads).
     // `window=24h` asks for the whole buffer (the renderer's default window is 1 h).

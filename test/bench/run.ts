@@ -14,6 +14,7 @@ const BENCHES: Record<string, string> = {
   idle: './idle-bench.ts',
   walls: './walls-bench.ts',
   replay: './replay-bench.ts',
+  scrub: './replay-scrub-bench.ts',
 };
 
 /** Heading and command for sections whose module does not write its own heading. */

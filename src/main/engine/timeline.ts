@@ -24,7 +24,9 @@ export function sourceGaps(
 ): TimelineGap[] {
   const slack = MISSED_POLLS * intervalMs;
   const out: TimelineGap[] = [];
-  const idle = (a: number, b: number): void => {
+  const idle = (from0: number, b: number): void => {
+    // why: a down span reaches one interval past its last failed poll; the pause starts after it
+    const a = Math.max(from0, out[out.length - 1]?.to ?? from0);
     if (b - a > slack && !hasDataAcross(a, b)) out.push({ sourceId, kind: 'not-running', reason: 'wall not running', from: a, to: b });
   };
   let cursor = from;

@@ -8,6 +8,7 @@ import { useWallboard } from '../store';
 import { REPLAY_SPEEDS } from '../store/types';
 import { jumpIncident, scrubTo, step, togglePlay } from './replay-actions';
 import { replayBounds } from './replay-math';
+import { ReplayGaps } from './ReplayGaps';
 import { ReplayTimeline } from './ReplayTimeline';
 import { useReplayKeys } from './use-replay-keys';
 import { useReplayPlay } from './use-replay-play';
@@ -89,6 +90,7 @@ export function ReplayBar(): React.JSX.Element | null {
           {!recording && <Button label="Back to live" title="Back to live (r)" testId="replay-live" onClick={exitReplay} />}
         </span>
       </div>
+      <ReplayGaps timeline={timeline} at={at} />
       <ReplayTimeline bounds={bounds} timeline={timeline} at={at} timezone={timezone} onScrub={(t) => scrubTo(t)} />
     </section>
   );

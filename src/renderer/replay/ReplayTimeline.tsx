@@ -27,7 +27,7 @@ const Marks = memo(function Marks({ bounds, timeline, timezone }: Omit<ReplayTim
           data-testid="replay-gap"
           data-kind={g.kind}
           style={{ left: pct(fraction(g.from, bounds)), width: pct(fraction(g.to, bounds) - fraction(g.from, bounds)) }}
-          title={`${g.sourceId}: ${g.reason}`}
+          title={`${g.sourceId}: ${g.reason}, ${formatTick(g.from, timezone, false)}–${formatTick(g.to, timezone, false)}`}
         />
       ))}
       {ticks(bounds, step).map((t) => (

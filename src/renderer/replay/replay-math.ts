@@ -1,5 +1,5 @@
 // Pure arithmetic of the replay bar: where T may go, steps, incident jumps, and timeline geometry.
-import type { BoardView, Timeline, TimelineIncident } from '../../shared/api';
+import type { BoardView, Timeline, TimelineGap, TimelineIncident } from '../../shared/api';
 
 const DEFAULT_STEP_MS = 15_000;
 export const BIG_STEP_MS = 5 * 60_000;
@@ -52,3 +52,17 @@ export function ticks(b: { from: number; to: number }, stepMs: number): number[]
   for (let t = Math.ceil(b.from / stepMs) * stepMs; t <= b.to; t += stepMs) out.push(t);
   return out;
 }
+
+/** The data gaps T lies in (from ≤ t < to), one per source. */
+export function gapsAt(timeline: Timeline | null, t: number): TimelineGap[] {
+  return (timeline?.gaps ?? []).filter((g) => g.from <= t && t < g.to);
+}
+
+/** "wall not running (prom, health)": each reason once, with the sources it holds for. */
+export function gapReasons(gaps: readonly TimelineGap[]): string[] {
+  const bySource = new Map<string, string[]>();
+  for (const g of gaps) bySource.set(g.reason, [...(bySource.get(g.reason) ?? []), g.sourceId]);
+  return [...bySource].map(([reason, sources]) => `${reason} (${sources.join(', ')})`);
+}
+
+export const GAP_KIND_LABEL: Record<TimelineGap['kind'], string> = { down: 'source down', 'not-running': 'wall not running' };

@@ -10,6 +10,7 @@ import type { ConnectionState, WallboardClient } from '../api/client';
 import { seriesPanelIds, visiblePanels } from '../board/visible';
 import { watchCriticals } from './watch-criticals';
 import { seriesReads } from './series-reads';
+import { markReplayFrame } from '../replay/frame-mark';
 import type { useWallboard } from './index';
 
 type Store = typeof useWallboard;
@@ -238,11 +239,13 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
         const tail = [...st.pending.tail].filter((id) => !st.pending.full.has(id));
         const snapshot = st.pending.snapshot;
         st.pending = { full: new Set(), tail: new Set(), snapshot: false };
+        const frameAt = snapshot ? replayAt() : undefined;
         try {
           // why: the snapshot and a full read go out together (a page's first paint waits for
           // neither round trip twice); a full read ends at the newest time known when it starts
           // (the query first: the engine answers in order, and charts wait on the query)
           await Promise.all([reads.readFull(full), snapshot ? readSnapshot() : undefined]);
+          if (frameAt !== undefined && replayAt() !== undefined) markReplayFrame(frameAt);
           // tails after the snapshot, so they end at the engine's newest time
           if (tail.length) await reads.readTail(tail);
         } catch (e) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sourceGaps } from '../../../src/main/engine/timeline';
+import { sourceGaps, timelineOf } from '../../../src/main/engine/timeline';
+import { emptyBatch } from '../../../src/shared/model';
+import { T0, tempStore } from '../store/temp-store';
 
 const S = 15_000; // ms: poll interval
 const noData = (): boolean => false;
@@ -35,5 +37,32 @@ describe('replay timeline gaps', () => {
       { source: 'am', at: 11 * S, lastAt: 20 * S, ok: false, reason: 'HTTP 502' },
     ];
     expect(sourceGaps('am', runs, 0, 21 * S, S, noData)).toEqual([{ sourceId: 'am', kind: 'down', reason: 'source down: timeout', from: 0, to: 21 * S }]);
+  });
+});
+
+describe('replay timeline across a restart of the wall', () => {
+  it('shows the time the wall was stopped as not running, for a source that was down and one that was fine, and a poll after a start opens a new run', () => {
+    const t = tempStore();
+    try {
+      const poll = (at: number, ok: boolean): void => {
+        t.store.writeBatch({ ...emptyBatch('prom', 'prometheus', at), status: ok ? { ok: true } : { ok: false, reason: 'connect ECONNREFUSED' } });
+        t.store.writeBatch({ ...emptyBatch('health', 'health', at), status: { ok: true } });
+      };
+      for (let i = 0; i <= 20; i++) poll(T0 + i * S, false);
+      // stopped from poll 20 to poll 100, then started again on the same buffer
+      t.reopen();
+      for (let i = 100; i <= 120; i++) poll(T0 + i * S, false);
+      expect(t.store.statusRuns(T0, T0 + 120 * S).filter((r) => r.source === 'prom')).toHaveLength(2);
+      const { gaps } = timelineOf(t.store, [], T0, T0 + 120 * S, new Map([['prom', S], ['health', S]]), ['prom', 'health']);
+      const stopped = { kind: 'not-running', reason: 'wall not running', from: T0 + 20 * S, to: T0 + 100 * S };
+      expect(gaps.filter((g) => g.sourceId === 'health')).toEqual([{ sourceId: 'health', ...stopped }]);
+      expect(gaps.filter((g) => g.sourceId === 'prom').map(({ kind, from, to }) => ({ kind, from, to }))).toEqual([
+        { kind: 'down', from: T0, to: T0 + 21 * S },
+        { kind: stopped.kind, from: T0 + 21 * S, to: stopped.to },
+        { kind: 'down', from: T0 + 100 * S, to: T0 + 120 * S },
+      ]);
+    } finally {
+      t.cleanup();
+    }
   });
 });

@@ -23,6 +23,11 @@ export class OutcomeTables {
   /** source + NUL + query → its newest run; saves a SELECT per query per poll. Cleared by forget()
    *  after a rolled-back transaction, and when a cached run turns out to be gone (retention). */
   private readonly runs = new Map<string, Run>();
+  /** Sources that polled since this store was opened. why: a run is extended only by polls of the
+   *  same process; the first poll after a start opens a new run even with the same outcome, so the
+   *  time the wall was not running stays a span without polls (the replay bar's "wall not running")
+   *  instead of reading as polled (ok, or down) all along. */
+  private readonly polledHere = new Set<string>();
 
   constructor(db: Database.Database) {
     this.st = {
@@ -79,7 +84,8 @@ export class OutcomeTables {
       const reason = q.outcome.ok ? null : q.outcome.reason;
       const ok = Number(q.outcome.ok);
       const key = `${q.source}\0${q.query}`;
-      const run = this.runs.get(key) ?? this.st.queryRun.get(q.source, q.query);
+      // why only the cache: a run in the file but not cached is from before this start (or was rolled back)
+      const run = this.runs.get(key);
       if (run && run.ok === ok && run.reason === reason) {
         extended.push(run.id);
         this.runs.set(key, run);
@@ -93,15 +99,20 @@ export class OutcomeTables {
       this.runs.clear();
       for (const q of batch.queries) {
         const reason = q.outcome.ok ? null : q.outcome.reason;
+        const ok = Number(q.outcome.ok);
         const run = this.st.queryRun.get(q.source, q.query);
-        if (run && run.ok === Number(q.outcome.ok) && run.reason === reason) this.st.queryExtend.run(batch.at, run.id);
-        else this.st.queryInsert.run(q.source, q.query, batch.at, batch.at, Number(q.outcome.ok), reason);
+        let id: number;
+        if (run && run.ok === ok && run.reason === reason) this.st.queryExtend.run(batch.at, (id = run.id));
+        else id = Number(this.st.queryInsert.run(q.source, q.query, batch.at, batch.at, ok, reason).lastInsertRowid);
+        this.runs.set(`${q.source}\0${q.query}`, { id, ok, reason });
       }
     }
     this.st.source.run(batch.source, batch.kind);
     const reason = batch.status.ok ? null : batch.status.reason;
     const run = this.st.statusRun.get(batch.source);
-    if (run && run.ok === Number(batch.status.ok) && run.reason === reason) {
+    const extend = run && this.polledHere.has(batch.source) && run.ok === Number(batch.status.ok) && run.reason === reason;
+    this.polledHere.add(batch.source);
+    if (run && extend) {
       this.st.statusExtend.run(batch.at, batch.durationMs, run.id);
     } else {
       const lastOk = run ? (run.ok ? run.last_at : run.last_ok_at) : null;
