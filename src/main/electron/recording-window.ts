@@ -50,9 +50,15 @@ export function openRecordingWindow(d: RecordingDeps, file: string): Win | undef
   win.on('page-title-updated', (ev) => ev.preventDefault()); // why: keep the file's name, not the page's <title>
   const detach = d.routes.attach(win.webContents, engine);
   d.log(`replaying the recording ${file} (read-only, nothing is polled)`);
+  // why: quitting the app may end the process before engine.stop() settles; the temp dir goes anyway
+  const atExit = (): void => rec.dispose();
+  process.once('exit', atExit);
   win.on('closed', () => {
     detach();
-    void engine.stop().finally(rec.dispose);
+    void engine.stop().finally(() => {
+      process.off('exit', atExit);
+      rec.dispose();
+    });
   });
   return win;
 }

@@ -1,6 +1,6 @@
 // The Electron adapter (src/main/electron) against the recording double of the Electron calls it
 // makes (electron-double.ts lists them), over the real engine in a temp data dir.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -326,8 +326,18 @@ describe('desktop app: File → Open a recording', { timeout: 60_000 }, () => {
     const item = openItem(d);
     expect(item?.accelerator).toBe('CmdOrCtrl+O');
     d.openDialogAnswer = { canceled: false, filePaths: [file] };
-    item?.click?.();
-    await expect.poll(() => FakeWindow.all.length, { timeout: 10_000 }).toBe(2);
+    // why a TMPDIR of its own: to see the recording's temp dir come and go without other tests' dirs
+    const tmp = dataDir();
+    const savedTmp = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      item?.click?.();
+      await expect.poll(() => FakeWindow.all.length, { timeout: 10_000 }).toBe(2);
+    } finally {
+      if (savedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTmp;
+    }
+    expect(readdirSync(tmp).filter((f) => f.startsWith('wallboard-replay-'))).toHaveLength(1);
     expect(d.openDialogs[0]).toMatchObject({ properties: ['openFile'], filters: [{ name: 'Wallboard recording', extensions: ['wbz'] }] });
     const rec = FakeWindow.all[1] as FakeWindow;
     expect(rec.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
@@ -345,6 +355,7 @@ describe('desktop app: File → Open a recording', { timeout: 60_000 }, () => {
     rec.close();
     expect(rec.destroyed).toBe(true);
     expect(FakeWindow.all).toEqual([live]);
+    await expect.poll(() => readdirSync(tmp), { timeout: 10_000 }).toEqual([]); // the recording's temp dir went with its window
     expect(d.errorBoxes).toEqual([]);
   });
 
