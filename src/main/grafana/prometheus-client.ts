@@ -2,7 +2,7 @@
 // Every failure rejects with one line a person can act on (which URL, what went wrong).
 import { z } from 'zod';
 import { httpJson, joinUrl } from '../engine/sources/http';
-import type { PromSeries, VariableClient } from './variables';
+import { QueryRejected, type PromSeries, type VariableClient } from './variables';
 
 const TIMEOUT_MS = 10_000;
 
@@ -19,6 +19,9 @@ export function prometheusVariableClient(baseUrl: string): VariableClient {
   async function get<T>(path: string, query: Record<string, string>, schema: z.ZodType<T>): Promise<T> {
     const url = joinUrl(baseUrl, path, query);
     const r = await httpJson(url, { timeoutMs: TIMEOUT_MS });
+    // why: 400/422 is Prometheus answering that this one query is wrong (bad_data): the variable
+    // falls back to its saved value; anything else means Prometheus itself cannot be used
+    if (!r.ok && (r.status === 400 || r.status === 422)) throw new QueryRejected(`Prometheus rejected the query: ${r.reason}`);
     if (!r.ok) throw new Error(`Prometheus at ${baseUrl} (${path}): ${r.reason}`);
     const parsed = schema.safeParse(r.data);
     if (!parsed.success) throw new Error(`Prometheus at ${baseUrl} answered ${path} with an unexpected body`);

@@ -46,6 +46,9 @@ export interface ResolveInput {
 
 const ALL = '$__all';
 
+/** Prometheus answered that one query is wrong (HTTP 400/422, bad_data); it is reachable. */
+export class QueryRejected extends Error {}
+
 function asStrings(v: unknown): string[] {
   if (typeof v === 'string') return [v];
   if (typeof v === 'number' || typeof v === 'boolean') return [String(v)];
@@ -69,11 +72,39 @@ function savedOptions(v: GrafanaVariable): string[] {
   return out.filter((x) => x !== ALL);
 }
 
+/**
+ * The variable's query as text. Grafana 10+ saves the query editor's fields
+ * (`{qryType, label, metric, labelFilters, varQuery}`) and may leave `query` empty; those become
+ * the classic function they stand for.
+ */
 function queryText(v: GrafanaVariable): string {
   if (typeof v.query === 'string') return v.query;
   if (v.query !== null && typeof v.query === 'object') {
-    const q = (v.query as Record<string, unknown>)['query'];
-    if (typeof q === 'string') return q;
+    const o = v.query as Record<string, unknown>;
+    const q = o['query'];
+    if (typeof q === 'string' && q.trim() !== '') return q;
+    const str = (k: string): string => (typeof o[k] === 'string' ? (o[k] as string) : '');
+    const filters = Array.isArray(o['labelFilters'])
+      ? (o['labelFilters'] as unknown[])
+          .map((f) => (f !== null && typeof f === 'object' ? (f as Record<string, unknown>) : {}))
+          .filter((f) => typeof f['label'] === 'string' && typeof f['value'] === 'string')
+          .map((f) => `${f['label'] as string}${typeof f['op'] === 'string' ? f['op'] : '='}"${f['value'] as string}"`)
+      : [];
+    const selector = str('metric') + (filters.length > 0 ? `{${filters.join(',')}}` : '');
+    switch (o['qryType']) {
+      case 0:
+        return `label_names(${selector})`;
+      case 1:
+        if (str('label') !== '') return selector === '' ? `label_values(${str('label')})` : `label_values(${selector}, ${str('label')})`;
+        break;
+      case 2:
+        return `metrics(${str('metric')})`;
+      case 3:
+        if (str('varQuery') !== '') return `query_result(${str('varQuery')})`;
+        break;
+      default:
+        break;
+    }
   }
   return v.definition ?? '';
 }
@@ -213,6 +244,23 @@ function select(v: GrafanaVariable, options: string[], override: string[] | unde
   return { ...base, values: [''], all: false };
 }
 
+const OTHER_DATASOURCES = /loki|elastic|influx|mysql|postgres|graphite|cloudwatch|tempo|jaeger|zipkin|mssql|opentsdb|testdata|splunk|datadog|clickhouse/i;
+
+/** Whether a query variable's datasource is Prometheus (or left to the default, taken to be Prometheus). */
+function queriesPrometheus(v: GrafanaVariable, resolved: ReadonlyMap<string, ResolvedVariable>): boolean {
+  const ds = v.datasource;
+  let text = '';
+  if (typeof ds === 'string') text = ds;
+  else if (ds !== null && typeof ds === 'object') {
+    const o = ds as Record<string, unknown>;
+    text = typeof o['type'] === 'string' ? o['type'] : typeof o['uid'] === 'string' ? o['uid'] : '';
+  }
+  if (OTHER_DATASOURCES.test(text)) return false;
+  // why: `$ds` / `${ds}` is a datasource variable resolved before this one (export inputs like ${DS_LOKI} are named above)
+  const ref = /^\$\{?(\w+)\}?$/.exec(text);
+  return !OTHER_DATASOURCES.test(ref ? (resolved.get(ref[1] as string)?.plugin ?? '') : '');
+}
+
 /** Resolves every variable in order; rejects (with a one-line reason) when Prometheus fails. */
 export async function resolveVariables(input: ResolveInput): Promise<Map<string, ResolvedVariable>> {
   const out = new Map<string, ResolvedVariable>();
@@ -227,12 +275,19 @@ export async function resolveVariables(input: ResolveInput): Promise<Map<string,
     const interpolated = interpolate(queryText(v), selections).text;
     const text = input.macros && v.type === 'query' ? expandMacros(interpolated, input.macros) : interpolated;
     let options: string[];
+    const prometheus = v.type !== 'query' || queriesPrometheus(v, out);
+    // whether the options came from Prometheus, so a saved value it no longer offers is dropped
+    let asked = v.type === 'query' && input.client !== undefined && prometheus;
     try {
-      options = await optionsOf(v, text, input);
+      options = prometheus ? await optionsOf(v, text, input) : savedOptions(v);
     } catch (err) {
-      throw new Error(`variable $${v.name}: ${(err as Error).message}`, { cause: err });
+      if (!(err instanceof QueryRejected)) throw new Error(`variable $${v.name}: ${(err as Error).message}`, { cause: err });
+      input.notes.approximated(`variable $${v.name}`, `${err.message}; its saved value is used`);
+      options = savedOptions(v);
+      asked = false;
     }
-    const selection = select(v, options, input.overrides.get(v.name), v.type === 'query' && input.client !== undefined, input.notes);
+    if (!prometheus) input.notes.approximated(`variable $${v.name}`, 'reads a datasource that is not Prometheus: its saved value is used');
+    const selection = select(v, options, input.overrides.get(v.name), asked, input.notes);
     const empty = selection.values.length === 1 && selection.values[0] === '';
     if (v.type === 'query' && !input.client && !empty) input.notes.approximated(`variable $${v.name}`, 'not resolved (no --prometheus): its saved value is used');
     selections.set(v.name, selection);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Notes } from '../../../src/main/grafana/notes';
-import { applyRegex, parseRegex, resolveVariables, sortValues, splitCustom } from '../../../src/main/grafana/variables';
+import { applyRegex, parseRegex, QueryRejected, resolveVariables, sortValues, splitCustom } from '../../../src/main/grafana/variables';
 import { fakeClient } from './fake-client';
 
 const SERIES = [
@@ -92,5 +92,50 @@ describe('template variables', () => {
     expect(sortValues(['b', 'a', 'C'], 2)).toEqual(['b', 'a', 'C']);
     expect(sortValues(['b', 'a', 'C'], 5)).toEqual(['a', 'b', 'C']);
     expect(sortValues(['10', '9', '100'], 4)).toEqual(['100', '10', '9']);
+  });
+});
+
+describe('variable queries as real exports write them', () => {
+  const notes = () => new Notes();
+  it('reads the Grafana 10+ query editor fields when `query` is empty: label values with filters, label names, metrics, query_result', async () => {
+    const client = fakeClient([{ __name__: 'up', job: 'node', instance: 'a:1' }, { __name__: 'up', job: 'prom', instance: 'b:2' }], { 'count(up)': [{ metric: {}, value: '2', t: 1 }] });
+    const vars = await resolveVariables({
+      list: [
+        { type: 'query', name: 'inst', query: { qryType: 1, label: 'instance', metric: 'up', labelFilters: [{ label: 'job', op: '=', value: 'node' }], query: '', refId: 'PrometheusVariableQueryEditor-VariableQuery' } },
+        { type: 'query', name: 'labels', query: { qryType: 0, metric: 'up', refId: 'x' } },
+        { type: 'query', name: 'm', query: { qryType: 2, metric: 'u.*', refId: 'x' } },
+        { type: 'query', name: 'n', query: { qryType: 3, varQuery: 'count(up)', refId: 'x' }, regex: '/\\} (\\d+)/' },
+      ],
+      client,
+      overrides: new Map(),
+      notes: notes(),
+    });
+    expect(client.calls.slice(0, 2)).toEqual(['labelValues(instance, up{job="node"})', 'labelNames(up)']);
+    expect(vars.get('inst')?.selection.values).toEqual(['a:1']);
+    expect(vars.get('m')?.options).toEqual(['up']);
+    expect(vars.get('n')?.selection.values).toEqual(['2']);
+  });
+
+  it('keeps the saved value, with a note, when Prometheus rejects one variable query or the variable reads another datasource', async () => {
+    const client = fakeClient([]);
+    client.query = () => Promise.reject(new QueryRejected('Prometheus rejected the query: HTTP 400: bad_data'));
+    const n = notes();
+    const vars = await resolveVariables({
+      list: [
+        { type: 'query', name: 'broken', query: 'query_result(sum(', current: { value: 'kept' }, options: [{ value: 'kept' }] },
+        { type: 'query', name: 'stream', datasource: { type: 'loki', uid: 'L' }, query: 'label_values({job="varlogs"}, filename)', current: { value: '/var/log/syslog' } },
+        { type: 'query', name: 'fromInput', datasource: '${DS_LOKI}', query: 'label_values(app)', current: { value: 'web' } },
+      ],
+      client,
+      overrides: new Map(),
+      notes: n,
+    });
+    expect(vars.get('broken')?.selection.values).toEqual(['kept']);
+    expect(vars.get('stream')?.selection.values).toEqual(['/var/log/syslog']);
+    expect(vars.get('fromInput')?.selection.values).toEqual(['web']);
+    expect(client.calls).toEqual([]);
+    const text = n.summary().join('\n');
+    expect(text).toContain('variable $broken: Prometheus rejected the query: HTTP 400: bad_data; its saved value is used');
+    expect(text).toContain('variable $stream: reads a datasource that is not Prometheus: its saved value is used');
   });
 });
