@@ -3,6 +3,7 @@
 // `$ds` (a datasource variable) or `{type, uid}`.
 import type { GrafanaDashboard } from './dashboard';
 import type { ResolvedVariable } from './variables';
+import { own } from './own';
 
 /** Plugin id (`prometheus`, `loki`, …), `mixed`, or `default` when the dashboard leaves it open. */
 export type DatasourceKind = string;
@@ -19,7 +20,7 @@ const OTHER_PLUGINS = ['loki', 'influx', 'elastic', 'mysql', 'postgres', 'graphi
 export function datasourceClassifier(d: GrafanaDashboard, vars: ReadonlyMap<string, ResolvedVariable>): (ref: unknown) => DatasourceKind {
   const inputs = new Map((d.__inputs ?? []).filter((i) => i.name !== undefined).map((i) => [i.name as string, (i.pluginId ?? 'prometheus').toLowerCase()]));
   const byName = (name: string): DatasourceKind => {
-    const special = SPECIAL[name.toLowerCase()];
+    const special = own(SPECIAL, name.toLowerCase());
     if (special) return special;
     const ref = /^\$\{?(\w+)(?::\w+)?\}?$/.exec(name);
     if (ref) {
@@ -40,7 +41,8 @@ export function datasourceClassifier(d: GrafanaDashboard, vars: ReadonlyMap<stri
       const o = ref as Record<string, unknown>;
       const uid = typeof o['uid'] === 'string' ? o['uid'] : undefined;
       const type = typeof o['type'] === 'string' ? o['type'].toLowerCase() : undefined;
-      if (uid !== undefined && SPECIAL[uid.toLowerCase()]) return SPECIAL[uid.toLowerCase()] as string;
+      const byUid = uid !== undefined ? own(SPECIAL, uid.toLowerCase()) : undefined;
+      if (byUid) return byUid;
       if (type === 'datasource') return uid === '-- Mixed --' ? 'mixed' : 'grafana';
       if (type !== undefined) return type;
       if (uid !== undefined) return byName(uid);

@@ -12,6 +12,7 @@ import { grafanaIntervals, promDuration } from '../engine/query-macros';
 import { panelCaveats } from './panel-caveats';
 import { displayFields } from './panel-fields';
 import { SOURCE_INTERVAL_MS } from './source';
+import { own } from './own';
 
 export type PanelInput = z.input<typeof panelSchema>;
 /** A board panel before it gets its id and grid cell. */
@@ -117,7 +118,7 @@ function reducerOf(p: GrafanaPanel): { name: string; fn?: string } | undefined {
   const calcs = opts !== null && typeof opts === 'object' ? (opts as { calcs?: unknown }).calcs : undefined;
   const name = Array.isArray(calcs) && typeof calcs[0] === 'string' ? calcs[0] : p.type === 'singlestat' ? p.valueName : undefined;
   if (name === undefined || name === 'lastNotNull' || name === 'last' || name === 'current') return undefined;
-  const fn = REDUCERS[name];
+  const fn = own(REDUCERS, name);
   return fn !== undefined ? { name, fn } : { name };
 }
 
@@ -132,7 +133,7 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
   const title = interpolate(p.title, titleSelections(ctx.selections)).text;
   const subject = panelSubject(title);
   const approx = (detail: string): void => ctx.notes.approximated(subject, detail);
-  const type = TYPES[p.type];
+  const type = own(TYPES, p.type);
   const panelKind = ctx.datasource(p.datasource);
   const targets = p.targets.map(readTarget).filter((t) => t !== undefined);
   const rawQueries = targets.map((t) => t.expr).filter((e): e is string => typeof e === 'string' && e.trim() !== '');
@@ -143,7 +144,7 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
     return { panel: unsupportedPanel(title, 'a library panel', 'its model is not part of the dashboard export; export it with "Export for sharing externally"', []) };
   }
   if (type === undefined) {
-    const why = WHY[p.type] ?? 'this panel type has no counterpart on the wall';
+    const why = own(WHY, p.type) ?? 'this panel type has no counterpart on the wall';
     ctx.notes.skipped(subject, `panel type ${p.type}: ${why}`);
     return { panel: unsupportedPanel(title, `Grafana panel type \`${p.type}\``, why, rawQueries) };
   }
@@ -193,7 +194,7 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
   }
   for (const a of f.approximations) approx(a);
   for (const c of panelCaveats(p)) approx(c);
-  const drawnAs = DRAWN_AS[p.type];
+  const drawnAs = own(DRAWN_AS, p.type);
   if (drawnAs) approx(drawnAs);
   if (f.unit.factor !== undefined) approx(`queries multiplied by ${f.unit.factor} to show unit ${f.unit.unit}`);
   if (reduced && reduce) approx(`the ${reduce.name} over the dashboard's range is taken in PromQL (${reduce.fn} of a $__range subquery at Prometheus' evaluation interval)`);

@@ -1,6 +1,7 @@
 // Grafana unit ids → board units. Units we draw directly map 1:1; prefixed ones (kbytes, MBs, m, h)
 // map to their base unit with a factor the query is multiplied by, so the number reads the same.
 import type { Panel } from '../../shared/config-schema';
+import { own } from './own';
 
 type Unit = Panel['unit'];
 
@@ -47,11 +48,11 @@ const NEAR: Record<string, [Unit, string]> = {
 
 export function mapUnit(id: string | undefined): UnitMapping {
   if (id === undefined || id === '') return { unit: 'short' };
-  const direct = DIRECT[id];
+  const direct = own(DIRECT, id);
   if (direct) return { unit: direct };
-  const scaled = SCALED[id];
+  const scaled = own(SCALED, id);
   if (scaled) return { unit: scaled[0], factor: scaled[1] };
-  const near = NEAR[id];
+  const near = own(NEAR, id);
   if (near) return { unit: near[0], approximation: `unit ${id}: ${near[1]}` };
   if (id.startsWith('currency')) return { unit: 'currency', approximation: `unit ${id} shown with a generic currency sign` };
   return { unit: 'short', approximation: `unit ${id} is not supported; shown as a plain number` };

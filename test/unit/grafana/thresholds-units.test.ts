@@ -52,6 +52,12 @@ describe('Grafana unit ids', () => {
     expect(ids.every((id) => mapUnit(id).factor === undefined && mapUnit(id).approximation === undefined)).toBe(true);
   });
 
+  it("treats ids named like Object.prototype's members as unknown, never as a function (the import fuzz found 'valueOf')", () => {
+    for (const id of ['valueOf', 'constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(mapUnit(id)).toEqual({ unit: 'short', approximation: `unit ${id} is not supported; shown as a plain number` });
+    }
+  });
+
   it('maps prefixed ids to a base unit and a factor', () => {
     expect(mapUnit('kbytes')).toEqual({ unit: 'bytes', factor: 1024 });
     expect(mapUnit('MBs')).toEqual({ unit: 'Bps', factor: 1e6 });

@@ -40,6 +40,8 @@ function median(xs: number[]): number {
 
 /** A step this many robust spreads of the point-to-point changes away from their median is a level shift. */
 const SHIFT_SPREADS = 10;
+/** …and at least this share of the window's range. */
+const SHIFT_SHARE_OF_RANGE = 0.1;
 
 /**
  * Where the current regime starts: the index of the newest level shift (a restock, a disk cleanup,
@@ -56,7 +58,10 @@ function regimeStart(ok: readonly { t: number; v: number }[]): number {
   for (let i = 1; i < ok.length; i++) diffs.push(v(i) - v(i - 1));
   const typical = median([...diffs]);
   const spread = 1.4826 * median(diffs.map((d) => Math.abs(d - typical)));
-  const limit = Math.max(SHIFT_SPREADS * spread, 1e-9 * Math.max(...ok.map((p) => Math.abs(p.v))));
+  // why the range floor: stored values keep 5 significant digits, so a clean ramp's steps differ by
+  // rounding and their spread can be 0; a shift that small does not bend the trend anyway
+  const values = ok.map((p) => p.v);
+  const limit = Math.max(SHIFT_SPREADS * spread, SHIFT_SHARE_OF_RANGE * (Math.max(...values) - Math.min(...values)));
   const level = (i: number): number => v(i) - typical * i;
   for (let j = ok.length - 3; j >= 3; j--) {
     if (Math.abs(v(j) - v(j - 1) - typical) <= limit) continue;
