@@ -15,6 +15,7 @@ const BENCHES: Record<string, string> = {
   walls: './walls-bench.ts',
   replay: './replay-bench.ts',
   scrub: './replay-scrub-bench.ts',
+  soak: './soak.ts',
 };
 
 /** Heading and command for sections whose module does not write its own heading. */

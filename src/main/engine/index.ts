@@ -61,6 +61,9 @@ export interface Engine extends EngineApi {
   /** Applies the board file now (hot reload calls this); false when it was rejected. */
   reload(): Promise<boolean>;
   metricsText(): string;
+  /** Feeds a batch through the path a poll takes (store, detection, incidents, update and status
+   *  events), for runs in simulated time (the soak bench) that cannot wait for the scheduler. */
+  ingest(batch: Batch): void;
   /**
    * The face saw part of the wall crash ("renderer": Electron's render process gone or hung;
    * "kiosk-browser"): counted in /metrics, and 3 within 10 min open a pipeline incident of the wall
@@ -251,6 +254,7 @@ export function createEngine(options: EngineOptions): Engine {
       store.close();
     },
     reload,
+    ingest: (batch) => onBatch(batch),
     async request(name, args) {
       return handlers[name](args as never) as never;
     },

@@ -7,6 +7,12 @@ const EVERY_MS = 60_000; // ms between upkeep rounds
 const SEAL_AFTER_MS = 10 * 60_000; // ms: head samples younger than this stay writable (late backfill)
 const MAX_STEPS = 50; // bounded retention steps per round
 
+/** One bounded round of upkeep now, in one go (the soak bench runs it per simulated minute). */
+export function upkeep(store: Store, retentionMs: number, now: number): void {
+  for (let i = 0; i < MAX_STEPS && store.seal(now - SEAL_AFTER_MS) > 0; i++);
+  for (let i = 0; i < MAX_STEPS && store.retain(now - retentionMs).more; i++);
+}
+
 export function startMaintenance(store: Store, retentionMs: () => number, now: () => number, log: (line: string) => void): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
