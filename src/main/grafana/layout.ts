@@ -38,10 +38,13 @@ function isRepeatCopy(p: GrafanaPanel): boolean {
 }
 
 /** Old row heights: "250px" or 250 → grid units, as Grafana's migration computes them. */
+function pixels(height: number | string | undefined): number | undefined {
+  const px = typeof height === 'string' ? Number.parseInt(height.replace('px', ''), 10) : height;
+  return px !== undefined && Number.isFinite(px) ? px : undefined;
+}
+
 function gridHeight(height: number | string | undefined, fallback: number): number {
-  let px = typeof height === 'string' ? Number.parseInt(height.replace('px', ''), 10) : height;
-  if (px === undefined || !Number.isFinite(px)) px = fallback;
-  px = Math.max(px, MIN_PANEL_HEIGHT);
+  const px = Math.max(pixels(height) ?? fallback, MIN_PANEL_HEIGHT);
   return Math.ceil(px / (CELL_HEIGHT + CELL_VMARGIN));
 }
 
@@ -66,7 +69,9 @@ function oldRowSections(rows: unknown[]): Section[] {
       const panel = readPanel(raw);
       if (!panel || isRepeatCopy(panel)) continue;
       const w = Math.min(COLUMNS, Math.max(1, Math.floor(panel.span ?? DEFAULT_PANEL_SPAN) * 2));
-      const h = panel.height !== undefined ? gridHeight(panel.height, DEFAULT_ROW_HEIGHT) : rowH;
+      // why: Node Exporter Full saves `"height": ""` on panels; Grafana then uses the row's height
+      const px = pixels(panel.height);
+      const h = px !== undefined ? gridHeight(px, DEFAULT_ROW_HEIGHT) : rowH;
       if (x + w > COLUMNS) {
         x = 0;
         y += lineH;

@@ -3,7 +3,7 @@
 // own results; these lines say what differs from the Grafana original and why.
 import type { GrafanaPanel } from './dashboard';
 
-function record(v: unknown): Record<string, unknown> | undefined {
+export function record(v: unknown): Record<string, unknown> | undefined {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 

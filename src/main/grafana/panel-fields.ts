@@ -3,6 +3,7 @@
 // itself (singlestat).
 import type { Threshold } from '../../shared/config-schema';
 import { readGraphThresholds, type GrafanaPanel } from './dashboard';
+import { record } from './panel-caveats';
 import { mapGraphThresholds, mapSinglestat, mapSteps } from './thresholds';
 import { mapUnit, type UnitMapping } from './units';
 
@@ -84,11 +85,33 @@ export function displayFields(p: GrafanaPanel): DisplayFields {
   const custom = d?.custom;
   const stackMode = custom?.stacking?.mode;
   if ((stackMode !== undefined && stackMode !== 'none') || p.stack === true) {
-    out.stack = true;
-    if (stackMode === 'percent' || p.percentage === true) approximations.push('100 % stacking drawn as plain stacking');
+    const outside = unstackedSeries(p);
+    // why: a board stacks all or none of a panel's series; stacking a total Grafana keeps out of the
+    // stack (Node Exporter Full's "RAM Total") would add it to its own parts, so draw none stacked
+    if (outside.length > 0) approximations.push(`drawn unstacked: ${outside.join(', ')} stay${outside.length === 1 ? 's' : ''} out of the stack in Grafana`);
+    else {
+      out.stack = true;
+      if (stackMode === 'percent' || p.percentage === true) approximations.push('100 % stacking drawn as plain stacking');
+    }
   }
   if (custom?.fillOpacity !== undefined) out.fill = Math.min(1, Math.max(0, custom.fillOpacity / 100));
   else if (p.type === 'graph') out.fill = Math.min(1, Math.max(0, (p.fill ?? 1) / 10));
   if (custom?.drawStyle === 'bars' || p.bars === true) approximations.push('bars drawn as lines');
+  return out;
+}
+
+/** Series a stacked panel keeps out of its stack: old `seriesOverrides` `stack: false`, new `custom.stacking` mode none. */
+function unstackedSeries(p: GrafanaPanel): string[] {
+  const out: string[] = [];
+  for (const o of p.seriesOverrides ?? []) {
+    const r = record(o);
+    if (r?.['stack'] === false) out.push(String(r['alias'] ?? '?'));
+  }
+  for (const o of p.fieldConfig?.overrides ?? []) {
+    const r = record(o);
+    const props = Array.isArray(r?.['properties']) ? r['properties'].map(record) : [];
+    const off = props.some((x) => x?.['id'] === 'custom.stacking' && record(x['value'])?.['mode'] === 'none');
+    if (off) out.push(String(record(r?.['matcher'])?.['options'] ?? '?'));
+  }
   return out;
 }

@@ -114,6 +114,26 @@ describe('import of the constructs community dashboards use', () => {
     expect(r.byTitle('Received').query).toBe('rate(alertmanager_alerts_received_total[315s]) * 60');
   });
 
+  it('draws a stacked panel unstacked when Grafana keeps one series (a total) out of the stack, and says so', async () => {
+    const parts = [{ expr: 'node_memory_MemTotal_bytes', legendFormat: 'RAM Total', refId: 'A' }, { expr: 'node_memory_MemFree_bytes', legendFormat: 'RAM Free', refId: 'B' }];
+    const r = await run({
+      title: 'stack exclusions',
+      schemaVersion: 14,
+      rows: [{ height: 250, panels: [
+        // Node Exporter Full (schema 14): `{alias: "RAM Total", stack: false}`
+        { type: 'graph', title: 'Memory Basic', span: 4, stack: true, seriesOverrides: [{ alias: 'RAM Total', color: '#E0F9D7', fill: 0, stack: false }], targets: parts },
+        // its newer export: an override setting custom.stacking to none
+        { type: 'graph', title: 'Memory Basic 7+', span: 4, fieldConfig: { defaults: { custom: { stacking: { mode: 'normal', group: 'A' } } }, overrides: [{ matcher: { id: 'byName', options: 'RAM Total' }, properties: [{ id: 'custom.stacking', value: { mode: 'none', group: 'A' } }] }] }, targets: parts },
+        { type: 'graph', title: 'Memory Stack', span: 4, stack: true, seriesOverrides: [{ alias: 'RAM Free', color: '#E0F9D7' }], targets: parts },
+      ] }],
+    });
+    expect(r.byTitle('Memory Basic').stack).toBeUndefined();
+    expect(r.byTitle('Memory Basic 7+').stack).toBeUndefined();
+    expect(r.byTitle('Memory Stack').stack).toBe(true);
+    expect(r.summary).toMatch(/panel "Memory Basic": drawn unstacked: RAM Total stays out of the stack in Grafana/);
+    expect(r.summary).toMatch(/panel "Memory Basic 7\+": drawn unstacked: RAM Total stays out of the stack in Grafana/);
+  });
+
   it('writes query_result rows the way Grafana does (labels joined by commas, time in ms; a scalar alone)', () => {
     expect(resultText({ metric: { __name__: 'up', job: 'node', instance: 'a:1' }, value: '1', t: 1_700_000_000.123 })).toBe('up{job="node",instance="a:1"} 1 1700000000123');
     expect(resultText({ metric: {}, value: '42', t: 1, scalar: true })).toBe('42');

@@ -24,6 +24,12 @@ describe('Grafana layouts', () => {
     ]);
   });
 
+  it('a panel saved with an empty height (Node Exporter Full) takes its row height', () => {
+    const out = sections({ schemaVersion: 14, rows: [{ title: 'ICMP', height: '375', panels: [{ title: 'e', span: 6, height: '' }, { title: 'f', span: 6, height: 'auto' }] }] });
+    // 375 px / 38 px per grid row → 10 rows, not the 250 px default
+    expect(out).toEqual([{ title: undefined, repeat: undefined, panels: [['e', { x: 0, y: 0, w: 12, h: 10 }], ['f', { x: 12, y: 0, w: 12, h: 10 }]] }]);
+  });
+
   it('skips the copies Grafana saved of repeated rows and panels, and reads nulls as absent', () => {
     const out = sections({
       rows: [
