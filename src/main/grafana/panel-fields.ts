@@ -85,10 +85,12 @@ export function displayFields(p: GrafanaPanel): DisplayFields {
   const custom = d?.custom;
   const stackMode = custom?.stacking?.mode;
   if ((stackMode !== undefined && stackMode !== 'none') || p.stack === true) {
-    const outside = unstackedSeries(p);
-    // why: a board stacks all or none of a panel's series; stacking a total Grafana keeps out of the
-    // stack (Node Exporter Full's "RAM Total") would add it to its own parts, so draw none stacked
-    if (outside.length > 0) approximations.push(`drawn unstacked: ${outside.join(', ')} stay${outside.length === 1 ? 's' : ''} out of the stack in Grafana`);
+    const { lines, others } = unstackedSeries(p);
+    // why: a board stacks all or none of a panel's series; stacking a reference line Grafana keeps out
+    // of the stack (Node Exporter Full's unfilled "RAM Total") would add a total to its own parts, so
+    // draw none stacked; a filled series kept out ("Harware Corrupted", ~0) leaves the stack drawn
+    if (others.length > 0) approximations.push(`${others.join(', ')} drawn in the stack (Grafana keeps ${others.length === 1 ? 'it' : 'them'} out)`);
+    if (lines.length > 0) approximations.push(`drawn unstacked: ${lines.join(', ')} stay${lines.length === 1 ? 's' : ''} out of the stack in Grafana`);
     else {
       out.stack = true;
       if (stackMode === 'percent' || p.percentage === true) approximations.push('100 % stacking drawn as plain stacking');
@@ -100,18 +102,22 @@ export function displayFields(p: GrafanaPanel): DisplayFields {
   return out;
 }
 
-/** Series a stacked panel keeps out of its stack: old `seriesOverrides` `stack: false`, new `custom.stacking` mode none. */
-function unstackedSeries(p: GrafanaPanel): string[] {
-  const out: string[] = [];
+/**
+ * Series a stacked panel keeps out of its stack: old `seriesOverrides` `stack: false` (a line when it
+ * also has `fill: 0`), new `custom.stacking` mode none (drawn as its own line).
+ */
+function unstackedSeries(p: GrafanaPanel): { lines: string[]; others: string[] } {
+  const lines: string[] = [];
+  const others: string[] = [];
   for (const o of p.seriesOverrides ?? []) {
     const r = record(o);
-    if (r?.['stack'] === false) out.push(String(r['alias'] ?? '?'));
+    if (r?.['stack'] === false) (r['fill'] === 0 ? lines : others).push(String(r['alias'] ?? '?'));
   }
   for (const o of p.fieldConfig?.overrides ?? []) {
     const r = record(o);
     const props = Array.isArray(r?.['properties']) ? r['properties'].map(record) : [];
     const off = props.some((x) => x?.['id'] === 'custom.stacking' && record(x['value'])?.['mode'] === 'none');
-    if (off) out.push(String(record(r?.['matcher'])?.['options'] ?? '?'));
+    if (off) lines.push(String(record(r?.['matcher'])?.['options'] ?? '?'));
   }
-  return out;
+  return { lines, others };
 }
