@@ -113,6 +113,78 @@ describe('timeseries charts on the demo board', () => {
   });
 });
 
+/**
+ * Page script: per timeseries panel of `ids`, the axis font px the chart was built with and the x axis
+ * height uPlot laid out (CSS px below the plot area), or null while its chart is missing.
+ */
+function axisScript(ids: string[]): string {
+  return `(() => {
+    const out = {};
+    for (const id of ${JSON.stringify(ids)}) {
+      const plot = document.querySelector('[data-testid="panel"][data-panel-id="' + id + '"] .wb-plot');
+      const wrap = plot && plot.querySelector('.u-wrap');
+      const over = plot && plot.querySelector('.u-over');
+      out[id] = wrap && over && plot.dataset.axisFontPx
+        ? { fontPx: Number(plot.dataset.axisFontPx), xAxisPx: wrap.clientHeight - over.offsetTop - over.offsetHeight, charts: plot.querySelectorAll('.uplot').length }
+        : null;
+    }
+    return out;
+  })()`;
+}
+
+type AxisSizes = Record<string, { fontPx: number; xAxisPx: number; charts: number } | null>;
+
+describe('a display that changes resolution', () => {
+  let wb: Wallboard;
+  let ids: string[];
+
+  beforeAll(async () => {
+    wb = await startWallboard({ waitHealthy: true });
+    stops.push(() => wb.stop());
+    const board = await getJson<BoardView>(`${wb.url}/api/board`);
+    ids = board.pages[0]?.panels.filter((p) => p.type === 'timeseries').map((p) => p.id) ?? [];
+    expect(ids.length).toBeGreaterThan(0);
+  });
+
+  async function drawnAxes(width: number, height: number): Promise<AxisSizes> {
+    const wall = await openWall(browser, `${wb.url}/?rotate=0&burnin=0&page=overview`, { width, height });
+    try {
+      for (const id of ids) await wall.page.waitForSelector(`[data-panel-id="${id}"] [data-chart-drawn]`, { timeout: 15_000 });
+      return (await wall.page.evaluate(axisScript(ids))) as AxisSizes;
+    } finally {
+      await wall.close();
+    }
+  }
+
+  it('rebuilds chart axes at the new size after an in-place resize 1920x1080 → 3840x2160', async () => {
+    const fresh = await drawnAxes(3840, 2160);
+    const small = await drawnAxes(1920, 1080);
+    for (const id of ids) {
+      // not vacuous: a 4K wall's axis text is larger than a 1080p wall's
+      expect(fresh[id]?.fontPx, `panel ${id}`).toBeGreaterThan(small[id]?.fontPx ?? Infinity);
+    }
+    const wall = await openWall(browser, `${wb.url}/?rotate=0&burnin=0&page=overview`, { width: 1920, height: 1080 });
+    try {
+      for (const id of ids) await wall.page.waitForSelector(`[data-panel-id="${id}"] [data-chart-drawn]`, { timeout: 15_000 });
+      expect((await wall.page.evaluate(axisScript(ids))) as AxisSizes).toEqual(small);
+      await screenshot(wall.page, 'charts-resize-before-1920x1080');
+      await wall.page.setViewportSize({ width: 3840, height: 2160 });
+      let now: AxisSizes = {};
+      const deadline = Date.now() + 20_000;
+      do {
+        await wall.page.waitForTimeout(250);
+        now = (await wall.page.evaluate(axisScript(ids))) as AxisSizes;
+      } while (JSON.stringify(now) !== JSON.stringify(fresh) && Date.now() < deadline);
+      // same axis font and x axis height as a page opened at 3840x2160, and one chart per panel
+      expect(now).toEqual(fresh);
+      await screenshot(wall.page, 'charts-resize-after-3840x2160');
+      expect(wall.errors).toEqual([]);
+    } finally {
+      await wall.close();
+    }
+  });
+});
+
 describe('a hole in the data', () => {
   const HOLE_FROM = 40 * 60_000; // ms before the stub started
   const HOLE_TO = 25 * 60_000;

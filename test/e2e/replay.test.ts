@@ -125,7 +125,7 @@ describe('replay', () => {
         [3840, 2160],
       ] as const) {
         await page.setViewportSize({ width, height });
-        await page.waitForTimeout(400); // ms: charts redraw after the resize
+        await page.waitForTimeout(1_500); // ms: charts redraw, and rebuild their axes 250 ms after the resize
         await screenshot(page, `replay-bar-${width}x${height}`);
       }
       await page.setViewportSize({ width: 1920, height: 1080 });

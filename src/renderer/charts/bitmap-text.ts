@@ -19,9 +19,14 @@ const PAD = 4; // device px around the text, for glyph overhang and antialiasing
 const labels = new Map<string, Label>();
 let measurer: OffscreenCanvasRenderingContext2D | null | undefined;
 
-function fontPx(font: string): number {
+/** px of a CSS `font` shorthand, or null when it gives no px size. */
+export function fontSizePx(font: string): number | null {
   const m = /(\d+(?:\.\d+)?)px/.exec(font);
-  return m ? Number(m[1]) : 16;
+  return m ? Number(m[1]) : null;
+}
+
+function fontPx(font: string): number {
+  return fontSizePx(font) ?? 16;
 }
 
 function render(font: string, fill: string, align: CanvasTextAlign, baseline: CanvasTextBaseline, text: string): Label | null {

@@ -51,7 +51,6 @@ function shapeOf(sd: SeriesData | undefined): string {
 
 export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConfig): ChartHandle {
   const store = useWallboard;
-  const theme: ChartTheme = readChartTheme(root, store.getState().theme);
   const plotEl = document.createElement('div');
   plotEl.className = 'wb-plot';
   root.append(plotEl);
@@ -92,8 +91,10 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
     );
     root.append(legend.el);
     const currentLegend = legend;
-    const factory = (size: { width: number; height: number }): uPlot.Options =>
-      timeseriesOptions(
+    const factory = (size: { width: number; height: number }): uPlot.Options => {
+      // why read per build: the page's font size follows the viewport (a display changing resolution)
+      const theme: ChartTheme = readChartTheme(root, store.getState().theme);
+      return timeseriesOptions(
         {
           syncKey: cfg.syncKey,
           names,
@@ -114,6 +115,7 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
         size.width,
         size.height,
       );
+    };
     if (host) host.destroy();
     host = new UplotHost(plotEl, factory, alignedData(sd), {
       prepare: cfg.stack ? (d, widthPx) => stackColumns(view.prepare(d, widthPx)) : (d, widthPx) => view.prepare(d, widthPx),

@@ -89,7 +89,7 @@ export function timeTicks(timezone?: string): uPlot.Axis.DynamicValues {
 
 export function timeseriesOptions(spec: TimeseriesSpec, width: number, height: number): uPlot.Options {
   // why: a chart spanning half the wall is read from further away than a small one; its axis text
-  // grows with its height, up to 1.5× the page's axis size (fixed for the chart's life)
+  // grows with its height, up to 1.5× the page's axis size (a resize that changes it rebuilds the chart: uplot-host.ts)
   const axisPx = Math.round(Math.min(spec.theme.axisFontPx * 1.5, Math.max(spec.theme.axisFontPx, height / 32)));
   const theme = { ...spec.theme, axisFontPx: axisPx };
   const font = `${axisPx}px ${theme.fontFamily}`;

@@ -1,11 +1,11 @@
-// One uPlot chart in one element: created once, fed with setData, resized with setSize, destroyed
-// on unmount. The chart is created on the first ResizeObserver callback rather than at mount, so
+// One uPlot chart in one element: created once, fed with setData, resized with setSize (and rebuilt
+// when a resize changes its axis text or spacing), destroyed on unmount. The chart is created on the first ResizeObserver callback rather than at mount, so
 // no chart reads layout synchronously and the first draw already has the final size. Its first
 // draw happens before its root is attached: drawing text sets `ctx.font`, which on a canvas in the
 // page forces the page's style and layout up to date, once per chart when 40 charts appear at once
 // (each one's DOM writes dirty it again for the next). A detached canvas needs no page style.
 import uPlot from 'uplot';
-import { installBitmapText } from './bitmap-text';
+import { fontSizePx, installBitmapText } from './bitmap-text';
 import { redrawPlan } from './pixel-diff';
 import { drawTail } from './tail-draw';
 
@@ -39,6 +39,37 @@ function observe(el: Element, onSize: (size: Size) => void): () => void {
     listeners.delete(el);
     shared?.unobserve(el);
   };
+}
+
+// why: a display that changes resolution changes the page's font size (theme.css scales it with
+// the viewport) and every chart's height, but uPlot fixes axis fonts and sizes when a chart is
+// built; a chart whose options would now differ in them is rebuilt, once, after resizing stopped
+const RESTYLE_DELAY = 250; // ms after the last resize of any chart
+const restyles = new Set<() => void>();
+let restyleTimer: ReturnType<typeof setTimeout> | null = null;
+
+function queueRestyle(check: () => void): void {
+  restyles.add(check);
+  if (restyleTimer !== null) clearTimeout(restyleTimer);
+  // why one timer for all charts: they are checked in one task, so they share one theme read
+  restyleTimer = setTimeout(() => {
+    restyleTimer = null;
+    const checks = [...restyles];
+    restyles.clear();
+    for (const c of checks) c();
+  }, RESTYLE_DELAY);
+}
+
+/** What in a chart's options fixes its text and spacing for the chart's life (functions left out). */
+export function styleSignature(o: uPlot.Options): string {
+  const axes = (o.axes ?? []).map((a) => [a.show, a.font, a.size, a.space, a.gap, a.labelFont, a.labelSize]);
+  return JSON.stringify([o.padding, axes]);
+}
+
+/** px of the first shown axis's font, or null when the chart has no axis text. */
+function axisFontPx(o: uPlot.Options): number | null {
+  const font = o.axes?.find((a) => a.show !== false)?.font;
+  return typeof font === 'string' ? fontSizePx(font) : null;
 }
 
 export interface HostOptions {
@@ -93,6 +124,9 @@ export class UplotHost {
   private flushQueued = false;
   /** setData was called since the last flush. */
   private changed = false;
+  /** styleSignature of the live chart's options. */
+  private style = '';
+  private readonly checkStyle = (): void => this.restyle();
 
   constructor(
     private readonly el: HTMLElement,
@@ -175,18 +209,34 @@ export class UplotHost {
     this.plot?.redraw(true, false);
   }
 
-  private create(size: Size): uPlot {
+  /** A chart from `options`; `replaces` stays on screen until the new one is drawn and attached. */
+  private create(size: Size, options: uPlot.Options = this.factory(size), replaces: uPlot | null = null): uPlot {
     const prepared = this.prepare(this.data, size.width);
     this.drawn = { data: prepared, window: this.opts.window?.() ?? null };
-    return new uPlot(this.factory(size), prepared, (u, init) => {
+    this.style = styleSignature(options);
+    // why: lets a test (and a person in devtools) read the axis text size the chart was built with
+    const px = axisFontPx(options);
+    if (px === null) delete this.el.dataset['axisFontPx'];
+    else this.el.dataset['axisFontPx'] = String(px);
+    return new uPlot(options, prepared, (u, init) => {
       // why: once attached, axis labels drawn in a live tick must not force a page layout
       installBitmapText(u.ctx);
       init(); // queues uPlot's first draw as a microtask
       // why: queued after that draw, so the canvas is drawn detached and attached once, drawn
       queueMicrotask(() => {
+        replaces?.destroy();
         if (this.plot === u) this.el.append(u.root);
       });
     });
+  }
+
+  /** Rebuilds the chart if its options at the current size differ in text or spacing. */
+  private restyle(): void {
+    const size = this.size;
+    if (this.destroyed || !this.plot || !size) return;
+    const options = this.factory(size);
+    if (styleSignature(options) === this.style) return;
+    this.plot = this.create(size, options, this.plot);
   }
 
   private resize(size: Size): void {
@@ -198,6 +248,7 @@ export class UplotHost {
       this.plot = this.create(size);
       return;
     }
+    queueRestyle(this.checkStyle);
     // why: one draw for both; the decimation depends on the width
     const plot = this.plot;
     plot.batch(() => {
@@ -213,6 +264,7 @@ export class UplotHost {
   destroy(): void {
     this.destroyed = true;
     this.unobserve();
+    restyles.delete(this.checkStyle);
     this.plot?.destroy();
     this.plot = null;
   }
