@@ -1,6 +1,6 @@
 // Wires one client to the store and draws the board.
 import { useEffect } from 'react';
-import type { BoardView } from '../shared/api';
+import type { BoardView, Snapshot } from '../shared/api';
 import type { WallboardClient } from './api/client';
 import { Board } from './board/Board';
 import { chartPoints } from './board/chart-points';
@@ -17,11 +17,13 @@ export interface AppProps {
   options: UrlOptions;
   /** The board, requested before React mounted (saves the mount's time on the first paint). */
   board?: Promise<BoardView>;
+  /** The live snapshot serve inlined into the page with the board (used once, by the first load). */
+  bootSnapshot?: Snapshot;
   /** Keep the page shown in the address (?page=), for the desktop window to reopen on it. */
   rememberPage?: boolean;
 }
 
-export function App({ client, options, board, rememberPage = false }: AppProps): React.JSX.Element {
+export function App({ client, options, board, bootSnapshot, rememberPage = false }: AppProps): React.JSX.Element {
   useEffect(() => {
     const s = useWallboard.getState();
     if (options.theme) s.setTheme(options.theme);
@@ -40,6 +42,7 @@ export function App({ client, options, board, rememberPage = false }: AppProps):
       : () => undefined;
     const stop = startSync(client, useWallboard, {
       ...(board ? { board } : {}),
+      ...(bootSnapshot ? { snapshot: bootSnapshot } : {}),
       // why: points a chart can show, not the screen width: a 24 h window then costs a quarter
       // of the bytes and the parsing on an 8-column wall
       maxPoints: (ids) => {
@@ -53,7 +56,7 @@ export function App({ client, options, board, rememberPage = false }: AppProps):
       stop();
       offPage();
     };
-  }, [client, options, board]);
+  }, [client, options, board, bootSnapshot]);
   useCursorHide(options.kiosk);
   usePageInAddress(rememberPage);
   return (

@@ -5,6 +5,7 @@ import { createHttpClient } from './api/http-client';
 import { createIpcClient } from './api/ipc-client';
 import type { WallboardBridge } from '../shared/bridge';
 import { addressWithoutToken, parseUrlOptions } from './board/url-options';
+import { readBootData } from './api/boot-data';
 import './styles/theme.css';
 import './styles/base.css';
 
@@ -23,9 +24,11 @@ if (bare !== undefined) {
 // why: the preload defines window.wallboard only in the desktop app; there the engine is reached over IPC, never HTTP
 const bridge = (window as unknown as { wallboard?: WallboardBridge }).wallboard;
 const client = bridge ? createIpcClient(bridge) : createHttpClient(options.token ? { token: options.token } : {});
-// why: the board request goes out while React mounts, not after; the first paint waits on it
-const board = client.request('board', {});
+// why: serve inlines the board and snapshot (no token configured); else the board request goes
+// out while React mounts, not after: the first paint waits on it
+const boot = bridge ? undefined : readBootData(document);
+const board = boot ? Promise.resolve(boot.board) : client.request('board', {});
 board.catch(() => undefined); // why: a failure is handled (and retried) by the sync that awaits it
 const root = document.getElementById('root');
 // why not kiosk: a wall's display has its own pages from the board; only the laptop window remembers one
-if (root) createRoot(root).render(<App client={client} options={options} board={board} rememberPage={bridge !== undefined && !options.kiosk} />);
+if (root) createRoot(root).render(<App client={client} options={options} board={board} {...(boot ? { bootSnapshot: boot.snapshot } : {})} rememberPage={bridge !== undefined && !options.kiosk} />);

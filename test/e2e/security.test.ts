@@ -11,18 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAlertmanager, startHealthServer, stopAll, waitFor, type ServerHandle } from '../integration/servers';
 import { launchBrowser, openWall, overflowReport, screenshot, waitPanels } from './browser';
 import { startWallboard, type Wallboard } from './serve';
+import { CORPUS, RECORD } from './hostile-text';
 
-/** Each payload, if it ever ran, would push to window.__xss or open a dialog. */
-const CORPUS = [
-  `<script>window.__xss.push('script')</script>`,
-  `<img src=x onerror="window.__xss.push('img')">`,
-  `<svg onload="window.__xss.push('svg')"><script>alert('svg')</script></svg>`,
-  `javascript:window.__xss.push('js')`,
-  `"><iframe src="javascript:alert('iframe')"></iframe>`,
-  `<a href="javascript:alert('a')" onmouseover="alert('hover')">link</a>`,
-  `\u202Egnp.exe\u202C rtl override \u2066isolate\u2069`,
-  `{{constructor.constructor('alert(1)')()}} \${alert('tpl')}`,
-];
 const HUGE = 'W'.repeat(1024 * 1024); // 1 MB, one unbreakable word
 const title = (i: number): string => JSON.stringify(`${CORPUS[i % CORPUS.length]} ${i}`);
 
@@ -58,8 +48,6 @@ pages:
       - { id: promdown, type: stat, title: "source down", source: promdown, query: up, grid: { x: 12, y: 14, w: 12, h: 4 } }
 `;
 }
-
-const RECORD = `window.__xss = []; window.alert = (m) => window.__xss.push('alert:' + m);`;
 
 let am: ServerHandle;
 let health: ServerHandle;

@@ -11,6 +11,7 @@ import { compress, MIN_COMPRESS_BYTES, negotiate } from './compress';
 import { DEFAULT_LIMITS, limitHint, type ServerLimits } from './limits';
 import { SseHub } from './sse';
 import { serveStatic } from './static-files';
+import { IndexHtml, withBootData } from './boot-page';
 
 export interface ServeOptions {
   engine: Engine;
@@ -43,6 +44,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const hub = new SseHub(opts.engine, limits);
   const tokenRequired = opts.token !== undefined || !isLoopback(opts.host);
+  const indexHtml = opts.rendererDir ? new IndexHtml(opts.rendererDir) : undefined;
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => sendJson(res, 500, { error: (err as Error).message }));
   });
@@ -118,6 +120,15 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       res.writeHead(405).end();
       return;
     }
+    // why only without a token: the page itself is served to anyone who can reach serve (the token
+    // travels in its address and then in requests), so board data in it would bypass the token
+    const html = !tokenRequired && (path === '/' || path === '/index.html') ? indexHtml?.text() : undefined;
+    const boot = html !== undefined ? await Promise.all([opts.engine.request('board', {}), opts.engine.request('snapshot', {})]).catch(() => undefined) : undefined;
+    if (html !== undefined && boot) {
+      // why a failed read is no error page: the wall then asks for both itself, and says why
+      await sendAnswer(req, res, withBootData(html, { board: boot[0], snapshot: boot[1] }), PAGE);
+      return;
+    }
     await serveStatic(opts.rendererDir, path, req, res);
   }
 
@@ -148,16 +159,17 @@ function authorized(req: IncomingMessage, url: URL, token: string | undefined): 
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** A 200 JSON answer, compressed when the client accepts it and it is big enough to gain. */
-async function sendAnswer(req: IncomingMessage, res: ServerResponse, text: string): Promise<void> {
+/** A 200 answer made for this request (JSON unless `kind` says), compressed when the client accepts it and it is big enough to gain. */
+async function sendAnswer(req: IncomingMessage, res: ServerResponse, text: string, kind: { type: string; cache: string } = JSON_ANSWER): Promise<void> {
   const encoding = Buffer.byteLength(text) >= MIN_COMPRESS_BYTES ? negotiate(req.headers['accept-encoding']) : undefined;
-  if (!encoding) {
-    sendText(res, 200, text, { vary: 'accept-encoding' });
-    return;
-  }
-  const body = await compress(Buffer.from(text), encoding, 'fast');
-  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', vary: 'accept-encoding', 'content-encoding': encoding }).end(body);
+  const body = encoding ? await compress(Buffer.from(text), encoding, 'fast') : Buffer.from(text);
+  res.writeHead(200, { 'content-type': kind.type, 'cache-control': kind.cache, vary: 'accept-encoding', 'content-length': body.length, ...(encoding ? { 'content-encoding': encoding } : {}) });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
+
+const JSON_ANSWER = { type: 'application/json; charset=utf-8', cache: 'no-store' };
+// why no-cache, not no-store: as static-files.ts serves it (revalidated each load; it carries nothing secret)
+const PAGE = { type: 'text/html; charset=utf-8', cache: 'no-cache' };
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   sendText(res, status, JSON.stringify(body), headers);

@@ -105,6 +105,21 @@ describe('startSync', () => {
     expect(store.getState().snapshot?.at).toBe(T0);
   });
 
+  it('with the board and snapshot that came with the page, reads only the series (the snapshot of the page taken, no board or snapshot request)', async () => {
+    const snapshot: Snapshot = { at: T0 - 5_000, live: true, panels: {}, health: [], alerts: [], silences: [], incidents: [], sources: [] };
+    const { store, first } = await loaded({ board: Promise.resolve(BOARD), snapshot });
+    expect(first).toEqual(['query a,b']);
+    expect(store.getState().snapshot).toBe(snapshot);
+    expect(store.getState().liveAt).toBe(T0 - 5_000);
+  });
+
+  it('asks for the snapshot as of T when it starts in replay, not taking the live one of the page', async () => {
+    const snapshot: Snapshot = { at: T0, live: true, panels: {}, health: [], alerts: [], silences: [], incidents: [], sources: [] };
+    const { store, first } = await loaded({ board: Promise.resolve(BOARD), snapshot, replayAt: T0 - 60_000 });
+    expect(first).toEqual(['query a,b', `snapshot at=${T0 - 60_000}`]);
+    expect(store.getState().snapshot?.live).toBe(false);
+  });
+
   it('on an update reads the tails of the visible panels it names and a new snapshot', async () => {
     const { engine, store } = await loaded();
     engine.setNow(T0 + 15_000);

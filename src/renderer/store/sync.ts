@@ -22,6 +22,8 @@ export interface SyncOptions {
   windowMs?: number;
   /** The board, already requested (the page asks for it before React mounts); used once. */
   board?: Promise<BoardView>;
+  /** The live snapshot that came with the page (serve inlines it); the first live load uses it instead of asking. */
+  snapshot?: Snapshot;
   /** Points per series requested (about what the widest chart can show), or a function of the panels queried. */
   maxPoints?: number | ((panelIds: readonly string[]) => number);
 }
@@ -63,6 +65,8 @@ interface SyncState {
   fullTo: Map<string, number>;
   /** The board the page asked for before React mounted; the first load uses it, later ones ask again. */
   earlyBoard: Promise<BoardView> | undefined;
+  /** The snapshot that came with the page; the first live load takes it, later ones ask. */
+  earlySnapshot: Snapshot | undefined;
   timers: { idle?: ReturnType<typeof setTimeout>; boardRetry?: ReturnType<typeof setTimeout> };
 }
 
@@ -85,6 +89,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     deferred: [],
     fullTo: new Map(),
     earlyBoard: opts.board,
+    earlySnapshot: opts.snapshot,
     timers: {},
   };
 
@@ -124,7 +129,12 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     store.getState().setBoard(board);
     // a recording has no live: the wall opens at its end
     if (board.recording && replayAt() === undefined) store.getState().setReplayAt(board.recording.to);
-    schedule({ snapshot: true, full: visibleSeries() });
+    const early = st.earlySnapshot;
+    st.earlySnapshot = undefined;
+    // why: the page's own snapshot is as old as the page; taken only live (replay reads as of T)
+    const useEarly = early !== undefined && early.live && replayAt() === undefined;
+    if (useEarly) snapshotArrived(early);
+    schedule({ snapshot: !useEarly, full: visibleSeries() });
   }
 
   function boardFailed(e: unknown, attempt: number): void {
