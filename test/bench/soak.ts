@@ -11,7 +11,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine } from '../../src/main/engine/index';
-import { upkeep } from '../../src/main/engine/maintenance';
 import { seriesKey, type Batch, type SeriesSamples } from '../../src/shared/model';
 
 const STEP = 15_000; // ms between polls
@@ -106,7 +105,7 @@ export async function soak(days: number, progress: (line: string) => void = () =
       now = at;
       engine.ingest(makeBatch(at, state, panelCount));
       samples += panelCount * PER_PANEL;
-      if (at % 60_000 === 0) upkeep(engine.store, DAY, now);
+      if (at % 60_000 === 0) engine.upkeep(now); // seal, retention, incidents past the window
       if ((at - T0) % (6 * HOUR) === 0) {
         engine.store.db.pragma('wal_checkpoint(TRUNCATE)'); // why: the file's size, not the WAL's high-water mark
         sample();

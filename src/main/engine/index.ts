@@ -9,7 +9,7 @@ import { toBoardView } from './board-view';
 import { formatProblem, loadBoardFile } from './config/load';
 import { watchFile } from './config/watch';
 import { EngineEmitter } from './events';
-import { startMaintenance } from './maintenance';
+import { startMaintenance, upkeep } from './maintenance';
 import { demoBoardFile } from './paths';
 import { queryPanels } from './query';
 import { SelfMetrics } from './self-metrics';
@@ -64,6 +64,9 @@ export interface Engine extends EngineApi {
   /** Feeds a batch through the path a poll takes (store, detection, incidents, update and status
    *  events), for runs in simulated time (the soak bench) that cannot wait for the scheduler. */
   ingest(batch: Batch): void;
+  /** One round of buffer upkeep at `at` (seal, retention, resolved incidents past the window), in
+   *  one go, for runs in simulated time; a started engine does this by itself every minute. */
+  upkeep(at: number): void;
   /**
    * The face saw part of the wall crash ("renderer": Electron's render process gone or hung;
    * "kiosk-browser"): counted in /metrics, and 3 within 10 min open a pipeline incident of the wall
@@ -226,16 +229,19 @@ export function createEngine(options: EngineOptions): Engine {
   const reload = createReload({ configFile, keychain: options.keychain, state, store, detection, flow, updates, emitter, now, log, boardView, status });
   const handlers = requestHandlers({ recording: options.recording, state, store, flow, boardView, status, readSnapshot, readQuery });
 
+  const pruneIncidents = (before: number): void => void flow.tracker.prune(before);
+
   return {
     configFile,
     store,
+    upkeep: (at) => upkeep(store, state.board.retention, at, pruneIncidents),
     start() {
       if (!state.markStarted()) return;
       // a recording is history only: nothing to poll, escalate, retain or reload
       if (options.recording) return;
       state.startPolling();
       flow.start();
-      stopMaintenance = startMaintenance(store, () => state.board.retention, now, log);
+      stopMaintenance = startMaintenance(store, () => state.board.retention, now, log, pruneIncidents);
       crashTimer = setInterval(() => crashes.check(now()), CRASH_CHECK_MS);
       crashTimer.unref();
       resumeTimer = setInterval(() => buffer.tick(), RESUME_EVERY_MS);

@@ -1,9 +1,9 @@
 // "wall renderer crashed 3 times in 10 min": the pure verdict, its stateful wrapper, and the pipeline
 // incident it opens through the real engine (real SQLite in a temp dir).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createEngine } from '../../../src/main/engine/index';
 import { crashVerdict, WallCrashes } from '../../../src/main/engine/wall-crashes';
 
@@ -54,6 +54,38 @@ describe('WallCrashes', () => {
       expect(engine.metricsText()).toContain('wallboard_wall_crashes_total{part="renderer"} 3\n');
     } finally {
       await engine.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('incident retention', () => {
+  it('drops a resolved incident once it ended before the buffer window, and keeps an open one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wallboard-retain-'));
+    // a board whose one source, on a closed port, is polled once a day: the engine starts and stays quiet
+    writeFileSync(join(dir, 'board.yaml'), 'title: Retain\nsources:\n  prometheus: [{ id: p, url: "http://127.0.0.1:9", interval: 24h }]\npages:\n  - id: p\n    title: P\n    panels: [{ id: v, type: stat, query: up }]\n');
+    let t = Date.UTC(2026, 0, 10, 12);
+    // why fake intervals: the crash check that resolves the incident runs on the engine's 30 s interval
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const engine = createEngine({ configFile: join(dir, 'board.yaml'), dataDir: dir, watch: false, now: () => t });
+    const ofWall = async (ref: string) => (await engine.request('incidents', { includeResolved: true })).filter((i) => i.ref === ref).map((i) => i.status);
+    try {
+      for (let i = 0; i < 3; i++, t += MIN) engine.wallCrashed('renderer');
+      engine.start();
+      t += 30 * MIN;
+      vi.advanceTimersByTime(30_000); // a quiet half hour: the check resolves the incident
+      for (let i = 0; i < 3; i++, t += MIN) engine.wallCrashed('kiosk-browser');
+      expect(await ofWall('wall:renderer')).toEqual(['resolved']);
+      t += 23 * 60 * MIN;
+      engine.upkeep(t); // resolved 23 h ago: inside the 24 h window, replay still shows it
+      expect(await ofWall('wall:renderer')).toEqual(['resolved']);
+      t += 2 * 60 * MIN;
+      engine.upkeep(t);
+      expect(await ofWall('wall:renderer')).toEqual([]);
+      expect(await ofWall('wall:kiosk-browser')).toEqual(['open']); // open for 25 h: never dropped
+    } finally {
+      await engine.stop();
+      vi.useRealTimers();
       rmSync(dir, { recursive: true, force: true });
     }
   });
