@@ -1,6 +1,7 @@
 // The engine's own metrics, exposed at /metrics in the Prometheus text format (version 0.0.4),
 // so the wall-board itself can be scraped and alerted on like anything else in the NOC.
 import type { Batch } from '../../shared/model';
+import { labelValue, metricFamily, metricsText } from './metrics-text';
 
 interface PerSource {
   kind: string;
@@ -31,21 +32,16 @@ export class SelfMetrics {
 
   /** `gauges` are read at scrape time (DB bytes, series, up). */
   render(gauges: { dbBytes: number; series: number; headSamples: number; chunks: number; sourceUp: Map<string, boolean>; configOk: boolean; recording: boolean }): string {
-    const lines: string[] = [];
-    const metric = (name: string, type: string, help: string, rows: [string, number][]): void => {
-      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
-      for (const [labels, v] of rows) lines.push(`${name}${labels} ${Number.isFinite(v) ? v : 0}`);
+    const families: string[][] = [];
+    const metric = (name: string, type: 'counter' | 'gauge' | 'summary', help: string, rows: [string, number][]): void => {
+      families.push(metricFamily(name, type, help, rows));
     };
     const bySource = [...this.sources.entries()];
-    const l = (id: string, kind: string): string => `{source="${escape(id)}",kind="${kind}"}`;
+    const l = (id: string, kind: string): string => `{source="${labelValue(id)}",kind="${kind}"}`;
     metric('wallboard_polls_total', 'counter', 'Polls of each upstream source.', bySource.map(([id, m]) => [l(id, m.kind), m.polls]));
     metric('wallboard_poll_errors_total', 'counter', 'Polls that ended in an error.', bySource.map(([id, m]) => [l(id, m.kind), m.errors]));
-    lines.push('# HELP wallboard_poll_duration_seconds Time each poll took.', '# TYPE wallboard_poll_duration_seconds summary');
-    for (const [id, m] of bySource) {
-      lines.push(`wallboard_poll_duration_seconds_sum${l(id, m.kind)} ${m.durationSum}`);
-      lines.push(`wallboard_poll_duration_seconds_count${l(id, m.kind)} ${m.polls}`);
-    }
-    metric('wallboard_source_up', 'gauge', '1 when the last poll of the source succeeded.', [...gauges.sourceUp].map(([id, up]) => [`{source="${escape(id)}"}`, up ? 1 : 0]));
+    metric('wallboard_poll_duration_seconds', 'summary', 'Time each poll took.', bySource.flatMap(([id, m]): [string, number][] => [[`_sum${l(id, m.kind)}`, m.durationSum], [`_count${l(id, m.kind)}`, m.polls]]));
+    metric('wallboard_source_up', 'gauge', '1 when the last poll of the source succeeded.', [...gauges.sourceUp].map(([id, up]) => [`{source="${labelValue(id)}"}`, up ? 1 : 0]));
     metric('wallboard_samples_stored_total', 'counter', 'Samples written to the buffer.', [['', this.samplesStored]]);
     metric('wallboard_store_errors_total', 'counter', 'Batches the buffer could not write.', [['', this.storeErrors]]);
     metric('wallboard_db_bytes', 'gauge', 'Size of the SQLite buffer on disk, WAL included (in memory while not recording).', [['', gauges.dbBytes]]);
@@ -54,10 +50,7 @@ export class SelfMetrics {
     metric('wallboard_head_samples', 'gauge', 'Samples not yet sealed into compressed chunks.', [['', gauges.headSamples]]);
     metric('wallboard_chunks', 'gauge', 'Compressed chunks in the buffer.', [['', gauges.chunks]]);
     metric('wallboard_config_ok', 'gauge', '0 while the board file on disk is invalid (the last good board keeps running).', [['', gauges.configOk ? 1 : 0]]);
-    return lines.join('\n') + '\n';
+    return metricsText(families);
   }
 }
 
-function escape(v: string): string {
-  return v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-}

@@ -1,5 +1,6 @@
 // "wall renderer crashed 3 times in 10 min": a wall that keeps crashing is a pipeline incident of the
 // wall itself (the people watching it are blind while it reloads). Pure over crash times.
+import { labelValue, metricFamily, metricsText } from './metrics-text';
 
 export interface CrashRule {
   /** crashes within windowMs that open the incident */
@@ -70,7 +71,7 @@ export class WallCrashes {
 
   /** Prometheus text: crashes per part since start. */
   metricsText(): string {
-    const rows = [...this.totals].map(([part, n]) => `wallboard_wall_crashes_total{part="${part}"} ${n}`);
-    return ['# HELP wallboard_wall_crashes_total Crashes of the wall itself (Electron renderer gone or hung, kiosk browser exited).', '# TYPE wallboard_wall_crashes_total counter', ...rows].join('\n') + '\n';
+    const rows = [...this.totals].map(([part, n]): [string, number] => [`{part="${labelValue(part)}"}`, n]);
+    return metricsText([metricFamily('wallboard_wall_crashes_total', 'counter', 'Crashes of the wall itself (Electron renderer gone or hung, kiosk browser exited).', rows)]);
   }
 }

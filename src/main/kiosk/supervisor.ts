@@ -2,6 +2,7 @@
 // restart backoff (shell/restart-backoff.ts, at most 5 s), each relaunch logged and counted.
 import { spawn as nodeSpawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { DEFAULT_BACKOFF, nextStreak, restartDelay, type BackoffPolicy } from '../shell/restart-backoff';
+import { metricFamily, metricsText } from '../engine/metrics-text';
 
 export type SpawnFn = (command: string, args: readonly string[], options: SpawnOptions) => ChildProcess;
 
@@ -94,17 +95,11 @@ export function createSupervisor(opts: SupervisorOptions): Supervisor {
     },
     pid: () => child?.pid,
     metricsText() {
-      return [
-        '# HELP wallboard_kiosk_browser_launches_total Times the kiosk browser was started (first start included).',
-        '# TYPE wallboard_kiosk_browser_launches_total counter',
-        `wallboard_kiosk_browser_launches_total ${counts.launches}`,
-        '# HELP wallboard_kiosk_browser_relaunches_total Times the kiosk browser exited or was killed and was started again.',
-        '# TYPE wallboard_kiosk_browser_relaunches_total counter',
-        `wallboard_kiosk_browser_relaunches_total ${counts.relaunches}`,
-        '# HELP wallboard_kiosk_browser_up 1 while the kiosk browser runs.',
-        '# TYPE wallboard_kiosk_browser_up gauge',
-        `wallboard_kiosk_browser_up ${child ? 1 : 0}`,
-      ].join('\n') + '\n';
+      return metricsText([
+        metricFamily('wallboard_kiosk_browser_launches_total', 'counter', 'Times the kiosk browser was started (first start included).', [['', counts.launches]]),
+        metricFamily('wallboard_kiosk_browser_relaunches_total', 'counter', 'Times the kiosk browser exited or was killed and was started again.', [['', counts.relaunches]]),
+        metricFamily('wallboard_kiosk_browser_up', 'gauge', '1 while the kiosk browser runs.', [['', child ? 1 : 0]]),
+      ]);
     },
   };
 }

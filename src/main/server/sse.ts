@@ -3,6 +3,7 @@
 import type { ServerResponse } from 'node:http';
 import { EVENT_NAMES, type EngineApi, type EngineEvents, type EventName } from '../../shared/api';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
+import { metricFamily, metricsText } from '../engine/metrics-text';
 
 const RING = 2048; // events kept for resume; at one update per poll tick that is minutes of history
 // bytes kept for resume: an update carries the live snapshot and tails (~15-30 KB on the demo), so
@@ -86,29 +87,14 @@ export class SseHub {
   /** Prometheus text for /metrics: streams open and dropped, and what the fan-out of events costs. */
   metricsText(): string {
     const m = this.sent;
-    return [
-      '# HELP wallboard_sse_clients Open event streams (walls and tabs).',
-      '# TYPE wallboard_sse_clients gauge',
-      `wallboard_sse_clients ${this.clients.size}`,
-      '# HELP wallboard_sse_dropped_total Event streams closed because the client stopped reading.',
-      '# TYPE wallboard_sse_dropped_total counter',
-      `wallboard_sse_dropped_total ${this.dropped}`,
-      '# HELP wallboard_sse_event_bytes_total Bytes of events encoded (once each, whatever the number of streams).',
-      '# TYPE wallboard_sse_event_bytes_total counter',
-      `wallboard_sse_event_bytes_total ${m.bytes}`,
-      '# HELP wallboard_sse_fanout_seconds Time to encode each event and write it to every open stream.',
-      '# TYPE wallboard_sse_fanout_seconds summary',
-      `wallboard_sse_fanout_seconds_sum ${m.fanoutSeconds}`,
-      `wallboard_sse_fanout_seconds_count ${m.events}`,
-      '# HELP wallboard_sse_fanout_last_seconds The fan-out time of the newest event.',
-      '# TYPE wallboard_sse_fanout_last_seconds gauge',
-      `wallboard_sse_fanout_last_seconds ${m.lastFanoutSeconds}`,
-      '# HELP wallboard_sse_update_seconds Time from the engine reading a live update to its bytes written to every stream.',
-      '# TYPE wallboard_sse_update_seconds summary',
-      `wallboard_sse_update_seconds_sum ${m.updateSeconds}`,
-      `wallboard_sse_update_seconds_count ${m.updates}`,
-      '',
-    ].join('\n');
+    return metricsText([
+      metricFamily('wallboard_sse_clients', 'gauge', 'Open event streams (walls and tabs).', [['', this.clients.size]]),
+      metricFamily('wallboard_sse_dropped_total', 'counter', 'Event streams closed because the client stopped reading.', [['', this.dropped]]),
+      metricFamily('wallboard_sse_event_bytes_total', 'counter', 'Bytes of events encoded (once each, whatever the number of streams).', [['', m.bytes]]),
+      metricFamily('wallboard_sse_fanout_seconds', 'summary', 'Time to encode each event and write it to every open stream.', [['_sum', m.fanoutSeconds], ['_count', m.events]]),
+      metricFamily('wallboard_sse_fanout_last_seconds', 'gauge', 'The fan-out time of the newest event.', [['', m.lastFanoutSeconds]]),
+      metricFamily('wallboard_sse_update_seconds', 'summary', 'Time from the engine reading a live update to its bytes written to every stream.', [['_sum', m.updateSeconds], ['_count', m.updates]]),
+    ]);
   }
 
   close(): void {
