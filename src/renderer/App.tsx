@@ -3,12 +3,12 @@ import { useEffect } from 'react';
 import type { BoardView, Snapshot } from '../shared/api';
 import type { WallboardClient } from './api/client';
 import { Board } from './board/Board';
-import { chartPoints } from './board/chart-points';
+import { chartPoints } from '../shared/view/chart-points';
 import { useCursorHide } from './board/use-cursor-hide';
 import { usePageInAddress } from './board/use-page-address';
 import { IncidentsLayer } from './incidents/IncidentsLayer';
 import { ReplayControl } from './replay/ReplayBar';
-import type { UrlOptions } from './board/url-options';
+import type { UrlOptions } from '../shared/view/url-options';
 import { useWallboard } from './store';
 import { startSync } from './store/sync';
 

@@ -4,7 +4,7 @@ import { App } from './App';
 import { createHttpClient } from './api/http-client';
 import { createIpcClient } from './api/ipc-client';
 import type { WallboardBridge } from '../shared/bridge';
-import { addressWithoutToken, parseUrlOptions } from './board/url-options';
+import { addressWithoutToken, parseUrlOptions } from '../shared/view/url-options';
 import { readBootData } from './api/boot-data';
 import './styles/theme.css';
 import './styles/base.css';

@@ -7,7 +7,7 @@ import { Page } from './Page';
 import { StatusBar } from './StatusBar';
 import { useBurnIn } from './use-burn-in';
 import { useRotation } from './use-rotation';
-import { visiblePanels } from './visible';
+import { visiblePanels } from '../../shared/view/visible';
 import './board.css';
 
 function Splash(): React.JSX.Element {

@@ -2,7 +2,7 @@
 import { memo, useMemo, type CSSProperties } from 'react';
 import type { Page as PageConfig, Panel } from '../../shared/config-schema';
 import { PanelFrame } from '../panels/PanelFrame';
-import { COLUMNS, layoutPanels, layoutRows } from './grid';
+import { COLUMNS, layoutPanels, layoutRows } from '../../shared/view/grid';
 
 export interface PageProps {
   page: PageConfig;

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import { subscribeWithSelector } from 'zustand/middleware';
 import type { SeriesData } from '../../shared/model';
-import { onlyPages } from '../board/page-filter';
+import { onlyPages } from '../../shared/view/page-filter';
 import { initialRotation, rotate } from '../board/rotation';
 import { shareSnapshot } from './share';
 import type { WallboardState } from './types';

@@ -7,7 +7,7 @@
 // is read and merged is series-reads.ts.
 import type { BoardView, Snapshot, StatusReport, UpdateEvent } from '../../shared/api';
 import type { ConnectionState, WallboardClient } from '../api/client';
-import { seriesPanelIds, visiblePanels } from '../board/visible';
+import { seriesPanelIds, visiblePanels } from '../../shared/view/visible';
 import { watchCriticals } from './watch-criticals';
 import { seriesReads } from './series-reads';
 import { markReplayFrame } from '../replay/frame-mark';

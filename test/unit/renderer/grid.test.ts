@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { panel as panelSchema, type Panel } from '../../../src/shared/config-schema';
 import { PANEL_TYPES } from '../../../src/shared/panel-types';
-import { COLUMNS, layoutPanels, layoutRows } from '../../../src/renderer/board/grid';
+import { COLUMNS, layoutPanels, layoutRows } from '../../../src/shared/view/grid';
 
 const mk = (id: string, type: Panel['type'], grid?: Panel['grid']): Panel =>
   panelSchema.parse({ id, type, ...(type === 'text' ? {} : { query: 'up' }), ...(grid ? { grid } : {}) });

@@ -1,8 +1,8 @@
 // Kiosk URL options: ?kiosk=1 (cursor hides) and ?pages=a,b (a display's own pages).
 import { describe, expect, it } from 'vitest';
 import type { BoardView } from '../../../src/shared/api';
-import { onlyPages } from '../../../src/renderer/board/page-filter';
-import { parseUrlOptions } from '../../../src/renderer/board/url-options';
+import { onlyPages } from '../../../src/shared/view/page-filter';
+import { parseUrlOptions } from '../../../src/shared/view/url-options';
 
 const board = { title: 't', pages: [{ id: 'ops' }, { id: 'db' }, { id: 'web' }] } as unknown as BoardView;
 

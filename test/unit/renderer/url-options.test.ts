@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUrlOptions } from '../../../src/renderer/board/url-options';
+import { parseUrlOptions } from '../../../src/shared/view/url-options';
 
 describe('wall URL options', () => {
   it('reads the chart window in minutes or hours', () => {
@@ -23,7 +23,7 @@ describe('wall URL options', () => {
 
 describe('the token in the wall address', () => {
   it('is removed from the address, keeping every other option and the fragment', async () => {
-    const { addressWithoutToken } = await import('../../../src/renderer/board/url-options');
+    const { addressWithoutToken } = await import('../../../src/shared/view/url-options');
     expect(addressWithoutToken('http://127.0.0.1:8080/?token=s3cret&page=ops&rotate=0#x')).toBe('/?page=ops&rotate=0#x');
     expect(addressWithoutToken('http://127.0.0.1:8080/?token=s3cret')).toBe('/');
     expect(addressWithoutToken('http://127.0.0.1:8080/?page=ops')).toBeUndefined();

@@ -1,7 +1,7 @@
 // Which panels are on screen: the current page, narrowed by the brand filter.
-import type { BoardView } from '../../shared/api';
-import type { Panel } from '../../shared/config-schema';
-import { isQueryPanel } from '../../shared/panel-types';
+import type { BoardView } from '../api';
+import type { Panel } from '../config-schema';
+import { isQueryPanel } from '../panel-types';
 
 
 /** Panels of a page; with a brand filter, that brand's panels and the unbranded (shared) ones. */

@@ -1,7 +1,7 @@
 // Points asked per series follow the widest chart on the page, not the screen.
 import { describe, expect, it } from 'vitest';
-import type { BoardView } from '../../shared/api';
-import type { Panel } from '../../shared/config-schema';
+import type { BoardView } from '../api';
+import type { Panel } from '../config-schema';
 import { chartPoints } from './chart-points';
 
 const panel = (id: string, w: number, x = 0): Panel => ({ id, type: 'timeseries', title: id, query: 'q', unit: 'short', thresholds: [], grid: { x, y: 0, w, h: 2 } }) as unknown as Panel;

@@ -1,5 +1,5 @@
 // A kiosk display may rotate through its own pages (`kiosk.pages` in the board → `?pages=a,b`).
-import type { BoardView } from '../../shared/api';
+import type { BoardView } from '../api';
 
 /** The board with only the listed pages, in the board's order; the whole board when none of them exists. */
 export function onlyPages(board: BoardView, ids: readonly string[] | null): BoardView {

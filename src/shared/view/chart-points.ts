@@ -1,5 +1,5 @@
 // How many points per series to ask the engine for: what the widest chart on screen can show.
-import type { BoardView } from '../../shared/api';
+import type { BoardView } from '../api';
 import { COLUMNS, layoutPanels } from './grid';
 import { visiblePanels } from './visible';
 

@@ -1,5 +1,5 @@
 // Options a wall takes from its URL, so a kiosk is configured by its bookmark.
-import { parseDuration } from '../../shared/duration';
+import { parseDuration } from '../duration';
 
 export interface UrlOptions {
   /** Bearer token for the API (`?token=`). */

@@ -1,6 +1,6 @@
 // Placement of panels on the 24-column grid: the board file's `grid` when given, else auto layout.
-import type { Panel } from '../../shared/config-schema';
-import { PANEL_TYPE_INFO } from '../../shared/panel-types';
+import type { Panel } from '../config-schema';
+import { PANEL_TYPE_INFO } from '../panel-types';
 
 export const COLUMNS = 24;
 
