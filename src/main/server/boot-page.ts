@@ -5,7 +5,7 @@
 // JSON \u escape and no `</script>` or `<!--` can end the element early.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { BOOT_ELEMENT_ID, type BootData } from '../../shared/api';
+import { BOOT_ELEMENT_ID, type BootData } from '../../shared/boot-data';
 
 /** JSON that is inert inside a script element: the same value after JSON.parse, no markup characters. */
 export function inertJson(value: unknown): string {

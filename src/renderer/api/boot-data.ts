@@ -1,6 +1,6 @@
 // The board and snapshot `wallboard serve` inlined into the page (BootData, src/shared/api.ts), read
 // once at start; undefined when absent (a token wall, the desktop app, a dev server) or unreadable.
-import { BOOT_ELEMENT_ID, type BootData } from '../../shared/api';
+import { BOOT_ELEMENT_ID, type BootData } from '../../shared/boot-data';
 
 export function readBootData(doc: Document): BootData | undefined {
   const el = doc.getElementById(BOOT_ELEMENT_ID);

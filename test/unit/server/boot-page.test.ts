@@ -2,7 +2,7 @@
 // survives, so untrusted labels cannot end the script element) and reads back as the same value.
 import { describe, expect, it } from 'vitest';
 import { inertJson, withBootData } from '../../../src/main/server/boot-page';
-import type { BootData } from '../../../src/shared/api';
+import type { BootData } from '../../../src/shared/boot-data';
 
 const HOSTILE = `</script><script>alert(1)</script><!--<SCRIPT>-->&amp; \u2028\u2029 "quoted" \\`;
 
