@@ -48,7 +48,7 @@ interface Raw {
 }
 
 /** NAB's rule: windows of 10% of the rows / anomalies, centred on each start, merged if they touch. */
-function windowsOf(t: readonly number[], anomalies: readonly number[]): [number, number][] {
+export function windowsOf(t: readonly number[], anomalies: readonly number[]): [number, number][] {
   if (!anomalies.length) return [];
   const half = Math.floor((0.1 * t.length) / anomalies.length / 2);
   const out: [number, number][] = [];

@@ -79,8 +79,8 @@ export interface PrometheusOptions {
   scrapeInterval?: string;
   dataDir?: string;
   port?: number;
-  /** More scrape jobs, e.g. Prometheus scraping itself as job "prometheus". */
-  extraJobs?: { job: string; targets: string[] }[];
+  /** More scrape jobs, e.g. Prometheus scraping itself as job "prometheus", or a blackbox probe (metricsPath '/probe', params). */
+  extraJobs?: { job: string; targets: string[]; metricsPath?: string; params?: Record<string, string[]> }[];
 }
 
 export function startPrometheus(opts: PrometheusOptions): Promise<ServerHandle> {
@@ -95,7 +95,12 @@ export function startPrometheus(opts: PrometheusOptions): Promise<ServerHandle> 
         global: { scrape_interval: interval, evaluation_interval: interval },
         scrape_configs: [
           { job_name: 'node', static_configs: [{ targets: opts.scrapeTargets.map(hostPort) }] },
-          ...(opts.extraJobs ?? []).map((j) => ({ job_name: j.job, static_configs: [{ targets: j.targets.map(hostPort) }] })),
+          ...(opts.extraJobs ?? []).map((j) => ({
+            job_name: j.job,
+            static_configs: [{ targets: j.targets.map(hostPort) }],
+            ...(j.metricsPath !== undefined ? { metrics_path: j.metricsPath } : {}),
+            ...(j.params !== undefined ? { params: j.params } : {}),
+          })),
         ],
       };
       if (opts.ruleFiles) {
