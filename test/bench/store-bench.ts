@@ -3,7 +3,7 @@
 // `npx tsx test/bench/store-bench.ts`.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { queryPanels } from '../../src/main/engine/query';
 import { snapshotAt } from '../../src/main/engine/snapshot';
@@ -116,16 +116,16 @@ function tempFile(): { file: string; cleanup(): void } {
   return { file: join(dir, 'bench.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Ingest: batches of one poll of 2,000 series into a fresh store. */
-/** Ingest, median of 5 fresh stores; per CPU second (user + system of this process: per core) and
- *  per wall second (which a shared machine's other jobs slow down). */
-function benchIngest(): { samplesPerSec: number; samplesPerCpuSec: number; batchMs: number } {
+/** Ingest: batches of one poll of 2,000 series into a fresh store, median of 5 fresh stores; per CPU
+ *  second (user + system of this process: per core) and per wall second (which a shared machine's
+ *  other jobs slow down). `open`: the store of the build measured (another checkout's, for pairs). */
+function benchIngest(open: typeof openStore = openStore): { samplesPerSec: number; samplesPerCpuSec: number; batchMs: number } {
   const runs: { wall: number; cpu: number }[] = [];
   const sims = makeSeries();
   const batches = Array.from({ length: 121 }, (_, i) => batchOf(sims, START + i * STEP, 1, i));
   for (let r = 0; r < 5; r++) {
     const tmp = tempFile();
-    const store = openStore({ file: tmp.file, retentionMs: DAY, now: () => START + DAY });
+    const store = open({ file: tmp.file, retentionMs: DAY, now: () => START + DAY });
     try {
       store.writeBatch(batches[0] as Batch); // warm-up: series inserts
       const c0 = process.cpuUsage();
@@ -338,8 +338,11 @@ export async function run(): Promise<string> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.argv[2] === 'ingest') {
-  // `npx tsx test/bench/store-bench.ts ingest`: the ingest figure alone, for paired runs of two builds
-  console.log(JSON.stringify(benchIngest()));
+  // `npx tsx test/bench/store-bench.ts ingest [DIR]`: the ingest figure alone, of the store in DIR (a
+  // checkout of another build, default this one): paired runs of two builds with the same bench code
+  const dir = process.argv[3];
+  const open = dir === undefined ? openStore : ((await import(pathToFileURL(`${resolve(dir)}/src/main/engine/store/index.ts`).href)) as { openStore: typeof openStore }).openStore;
+  console.log(JSON.stringify(benchIngest(open)));
 } else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   run().then(
     (md) => console.log(md),

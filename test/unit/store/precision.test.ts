@@ -219,6 +219,41 @@ describe('the storage.significantDigits board key', () => {
     }
   });
 
+  it('reads any value the same from the head, after a reopen and after sealing, within the precision', () => {
+    // polls of several series written through the store (one scaling per sample on write): the head
+    // must hold exactly what its restart log and the chunk it becomes give back
+    const pollsArb = fc.array(fc.array(valuesArb, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(pollsArb, fc.constantFrom(4, 5, 17), (polls, digits) => {
+        const t = tempStore({ significantDigits: digits });
+        try {
+          polls.forEach((vs, p) => {
+            const at = T0 + p * step;
+            t.store.writeBatch(metricBatch('prom', at, vs.map((v, i) => series('prom', 'q', { i: String(i) }, [at], [v]))));
+          });
+          const ids = t.store.seriesFor('prom', 'q').map((s) => s.id);
+          const read = (): number[][] => ids.map((id) => Array.from(all(t.store, id).values));
+          const head = read();
+          t.reopen({ significantDigits: digits });
+          expect(read()).toEqual(head);
+          t.store.seal(T0 + DAY);
+          expect(t.store.stats().headSamples).toBe(0);
+          expect(read()).toEqual(head);
+          const keys = t.store.seriesFor('prom', 'q').map((s) => Number(s.labels['i']));
+          head.forEach((got, k) => {
+            const i = keys[k] as number;
+            const want = polls.map((vs) => vs[i] as number);
+            if (digits === 17) got.forEach((v, j) => expect(Object.is(v, want[j]) || (Number.isNaN(v) && Number.isNaN(want[j]))).toBe(true));
+            else checkWithin(got, want, digits);
+          });
+        } finally {
+          t.cleanup();
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('keeps a precision changed by a board reload for what is written after it, and the old one before', () => {
     const v = 1234.56789123;
     const t = tempStore({ significantDigits: 8 });

@@ -11,6 +11,7 @@ import { unzigzag, zigzag } from './bits';
 import { scaleInto, unscale, type Scaled } from './precision';
 
 const RAW = 0xff;
+const KEEP_BYTES = 1 << 20;
 const raw = new DataView(new ArrayBuffer(8));
 const x: Scaled = { s: 0, k: 0 };
 
@@ -18,21 +19,15 @@ class ByteWriter {
   buf = new Uint8Array(1024);
   len = 0;
 
-  private ensure(n: number): void {
+  ensure(n: number): void {
     if (this.len + n <= this.buf.length) return;
     const next = new Uint8Array(Math.max(this.buf.length * 2, this.len + n));
     next.set(this.buf.subarray(0, this.len));
     this.buf = next;
   }
 
-  byte(b: number): void {
-    this.ensure(1);
-    this.buf[this.len++] = b;
-  }
-
-  /** A non-negative integer below 2^53, 7 bits per byte. */
+  /** A non-negative integer below 2^53, 7 bits per byte; the caller ensured room for 8 bytes. */
   varint(v: number): void {
-    this.ensure(8);
     while (v >= 128) {
       this.buf[this.len++] = (v % 128) | 128;
       v = Math.floor(v / 128);
@@ -40,10 +35,62 @@ class ByteWriter {
     this.buf[this.len++] = v;
   }
 
+  /** The caller ensured room for 8 bytes. */
   float(v: number): void {
-    this.ensure(8);
     raw.setFloat64(0, v, true);
     for (let i = 0; i < 8; i++) this.buf[this.len++] = raw.getUint8(i);
+  }
+}
+
+/**
+ * Writes head-log rows one sample at a time, into one buffer kept from row to row (a poll's row is
+ * written once per poll, and its bytes are copied out by SQLite before the next). Each sample is
+ * scaled once: the value it returns is the one the row decodes to, which the head then keeps.
+ */
+export class HeadLogWriter {
+  private readonly w = new ByteWriter();
+  private prevId = 0;
+  private prevT = 0;
+  private tMin = 0;
+
+  /** Starts a row whose samples are all at or after `tMin` (ms). */
+  begin(tMin: number): void {
+    // why: a backfill's row can be megabytes; keep no more than a poll's between rows
+    if (this.w.buf.length > KEEP_BYTES) this.w.buf = new Uint8Array(1024);
+    this.w.len = 0;
+    this.prevId = 0;
+    this.tMin = tMin;
+  }
+
+  /** Starts a series of `count` samples, in the order they will be written. */
+  series(id: number, count: number): void {
+    this.w.ensure(16);
+    this.w.varint(zigzag(id - this.prevId));
+    this.w.varint(count);
+    this.prevId = id;
+    this.prevT = this.tMin;
+  }
+
+  /** Writes one sample; returns v as the row keeps it: rounded to `digits` significant digits where
+   *  it has such a form (precision.ts), v itself otherwise (17 = exact either way). */
+  sample(t: number, v: number, digits: number): number {
+    const w = this.w;
+    w.ensure(24);
+    w.varint(zigzag(t - this.prevT));
+    this.prevT = t;
+    if (scaleInto(v, digits, x)) {
+      w.buf[w.len++] = x.k + 64;
+      w.varint(zigzag(x.s));
+      return unscale(x.s, x.k);
+    }
+    w.buf[w.len++] = RAW;
+    w.float(v);
+    return v;
+  }
+
+  /** The row's bytes; valid until the next begin(). */
+  bytes(): Buffer {
+    return Buffer.from(this.w.buf.buffer, this.w.buf.byteOffset, this.w.len);
   }
 }
 
@@ -63,29 +110,13 @@ export function encodeHeadLog(series: readonly LogSeries[], digits: number): { b
       if (t > tMax) tMax = t;
     }
   }
-  const w = new ByteWriter();
-  let prevId = 0;
+  const w = new HeadLogWriter();
+  w.begin(tMin);
   for (const s of series) {
-    w.varint(zigzag(s.id - prevId));
-    prevId = s.id;
-    w.varint(s.ts.length);
-    let prevT = tMin;
-    for (let i = 0; i < s.ts.length; i++) {
-      const t = s.ts[i] as number;
-      w.varint(zigzag(t - prevT));
-      prevT = t;
-      const v = s.values[i] as number;
-      // why the digits: the chunk will keep no more, and rounding twice at one precision is a no-op
-      if (scaleInto(v, digits, x)) {
-        w.byte(x.k + 64);
-        w.varint(zigzag(x.s));
-      } else {
-        w.byte(RAW);
-        w.float(v);
-      }
-    }
+    w.series(s.id, s.ts.length);
+    for (let i = 0; i < s.ts.length; i++) w.sample(s.ts[i] as number, s.values[i] as number, digits);
   }
-  return { blob: Buffer.from(w.buf.buffer, 0, w.len), tMin, tMax };
+  return { blob: Buffer.from(w.bytes()), tMin, tMax };
 }
 
 /** Calls `add` for every sample of a row, in the order written. */

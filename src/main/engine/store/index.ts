@@ -2,7 +2,7 @@
 import { statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { Batch } from '../../../shared/model';
-import { Head } from './head';
+import { Head, type PendingHead } from './head';
 import { alertIntervals, HealthTable, mergeAlerts, mergeSilences, silenceIntervals } from './intervals';
 import { migrate, openDatabase } from './migrate';
 import { OutcomeTables } from './outcomes';
@@ -10,7 +10,7 @@ import { copyIntoMemory, diskFailure, fileGone, memoryStart, RESUME_HEADROOM_BYT
 import { createRetainer, DEFAULT_RETAIN_LIMITS, type RetainLimits } from './retain';
 import { clampDigits } from './precision';
 import { createSealer, DEFAULT_SEAL_LIMITS, type SealLimits } from './seal';
-import { SeriesTable, type PendingHead } from './series';
+import { SeriesTable } from './series';
 import type { Store } from './types';
 
 export type { Store } from './types';
@@ -46,7 +46,7 @@ function buildParts(db: Database.Database, sealLimits: SealLimits, retainLimits:
     `SELECT (SELECT count(*) FROM series) AS series, (SELECT count(*) FROM chunks) AS chunks,
             (SELECT sum(count) FROM chunks) AS chunkSamples`,
   );
-  const write = db.transaction((batch: Batch, added: string[]): PendingHead[] => {
+  const write = db.transaction((batch: Batch, added: string[]): PendingHead => {
     const pending = series.write(batch.samples, now() - retentionMs(), added);
     outcomes.write(batch);
     health.write(batch.health);
@@ -144,7 +144,7 @@ export function openStore(opts: OpenStoreOptions): Store {
       guarded(() => {
         const { series, outcomes, head } = p;
         const added: string[] = [];
-        let pending: PendingHead[];
+        let pending: PendingHead;
         try {
           pending = p.write.immediate(batch, added);
         } catch (err) {
@@ -154,11 +154,7 @@ export function openStore(opts: OpenStoreOptions): Store {
           throw err;
         }
         // committed: now the in-memory head may follow
-        for (const q of pending) {
-          const h = head.get(q.id);
-          for (let i = 0; i < q.ts.length; i++) head.add(h, q.ts[i] as number, q.values[i] as number);
-          head.plan(q.id, h);
-        }
+        head.apply(pending);
       });
     },
     seriesFor: (source, query) => p.series.seriesFor(source, query),

@@ -3,20 +3,16 @@
 import type Database from 'better-sqlite3';
 import type { Labels, SeriesSamples } from '../../../shared/model';
 import { decodeChunkInto } from './codec';
-import type { Head } from './head';
-import { encodeHeadLog } from './head-log';
+import type { Head, PendingHead } from './head';
+import { HeadLogWriter } from './head-log';
 import { LOSSLESS_DIGITS, roundDecimal } from './precision';
 import { lowerBound, upperBound } from './sorted';
 import type { RangeResult, StoredSeries } from './types';
 
-type SeriesRow = { id: number; key: string; source: string; query: string; labels: string };
+// why: 65,536 samples (1 MiB of kept arrays) hold a poll of tens of thousands of series
+const KEEP_SAMPLES = 65_536;
 
-/** Head samples of one series, to be applied to the in-memory head once the transaction commits. */
-export interface PendingHead {
-  id: number;
-  ts: number[];
-  values: number[];
-}
+type SeriesRow = { id: number; key: string; source: string; query: string; labels: string };
 
 export class SeriesTable {
   /** key → id; ids added inside a failed transaction are removed again (see forgetKeys). */
@@ -28,6 +24,8 @@ export class SeriesTable {
    *  that added some rolls back. */
   private readonly byQuery = new Map<string, readonly StoredSeries[]>();
   private readonly st;
+  private readonly log = new HeadLogWriter();
+  private readonly pending: PendingHead = { count: 0, ids: new Int32Array(0), ends: new Int32Array(0), ts: new Float64Array(0), values: new Float64Array(0) };
 
   constructor(
     db: Database.Database,
@@ -55,18 +53,21 @@ export class SeriesTable {
     };
   }
 
-  /** Writes samples at or after `minT` (older ones would be deleted by retention anyway). Call inside
-   *  a transaction; apply the result to the head after it commits. */
-  write(samples: readonly SeriesSamples[], minT: number, added: string[]): PendingHead[] {
-    const pending: PendingHead[] = [];
+  /** Writes samples at or after `minT` (older ones would be deleted by retention anyway): head
+   *  samples as one head-log row, late ones merged into their chunks. Call inside a transaction;
+   *  apply the result to the head after it commits, before the next write (it reuses the arrays). */
+  write(samples: readonly SeriesSamples[], minT: number, added: string[]): PendingHead {
     const digits = this.precision.significantDigits;
-    const lossy = digits < LOSSLESS_DIGITS;
+    let total = 0;
+    for (const s of samples) total += s.ts.length;
+    const p = this.reserve(samples.length, total);
+    let n = 0, count = 0, tMin = Infinity, tMax = -Infinity;
     for (const s of samples) {
       if (s.ts.length !== s.values.length) throw new RangeError(`series ${s.key}: ${s.ts.length} timestamps but ${s.values.length} values`);
       let id: number | undefined;
       let sealedMax = -Infinity;
-      const p: PendingHead = { id: 0, ts: [], values: [] };
-      const late: PendingHead = { id: 0, ts: [], values: [] };
+      let late: { ts: number[]; values: number[] } | undefined;
+      const start = n;
       for (let i = 0; i < s.ts.length; i++) {
         const t = s.ts[i] as number;
         if (!Number.isInteger(t) || t < 0) throw new RangeError(`series ${s.key}: bad timestamp ${t}`);
@@ -75,20 +76,54 @@ export class SeriesTable {
           id = this.idOf(s, added);
           sealedMax = this.head.map.get(id)?.sealedMax ?? -Infinity;
         }
-        const into = t <= sealedMax ? late : p;
-        into.ts.push(t);
-        // why round on write: the head then reads exactly as the chunk it becomes, before and after a restart
-        into.values.push(lossy ? roundDecimal(s.values[i] as number, digits) : (s.values[i] as number));
+        const v = s.values[i] as number;
+        if (t <= sealedMax) {
+          late ??= { ts: [], values: [] };
+          late.ts.push(t);
+          late.values.push(digits < LOSSLESS_DIGITS ? roundDecimal(v, digits) : v);
+          continue;
+        }
+        p.ts[n] = t;
+        p.values[n++] = v;
+        if (t < tMin) tMin = t;
+        if (t > tMax) tMax = t;
       }
       if (id === undefined) continue;
-      if (late.ts.length) this.mergeLate(id, late.ts, late.values);
-      if (p.ts.length) pending.push({ ...p, id });
+      if (late) this.mergeLate(id, late.ts, late.values);
+      if (n > start) {
+        p.ids[count] = id;
+        p.ends[count++] = n;
+      }
     }
-    if (pending.length) {
-      const row = encodeHeadLog(pending, digits);
-      this.st.insertLog.run(row.tMin, row.tMax, row.blob);
+    p.count = count;
+    if (count > 0) {
+      // why round here, once: the head then reads exactly as the row it restarts from and the chunk it becomes
+      const log = this.log;
+      log.begin(tMin);
+      for (let i = 0, j = 0; i < count; i++) {
+        const end = p.ends[i] as number;
+        log.series(p.ids[i] as number, end - j);
+        for (; j < end; j++) p.values[j] = log.sample(p.ts[j] as number, p.values[j] as number, digits);
+      }
+      this.st.insertLog.run(tMin, tMax, log.bytes());
     }
-    return pending;
+    return p;
+  }
+
+  /** Arrays for a batch of `series` series and `samples` samples: the kept ones, grown, for a poll;
+   *  new ones, not kept, for a batch larger than KEEP_SAMPLES (a backfill), so memory stays bounded. */
+  private reserve(series: number, samples: number): PendingHead {
+    if (samples > KEEP_SAMPLES) return { count: 0, ids: new Int32Array(series), ends: new Int32Array(series), ts: new Float64Array(samples), values: new Float64Array(samples) };
+    const p = this.pending;
+    if (p.ids.length < series) {
+      p.ids = new Int32Array(series);
+      p.ends = new Int32Array(series);
+    }
+    if (p.ts.length < samples) {
+      p.ts = new Float64Array(samples);
+      p.values = new Float64Array(samples);
+    }
+    return p;
   }
 
   private idOf(s: SeriesSamples, added: string[]): number {
