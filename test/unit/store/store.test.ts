@@ -53,6 +53,18 @@ describe('writeBatch', () => {
     expect(all(t.store, s!.id)).toEqual({ ts: [T0], values: [1] });
   });
 
+  it('records the source and its outcomes after a batch that failed past them rolled back', () => {
+    t = tempStore();
+    const good = series(S, Q, { instance: 'a' }, [T0], [1]);
+    // a health result SQLite refuses (no target id): the batch fails after its outcomes were written
+    const bad = { targetId: null } as unknown as HealthResult;
+    expect(() => t.store.writeBatch(metricBatch(S, T0, [good], { health: [bad] }))).toThrow();
+    expect(t.store.sourceStatusAt(T0 + DAY)).toEqual([]);
+    t.store.writeBatch(metricBatch(S, T0 + step, [good]));
+    expect(t.store.sourceStatusAt(T0 + DAY)).toEqual([{ sourceId: S, kind: 'prometheus', lastAttempt: T0 + step, lastSuccess: T0 + step }]);
+    expect(t.store.queryOutcomeAt(S, Q, T0 + DAY)).toEqual({ ok: true, at: T0 + step });
+  });
+
   it('lists a query\'s series as they are now after series are added, rolled back or dropped by retention', () => {
     t = tempStore({ seal: { maxCount: 10, stagger: false } });
     const keys = () => t.store.seriesFor(S, Q).map((s) => s.labels['instance']);

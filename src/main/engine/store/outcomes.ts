@@ -20,9 +20,13 @@ type Run = { id: number; ok: number; reason: string | null };
 
 export class OutcomeTables {
   private readonly st;
-  /** source + NUL + query → its newest run; saves a SELECT per query per poll. Cleared by forget()
-   *  after a rolled-back transaction, and when a cached run turns out to be gone (retention). */
-  private readonly runs = new Map<string, Run>();
+  /** source → query → its newest run; saves a SELECT per query per poll. Cleared by forget()
+   *  after a rolled-back transaction, and when a cached run turns out to be gone (retention).
+   *  why by source, then query: no key string built per query per poll */
+  private readonly runs = new Map<string, Map<string, Run>>();
+  /** source → the kind written for it by this store; why: rewriting the same row each poll dirties
+   *  a page the commit then writes. Cleared by forget(). */
+  private readonly kinds = new Map<string, string>();
   /** Sources that polled since this store was opened. why: a run is extended only by polls of the
    *  same process; the first poll after a start opens a new run even with the same outcome, so the
    *  time the wall was not running stays a span without polls (the replay bar's "wall not running")
@@ -83,15 +87,13 @@ export class OutcomeTables {
     for (const q of batch.queries) {
       const reason = q.outcome.ok ? null : q.outcome.reason;
       const ok = Number(q.outcome.ok);
-      const key = `${q.source}\0${q.query}`;
+      const runs = this.runsOf(q.source);
       // why only the cache: a run in the file but not cached is from before this start (or was rolled back)
-      const run = this.runs.get(key);
-      if (run && run.ok === ok && run.reason === reason) {
-        extended.push(run.id);
-        this.runs.set(key, run);
-      } else {
+      const run = runs.get(q.query);
+      if (run && run.ok === ok && run.reason === reason) extended.push(run.id);
+      else {
         const id = Number(this.st.queryInsert.run(q.source, q.query, batch.at, batch.at, ok, reason).lastInsertRowid);
-        this.runs.set(key, { id, ok, reason });
+        runs.set(q.query, { id, ok, reason });
       }
     }
     if (extended.length && this.st.queryExtendMany.run(batch.at, JSON.stringify(extended)).changes !== extended.length) {
@@ -104,10 +106,13 @@ export class OutcomeTables {
         let id: number;
         if (run && run.ok === ok && run.reason === reason) this.st.queryExtend.run(batch.at, (id = run.id));
         else id = Number(this.st.queryInsert.run(q.source, q.query, batch.at, batch.at, ok, reason).lastInsertRowid);
-        this.runs.set(`${q.source}\0${q.query}`, { id, ok, reason });
+        this.runsOf(q.source).set(q.query, { id, ok, reason });
       }
     }
-    this.st.source.run(batch.source, batch.kind);
+    if (this.kinds.get(batch.source) !== batch.kind) {
+      this.st.source.run(batch.source, batch.kind);
+      this.kinds.set(batch.source, batch.kind);
+    }
     const reason = batch.status.ok ? null : batch.status.reason;
     const run = this.st.statusRun.get(batch.source);
     const extend = run && this.polledHere.has(batch.source) && run.ok === Number(batch.status.ok) && run.reason === reason;
@@ -122,9 +127,16 @@ export class OutcomeTables {
     }
   }
 
-  /** After a rolled-back transaction: cached runs may name rows that were never committed. */
+  /** After a rolled-back transaction: cached runs and kinds may name rows that were never committed. */
   forget(): void {
     this.runs.clear();
+    this.kinds.clear();
+  }
+
+  private runsOf(source: string): Map<string, Run> {
+    let runs = this.runs.get(source);
+    if (!runs) this.runs.set(source, (runs = new Map()));
+    return runs;
   }
 
   queryOutcomeAt(source: string, query: string, at: number): QueryOutcomeAt | undefined {
