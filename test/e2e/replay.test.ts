@@ -48,8 +48,9 @@ afterAll(async () => {
 
 const replayAt = async (page: Page): Promise<number> => Number(await page.getAttribute('[data-testid="replay-time"]', 'data-at'));
 
-/** Drags on the replay track to the pixel nearest `at`; returns where T landed. */
-async function scrub(page: Page, at: number): Promise<number> {
+/** Drags on the replay track to the pixel nearest `at`; returns where T landed. `shot`: a screenshot
+ *  of that name taken with the pointer still held, once the wall shows a frame of the drag. */
+async function scrub(page: Page, at: number, shot?: string): Promise<number> {
   const track = page.locator('[data-testid="replay-track"]');
   const box = await track.boundingBox();
   if (!box) throw new Error('no replay track');
@@ -60,6 +61,10 @@ async function scrub(page: Page, at: number): Promise<number> {
   await page.mouse.move(box.x + box.width * 0.1, y);
   await page.mouse.down();
   await page.mouse.move(x, y, { steps: 8 });
+  if (shot) {
+    await settled(page, await replayAt(page));
+    await screenshot(page, shot);
+  }
   await page.mouse.up();
   return replayAt(page);
 }
@@ -85,7 +90,7 @@ describe('replay', () => {
       await page.waitForSelector(`[data-testid="replay-incident"][data-opened-at="${incident.openedAt}"][data-severity="critical"]`);
 
       // before the incident: no alert, no incident, error rate under the critical line
-      let t = await scrub(page, INCIDENT_START - 60_000);
+      let t = await scrub(page, INCIDENT_START - 60_000, 'replay-scrubbing-1920x1080');
       if (t >= INCIDENT_START - 15_000) {
         await page.keyboard.press('<');
         t = await replayAt(page);

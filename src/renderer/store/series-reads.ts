@@ -19,18 +19,26 @@ export interface SeriesReadOptions {
 
 export interface SeriesReads {
   readFull(ids: string[]): Promise<void>;
+  /** Reads like readFull and returns what puts the answer into the store, to be called later (or never). */
+  fetchFull(ids: string[]): Promise<() => void>;
   readTail(ids: string[]): Promise<void>;
   mergeUpdateTail(tail: QueryResult, to: number, ids: readonly string[]): string[];
 }
 
 export function seriesReads(client: WallboardClient, store: typeof useWallboard, opts: SeriesReadOptions): SeriesReads {
-  async function readFull(ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
+  async function fetchFull(ids: string[]): Promise<() => void> {
+    if (ids.length === 0) return () => undefined;
     const to = opts.serverAt();
     const from = to - opts.windowMs;
     const r = await client.request('query', { panels: ids, from, to, maxPoints: opts.maxPoints(ids) });
-    store.getState().setSeries(r.panels, r.anomalies, { from, to });
-    opts.fullRead(ids, to);
+    return () => {
+      store.getState().setSeries(r.panels, r.anomalies, { from, to });
+      opts.fullRead(ids, to);
+    };
+  }
+
+  async function readFull(ids: string[]): Promise<void> {
+    (await fetchFull(ids))();
   }
 
   /**
@@ -88,5 +96,5 @@ export function seriesReads(client: WallboardClient, store: typeof useWallboard,
     await readFull(full);
   }
 
-  return { readFull, readTail, mergeUpdateTail };
+  return { readFull, fetchFull, readTail, mergeUpdateTail };
 }

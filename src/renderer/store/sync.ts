@@ -1,6 +1,7 @@
 // Keeps the store in step with the engine: initial load, live updates (tail queries + a new
 // snapshot), resync after a lost connection, replay at the store's replay time T (moved by the
-// replay bar; each move re-reads what is on screen as of T, moves arriving meanwhile coalesce).
+// replay bar; each move re-reads what is on screen as of T, moves arriving meanwhile coalesce, and
+// a frame read is shown at the next animation frame, a newer one read by then replacing it).
 //
 // Read top to bottom: the sync's state (one object), its transitions (each event or store change
 // maps to one), the reads they schedule (one run at a time), then the wiring. How a panel's series
@@ -26,6 +27,26 @@ export interface SyncOptions {
   snapshot?: Snapshot;
   /** Points per series requested (about what the widest chart can show), or a function of the panels queried. */
   maxPoints?: number | ((panelIds: readonly string[]) => number);
+  /** Calls `show` at the next animation frame (default: requestAnimationFrame, at once where there is none). */
+  nextFrame?: (show: () => void) => void;
+}
+
+// why the timer: a hidden page gets no animation frames; a replay frame still lands
+const FRAME_FALLBACK = 100; // ms
+
+/** requestAnimationFrame, or a timer when none comes; at once where there is no animation frame (tests in Node). */
+function animationFrame(show: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') return show();
+  let done = false;
+  const once = (): void => {
+    if (done) return;
+    done = true;
+    cancelAnimationFrame(raf);
+    clearTimeout(timer);
+    show();
+  };
+  const raf = requestAnimationFrame(once);
+  const timer = setTimeout(once, FRAME_FALLBACK);
 }
 
 /**
@@ -67,6 +88,8 @@ interface SyncState {
   earlyBoard: Promise<BoardView> | undefined;
   /** The snapshot that came with the page; the first live load takes it, later ones ask. */
   earlySnapshot: Snapshot | undefined;
+  /** A replay frame read (snapshot and series as of `at`) waiting for the next animation frame. */
+  frame: { at: number; show: () => void } | null;
   timers: { idle?: ReturnType<typeof setTimeout>; boardRetry?: ReturnType<typeof setTimeout> };
 }
 
@@ -76,6 +99,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
   const windowMs = opts.windowMs ?? 3_600_000;
   const pointsOpt = opts.maxPoints ?? 1_000;
   const maxPoints = (ids: readonly string[]): number => (typeof pointsOpt === 'function' ? pointsOpt(ids) : pointsOpt);
+  const nextFrame = opts.nextFrame ?? animationFrame;
 
   const st: SyncState = {
     stopped: false,
@@ -90,6 +114,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     fullTo: new Map(),
     earlyBoard: opts.board,
     earlySnapshot: opts.snapshot,
+    frame: null,
     timers: {},
   };
 
@@ -254,8 +279,10 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
           // why: the snapshot and a full read go out together (a page's first paint waits for
           // neither round trip twice); a full read ends at the newest time known when it starts
           // (the query first: the engine answers in order, and charts wait on the query)
-          await Promise.all([reads.readFull(full), snapshot ? readSnapshot() : undefined]);
-          if (frameAt !== undefined && replayAt() !== undefined) markReplayFrame(frameAt);
+          if (frameAt !== undefined) await readFrame(full, frameAt);
+          else {
+            await Promise.all([reads.fetchFull(full).then(inOrder), snapshot ? readSnapshot() : undefined]);
+          }
           // tails after the snapshot, so they end at the engine's newest time
           if (tail.length) await reads.readTail(tail);
         } catch (e) {
@@ -269,12 +296,47 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     deferredApplied();
   }
 
+  /**
+   * A replay frame: the snapshot and the visible series as of T, read together and shown together
+   * at the next animation frame (one style, layout and paint for both, not one per answer). The
+   * run goes on meanwhile, so the next T is read while this one waits and is drawn; a frame that
+   * is still waiting when a newer one is read is dropped (at most one frame shown per animation
+   * frame, never an older one after a newer).
+   */
+  async function readFrame(full: string[], at: number): Promise<void> {
+    const [series, snap] = await Promise.all([reads.fetchFull(full), client.request('snapshot', { at })]);
+    const waiting = st.frame !== null;
+    st.frame = {
+      at,
+      show: () => {
+        series();
+        snapshotArrived(snap);
+      },
+    };
+    if (!waiting) nextFrame(showFrame);
+  }
+
+  function showFrame(): void {
+    const f = st.frame;
+    st.frame = null;
+    // why: back to live (or stopped) before the frame came: it would flash the other mode
+    if (!f || st.stopped || replayAt() === undefined) return;
+    f.show();
+    markReplayFrame(f.at);
+  }
+
+  /** Other reads' answers go in after a replay frame still waiting (which was read before them). */
+  function inOrder(apply: () => void): void {
+    if (st.frame) showFrame();
+    apply();
+  }
+
   async function readSnapshot(): Promise<void> {
     const at = replayAt();
     const snap = await client.request('snapshot', at !== undefined ? { at } : {});
     // why: a live answer arriving after the wall went into replay (or back) would flash the other
     // mode; an answer for an earlier T is kept (reads run one at a time, so it is the newest yet)
-    if ((replayAt() === undefined) === (at === undefined)) snapshotArrived(snap);
+    if ((replayAt() === undefined) === (at === undefined)) inOrder(() => snapshotArrived(snap));
   }
 
   function snapshotArrived(snap: Snapshot): void {
