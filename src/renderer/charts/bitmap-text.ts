@@ -18,6 +18,9 @@ const MAX_LABELS = 512; // bitmaps; a wall's tick labels fit a few times over (e
 const PAD = 4; // device px around the text, for glyph overhang and antialiasing
 const labels = new Map<string, Label>();
 let measurer: OffscreenCanvasRenderingContext2D | null | undefined;
+// why one canvas for every label: a scrub across the day brings new tick labels each frame, and a
+// new OffscreenCanvas and its getContext per label was most of a miss's cost (about 1.5 ms a frame)
+let painter: OffscreenCanvasRenderingContext2D | null | undefined;
 
 /** px of a CSS `font` shorthand, or null when it gives no px size. */
 export function fontSizePx(font: string): number | null {
@@ -37,9 +40,13 @@ function render(font: string, fill: string, align: CanvasTextAlign, baseline: Ca
   const px = fontPx(font);
   const w = Math.ceil(width) + 2 * PAD;
   const h = Math.ceil(px * 1.6) + 2 * PAD;
-  const canvas = new OffscreenCanvas(w, h);
-  const c = canvas.getContext('2d');
+  painter ??= new OffscreenCanvas(w, h).getContext('2d');
+  const c = painter;
   if (!c) return null;
+  const canvas = c.canvas;
+  // why: setting the size (even to the same) clears the bitmap and resets the context's state
+  canvas.width = w;
+  canvas.height = h;
   const ox = align === 'right' || align === 'end' ? w - PAD : align === 'center' ? Math.round(w / 2) : PAD;
   const oy = baseline === 'top' || baseline === 'hanging' ? PAD : baseline === 'middle' ? Math.round(h / 2) : baseline === 'bottom' || baseline === 'ideographic' ? h - PAD : PAD + Math.round(px * 1.2);
   c.font = font;
