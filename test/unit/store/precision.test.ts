@@ -252,7 +252,7 @@ describe('the storage.significantDigits board key', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 60_000); // 40 runs, each opening and reopening a SQLite file: seconds on a loaded machine
 
   it('keeps a precision changed by a board reload for what is written after it, and the old one before', () => {
     const v = 1234.56789123;
