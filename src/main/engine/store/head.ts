@@ -69,8 +69,7 @@ export class Head {
 
   /** Samples that fill the next chunk. A series' first chunk is cut short by a per-series amount so
    *  series started together do not all fill their chunks in the same minute. */
-  need(id: number): number {
-    const h = this.map.get(id);
+  need(id: number, h: SeriesHead | undefined = this.map.get(id)): number {
     if (!this.limits.stagger || (h && h.sealedMax !== -Infinity)) return this.limits.maxCount;
     const half = Math.max(1, Math.floor(this.limits.maxCount / 2));
     return this.limits.maxCount - (((id * 2_654_435_761) >>> 0) % half);
@@ -111,7 +110,7 @@ export class Head {
       h.retryAfter = Infinity;
       return;
     }
-    const full = h.ts[this.need(id) - 1];
+    const full = h.ts[this.need(id, h) - 1];
     h.retryAfter = Math.min(first + this.limits.maxSpanMs, full ?? Infinity);
   }
 
