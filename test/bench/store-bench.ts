@@ -111,9 +111,16 @@ const ms = (a: bigint, b: bigint): number => Number(b - a) / 1e6;
 const fmt = (n: number, d = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 
-function tempFile(): { file: string; cleanup(): void } {
+export function tempFile(): { file: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'wallboard-bench-'));
   return { file: join(dir, 'bench.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The ingest bench's input: 121 polls of the 2,000 series, one poll per batch (the first is a
+ *  warm-up: it inserts the series). */
+export function ingestBatches(): Batch[] {
+  const sims = makeSeries();
+  return Array.from({ length: 121 }, (_, i) => batchOf(sims, START + i * STEP, 1, i));
 }
 
 /** Ingest: batches of one poll of 2,000 series into a fresh store, median of 5 fresh stores; per CPU
@@ -121,8 +128,7 @@ function tempFile(): { file: string; cleanup(): void } {
  *  other jobs slow down). `open`: the store of the build measured (another checkout's, for pairs). */
 function benchIngest(open: typeof openStore = openStore): { samplesPerSec: number; samplesPerCpuSec: number; batchMs: number } {
   const runs: { wall: number; cpu: number }[] = [];
-  const sims = makeSeries();
-  const batches = Array.from({ length: 121 }, (_, i) => batchOf(sims, START + i * STEP, 1, i));
+  const batches = ingestBatches();
   for (let r = 0; r < 5; r++) {
     const tmp = tempFile();
     const store = open({ file: tmp.file, retentionMs: DAY, now: () => START + DAY });
