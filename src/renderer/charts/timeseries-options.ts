@@ -60,15 +60,27 @@ export function timeGapsRefiner(): uPlot.Series.GapsRefiner {
   };
 }
 
-/** y axis width (CSS px) that fits its widest tick label at the axis font. */
-function yAxisSize(font: string): uPlot.Axis.Size {
+/**
+ * CSS px: the y axis width to use when its labels need `needed` and it is `current` wide (0 before
+ * the first draw): whole steps of `step`, grown at once, shrunk only when two steps or more are
+ * free. why: a new width resizes uPlot's plot box, re-allocates its canvas and lays the chart out
+ * again; scrubbing replay changes the tick labels every frame, and the exact width changed a
+ * dozen of 30 charts' canvases per frame.
+ */
+export function stableAxisSize(current: number, needed: number, step: number): number {
+  const size = Math.ceil(needed / step) * step;
+  return current > 0 && size < current && size >= current - step ? current : size;
+}
+
+/** y axis width (CSS px) that fits its widest tick label at the axis font (`px`). */
+function yAxisSize(font: string, px: number): uPlot.Axis.Size {
   return (u, values, axisIdx, cycleNum) => {
-    const axis = u.axes[axisIdx];
+    const axis = u.axes[axisIdx] as (uPlot.Axis & { _size?: number }) | undefined;
     // why: uPlot converges axis sizes over cycles; re-measuring after the first would oscillate
-    if (cycleNum > 1 && axis) return (axis as uPlot.Axis & { _size: number })._size;
+    if (cycleNum > 1 && axis) return axis._size ?? 0;
     let widest = 0;
     for (const v of values ?? []) widest = Math.max(widest, textWidth(font, v));
-    return Math.ceil(widest + (axis?.gap ?? 5) * 2 + 4);
+    return stableAxisSize(axis?._size ?? 0, Math.ceil(widest + (axis?.gap ?? 5) * 2 + 4), px);
   };
 }
 
@@ -158,7 +170,7 @@ export function timeseriesOptions(spec: TimeseriesSpec, width: number, height: n
         stroke: theme.muted,
         font,
         space: theme.axisFontPx * 2.5,
-        size: yAxisSize(font),
+        size: yAxisSize(font, axisPx),
         values: (_u, splits) => formatTicks(splits, spec.unit, spec.decimals),
         grid: { stroke: theme.grid, width: 1 },
         ticks: { show: false },
