@@ -43,3 +43,23 @@ export async function timedPoll(source: Pick<Source, 'id' | 'kind'>, ctx: PollCo
   batch.durationMs = Math.round(performance.now() - started);
   return batch;
 }
+
+/**
+ * A source that polls one upstream over HTTP each interval: its header from the source's config and
+ * each poll through timedPoll. why a second past the request's own timeout: that timeout must fire
+ * first, so a slow upstream reads "timed out after 5s" instead of the engine's cancellation.
+ */
+export function httpSource(
+  cfg: { readonly id: string; readonly interval: number; readonly timeout: number },
+  kind: Batch['kind'],
+  fill: (batch: Batch, ctx: PollContext) => Promise<void>,
+): Source {
+  const source: Source = {
+    id: cfg.id,
+    kind,
+    intervalMs: cfg.interval,
+    timeoutMs: cfg.timeout + 1000,
+    poll: (ctx) => timedPoll(source, ctx, (batch) => fill(batch, ctx)),
+  };
+  return source;
+}

@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import type { Board } from '../../../../shared/config-schema';
 import type { AlertmanagerSourceConfig } from '../../../../shared/source-schemas';
-import type { AlertRecord, Batch, SilenceRecord } from '../../../../shared/model';
-import { timedPoll, type PollContext, type Source } from '../source';
+import type { AlertRecord, SilenceRecord } from '../../../../shared/model';
+import { httpSource, type Source } from '../source';
 import { httpJson, joinUrl, quote, sourceHttpOptions } from '../http';
 import { mapSeverity } from '../severity';
 import { untrustedRecord, untrustedText } from '../untrusted-text';
@@ -93,35 +93,26 @@ export function mapAlertmanagerSilences(
 }
 
 export function createAlertmanagerSource(cfg: AlertmanagerSourceConfig): Source {
-  const source: Source = {
-    id: cfg.id,
-    kind: 'alertmanager',
-    intervalMs: cfg.interval,
-    timeoutMs: cfg.timeout + 1000,
-    poll(ctx: PollContext): Promise<Batch> {
-      return timedPoll(source, ctx, async (batch) => {
-        const http = sourceHttpOptions(cfg, ctx.signal);
-        const query = { active: 'true', silenced: 'true', inhibited: 'true', unprocessed: 'true' };
-        const [ar, sr] = await Promise.all([
-          httpJson(joinUrl(cfg.url, '/api/v2/alerts', query), http),
-          httpJson(joinUrl(cfg.url, '/api/v2/silences'), http),
-        ]);
-        const reasons: string[] = [];
-        if (ar.ok) {
-          const m = mapAlertmanagerAlerts(cfg.id, ar.data, ctx.now);
-          if (m.ok) batch.alerts = m.alerts;
-          else reasons.push(m.reason);
-        } else reasons.push(ar.reason);
-        if (sr.ok) {
-          const m = mapAlertmanagerSilences(cfg.id, sr.data, ctx.now - ctx.board.retention);
-          if (m.ok) batch.silences = m.silences;
-          else reasons.push(`silences: ${m.reason}`);
-        } else if (ar.ok) reasons.push(`silences: ${sr.reason}`);
-        if (reasons.length > 0) batch.status = { ok: false, reason: reasons[0] as string };
-      });
-    },
-  };
-  return source;
+  return httpSource(cfg, 'alertmanager', async (batch, ctx) => {
+    const http = sourceHttpOptions(cfg, ctx.signal);
+    const query = { active: 'true', silenced: 'true', inhibited: 'true', unprocessed: 'true' };
+    const [ar, sr] = await Promise.all([
+      httpJson(joinUrl(cfg.url, '/api/v2/alerts', query), http),
+      httpJson(joinUrl(cfg.url, '/api/v2/silences'), http),
+    ]);
+    const reasons: string[] = [];
+    if (ar.ok) {
+      const m = mapAlertmanagerAlerts(cfg.id, ar.data, ctx.now);
+      if (m.ok) batch.alerts = m.alerts;
+      else reasons.push(m.reason);
+    } else reasons.push(ar.reason);
+    if (sr.ok) {
+      const m = mapAlertmanagerSilences(cfg.id, sr.data, ctx.now - ctx.board.retention);
+      if (m.ok) batch.silences = m.silences;
+      else reasons.push(`silences: ${m.reason}`);
+    } else if (ar.ok) reasons.push(`silences: ${sr.reason}`);
+    if (reasons.length > 0) batch.status = { ok: false, reason: reasons[0] as string };
+  });
 }
 
 export function createAlertmanagerSources(board: Board): Source[] {

@@ -2,8 +2,8 @@
 // body, debounced into a state. Latency is also kept as a series ("health:latency_ms").
 import type { Board } from '../../../../shared/config-schema';
 import type { HealthSourceConfig } from '../../../../shared/source-schemas';
-import { seriesKey, type Batch, type HealthResult, type HealthState } from '../../../../shared/model';
-import { timedPoll, type PollContext, type Source } from '../source';
+import { seriesKey, type HealthResult, type HealthState } from '../../../../shared/model';
+import { httpSource, type Source } from '../source';
 import { httpGet, sourceHttpOptions } from '../http';
 import { bodyJson, failedConditions, parseCondition, type Condition, type Observation } from './conditions';
 import { Debouncer, observedState, readHealthBody } from './state';
@@ -38,54 +38,44 @@ export function createHealthSource(cfg: HealthSourceConfig): Source {
     return out;
   }
 
-  const source: Source = {
-    id: cfg.id,
-    kind: 'health',
-    intervalMs: cfg.interval,
-    // why: the check's own timeout must fire first, so a slow target reads "timed out after 5s"
-    timeoutMs: cfg.timeout + 1000,
-    poll(ctx: PollContext): Promise<Batch> {
-      return timedPoll(source, ctx, async (batch) => {
-        const r = await httpGet(cfg.url, sourceHttpOptions(cfg, ctx.signal));
-        if (!r.ok && ctx.signal.aborted) {
-          // why: the engine cancelled the poll (shutdown, reload); that says nothing about the target
-          batch.status = { ok: false, reason: r.reason };
-          return;
-        }
-        const o: Observation = { now: ctx.now };
-        if (r.ok) {
-          o.status = r.status;
-          o.responseTimeMs = r.durationMs;
-          o.body = r.body;
-          if (r.cert) o.certExpiresAt = r.cert.validTo;
-        }
-        const failures = [...badConditions, ...failedConditions(conditions, o)];
-        const body = r.ok ? readHealthBody(bodyJson(r.body)) : {};
-        const observed = observedState(failures.length > 0, r.ok, body);
-        const result: HealthResult = {
-          targetId: cfg.id,
-          source: cfg.id,
-          at: ctx.now,
-          observed,
-          state: overall.push(observed),
-          latencyMs: r.ok ? r.durationMs : null,
-          failures: failures.map((f) => untrustedText(f, MAX_TEXT)),
-          services: debounceServices(body.services),
-        };
-        if (cfg.brand) result.brand = cfg.brand;
-        if (cfg.name) result.name = cfg.name;
-        if (r.ok) result.httpStatus = r.status;
-        else result.error = untrustedText(r.reason, MAX_TEXT);
-        if (o.certExpiresAt !== undefined) result.certExpiresAt = o.certExpiresAt;
-        batch.health.push(result);
-        if (r.ok) {
-          const labels = {};
-          batch.samples.push({ key: seriesKey(cfg.id, LATENCY_QUERY, labels), source: cfg.id, query: LATENCY_QUERY, labels, ts: [ctx.now], values: [r.durationMs] });
-        }
-      });
-    },
-  };
-  return source;
+  return httpSource(cfg, 'health', async (batch, ctx) => {
+    const r = await httpGet(cfg.url, sourceHttpOptions(cfg, ctx.signal));
+    if (!r.ok && ctx.signal.aborted) {
+      // why: the engine cancelled the poll (shutdown, reload); that says nothing about the target
+      batch.status = { ok: false, reason: r.reason };
+      return;
+    }
+    const o: Observation = { now: ctx.now };
+    if (r.ok) {
+      o.status = r.status;
+      o.responseTimeMs = r.durationMs;
+      o.body = r.body;
+      if (r.cert) o.certExpiresAt = r.cert.validTo;
+    }
+    const failures = [...badConditions, ...failedConditions(conditions, o)];
+    const body = r.ok ? readHealthBody(bodyJson(r.body)) : {};
+    const observed = observedState(failures.length > 0, r.ok, body);
+    const result: HealthResult = {
+      targetId: cfg.id,
+      source: cfg.id,
+      at: ctx.now,
+      observed,
+      state: overall.push(observed),
+      latencyMs: r.ok ? r.durationMs : null,
+      failures: failures.map((f) => untrustedText(f, MAX_TEXT)),
+      services: debounceServices(body.services),
+    };
+    if (cfg.brand) result.brand = cfg.brand;
+    if (cfg.name) result.name = cfg.name;
+    if (r.ok) result.httpStatus = r.status;
+    else result.error = untrustedText(r.reason, MAX_TEXT);
+    if (o.certExpiresAt !== undefined) result.certExpiresAt = o.certExpiresAt;
+    batch.health.push(result);
+    if (r.ok) {
+      const labels = {};
+      batch.samples.push({ key: seriesKey(cfg.id, LATENCY_QUERY, labels), source: cfg.id, query: LATENCY_QUERY, labels, ts: [ctx.now], values: [r.durationMs] });
+    }
+  });
 }
 
 export function createHealthSources(board: Board): Source[] {

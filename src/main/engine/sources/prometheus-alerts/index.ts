@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Board } from '../../../../shared/config-schema';
 import type { PrometheusAlertsSourceConfig } from '../../../../shared/source-schemas';
-import type { AlertRecord, Batch, Labels } from '../../../../shared/model';
-import { timedPoll, type PollContext, type Source } from '../source';
+import type { AlertRecord, Labels } from '../../../../shared/model';
+import { httpSource, type Source } from '../source';
 import { httpJson, joinUrl, quote, sourceHttpOptions } from '../http';
 import { mapSeverity } from '../severity';
 import { untrustedRecord } from '../untrusted-text';
@@ -59,24 +59,15 @@ export function mapPrometheusAlerts(source: string, data: unknown, now: number):
 }
 
 export function createPrometheusAlertsSource(cfg: PrometheusAlertsSourceConfig): Source {
-  const source: Source = {
-    id: cfg.id,
-    kind: 'prometheus-alerts',
-    intervalMs: cfg.interval,
-    timeoutMs: cfg.timeout + 1000,
-    poll(ctx: PollContext): Promise<Batch> {
-      return timedPoll(source, ctx, async (batch) => {
-        const r = await httpJson(joinUrl(cfg.url, '/api/v1/alerts'), sourceHttpOptions(cfg, ctx.signal));
-        if (!r.ok) batch.status = { ok: false, reason: r.reason };
-        else {
-          const m = mapPrometheusAlerts(cfg.id, r.data, ctx.now);
-          if (m.ok) batch.alerts = m.alerts;
-          else batch.status = { ok: false, reason: m.reason };
-        }
-      });
-    },
-  };
-  return source;
+  return httpSource(cfg, 'prometheus-alerts', async (batch, ctx) => {
+    const r = await httpJson(joinUrl(cfg.url, '/api/v1/alerts'), sourceHttpOptions(cfg, ctx.signal));
+    if (!r.ok) batch.status = { ok: false, reason: r.reason };
+    else {
+      const m = mapPrometheusAlerts(cfg.id, r.data, ctx.now);
+      if (m.ok) batch.alerts = m.alerts;
+      else batch.status = { ok: false, reason: m.reason };
+    }
+  });
 }
 
 export function createPrometheusAlertsSources(board: Board): Source[] {
