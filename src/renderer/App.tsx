@@ -1,6 +1,7 @@
 // Wires one client to the store and draws the board.
 import { useEffect } from 'react';
 import type { BoardView, Snapshot } from '../shared/api';
+import type { BootData } from '../shared/boot-data';
 import type { WallboardClient } from './api/client';
 import { Board } from './board/Board';
 import { chartPoints } from '../shared/view/chart-points';
@@ -19,11 +20,13 @@ export interface AppProps {
   board?: Promise<BoardView>;
   /** The live snapshot serve inlined into the page with the board (used once, by the first load). */
   bootSnapshot?: Snapshot;
+  /** The first query and its answer serve inlined (used once, by the first full read when it fits). */
+  bootQuery?: BootData['query'];
   /** Keep the page shown in the address (?page=), for the desktop window to reopen on it. */
   rememberPage?: boolean;
 }
 
-export function App({ client, options, board, bootSnapshot, rememberPage = false }: AppProps): React.JSX.Element {
+export function App({ client, options, board, bootSnapshot, bootQuery, rememberPage = false }: AppProps): React.JSX.Element {
   useEffect(() => {
     const s = useWallboard.getState();
     if (options.theme) s.setTheme(options.theme);
@@ -43,6 +46,7 @@ export function App({ client, options, board, bootSnapshot, rememberPage = false
     const stop = startSync(client, useWallboard, {
       ...(board ? { board } : {}),
       ...(bootSnapshot ? { snapshot: bootSnapshot } : {}),
+      ...(bootQuery ? { firstQuery: bootQuery } : {}),
       // why: points a chart can show, not the screen width: a 24 h window then costs a quarter
       // of the bytes and the parsing on an 8-column wall
       maxPoints: (ids) => {
@@ -56,7 +60,7 @@ export function App({ client, options, board, bootSnapshot, rememberPage = false
       stop();
       offPage();
     };
-  }, [client, options, board, bootSnapshot]);
+  }, [client, options, board, bootSnapshot, bootQuery]);
   useCursorHide(options.kiosk);
   usePageInAddress(rememberPage);
   return (

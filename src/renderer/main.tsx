@@ -23,12 +23,13 @@ if (bare !== undefined) {
 }
 // why: the preload defines window.wallboard only in the desktop app; there the engine is reached over IPC, never HTTP
 const bridge = (window as unknown as { wallboard?: WallboardBridge }).wallboard;
-const client = bridge ? createIpcClient(bridge) : createHttpClient(options.token ? { token: options.token } : {});
-// why: serve inlines the board and snapshot (no token configured); else the board request goes
-// out while React mounts, not after: the first paint waits on it
+// why: serve inlines the board, snapshot and first query (no token configured); else the board
+// request goes out while React mounts, not after: the first paint waits on it
 const boot = bridge ? undefined : readBootData(document);
+// why lastEventId: events sent after serve read the inlined data are sent again, none is lost
+const client = bridge ? createIpcClient(bridge) : createHttpClient({ ...(options.token ? { token: options.token } : {}), ...(boot?.eventId !== undefined ? { lastEventId: String(boot.eventId) } : {}) });
 const board = boot ? Promise.resolve(boot.board) : client.request('board', {});
 board.catch(() => undefined); // why: a failure is handled (and retried) by the sync that awaits it
 const root = document.getElementById('root');
 // why not kiosk: a wall's display has its own pages from the board; only the laptop window remembers one
-if (root) createRoot(root).render(<App client={client} options={options} board={board} {...(boot ? { bootSnapshot: boot.snapshot } : {})} rememberPage={bridge !== undefined && !options.kiosk} />);
+if (root) createRoot(root).render(<App client={client} options={options} board={board} {...(boot ? { bootSnapshot: boot.snapshot } : {})} {...(boot?.query ? { bootQuery: boot.query } : {})} rememberPage={bridge !== undefined && !options.kiosk} />);

@@ -1,7 +1,9 @@
-// The wall's first paint through `wallboard serve` without the board and snapshot round trips:
-// serve inlines both into the HTML when no token is configured (src/main/server/boot-page.ts), the
-// page paints with panels ok after HTML → JS → its first query, and hostile board text in the
-// inlined JSON stays inert under the strict CSP. With a token, the HTML carries no board data.
+// The wall's first paint through `wallboard serve` without a round trip: serve inlines the board,
+// the live snapshot and the first query's answer into the HTML when no token is configured
+// (src/main/server/boot-page.ts), the page paints with panels ok after HTML → JS with no API
+// request, and hostile board text in the inlined JSON stays inert under the strict CSP. A wider
+// screen than the inlined read was made for asks for its points; with a token, the HTML carries
+// no board data.
 import type { Browser, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopAll, waitFor } from '../integration/servers';
@@ -36,7 +38,7 @@ afterAll(async () => {
 });
 
 describe('first paint through serve', () => {
-  it('paints every panel ok with no /api/board or /api/snapshot request, and hostile inlined text runs nothing', async () => {
+  it('paints every panel ok with no API request, and hostile inlined text runs nothing', async () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     await context.addInitScript({ content: RECORD });
     const page = await context.newPage();
@@ -57,9 +59,11 @@ describe('first paint through serve', () => {
       expect(html).not.toContain(`window.__xss.push('boot')</script>`); // escaped, not markup
       await page.goto(`${open.url}/?rotate=0&burnin=0`);
       expect(await waitPanels(page, 'ok', { ids: CORPUS.map((_, i) => `s${i}`), timeout: 30_000 })).toBe(true);
-      const atPaint = [...api];
-      expect(atPaint.filter((p) => p === '/api/board' || p === '/api/snapshot')).toEqual([]);
-      expect(atPaint).toContain('/api/query'); // the charts' history is still asked for
+      // every timeseries chart drawn with data (one mark each, on its first draw with data)
+      const charts = CORPUS.filter((_, i) => i % 2 === 0).length;
+      await page.waitForFunction((n) => performance.getEntriesByName('wallboard:chart-drawn').length >= n, charts, { timeout: 30_000 });
+      // the event stream only (it resumes after the inlined data); every chart's history came inlined
+      expect(api.filter((p) => p !== '/api/events')).toEqual([]);
       // the titles came from the inlined JSON and are shown as text
       const shown = await page.locator('[data-testid="panel"][data-panel-id="s8"]').innerText();
       expect(shown).toContain(`</script><!--<script>window.__xss.push('boot')</script>-->`);
@@ -70,6 +74,20 @@ describe('first paint through serve', () => {
       expect(await page.locator('script:not([src])').count()).toBe(0);
     } finally {
       await context.close();
+    }
+  });
+
+  it('asks for the charts’ history on a screen wider than the inlined read was made for', async () => {
+    const page = await browser.newPage({ viewport: { width: 2560, height: 1440 } });
+    const api: string[] = [];
+    page.on('request', (r: Request) => api.push(new URL(r.url()).pathname));
+    try {
+      await page.goto(`${open.url}/?rotate=0&burnin=0`);
+      expect(await waitPanels(page, 'ok', { ids: ['s0', 's1'], timeout: 30_000 })).toBe(true);
+      await waitFor('the wider read asked for', () => api.includes('/api/query'), 10_000, 100);
+      expect(api.filter((p) => p === '/api/board' || p === '/api/snapshot')).toEqual([]);
+    } finally {
+      await page.close();
     }
   });
 

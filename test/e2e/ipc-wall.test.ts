@@ -53,7 +53,7 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path.startsWith('/api/') || path === '/metrics') apiHits.push(path);
-    void serveStatic(root, path, req, res);
+    void serveStatic(root, path, req, res, undefined);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

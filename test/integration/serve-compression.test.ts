@@ -1,9 +1,11 @@
 // `wallboard serve` negotiates compression with the browser: brotli or gzip per Accept-Encoding for
 // the renderer's text files and the JSON answers, never for images or the event stream, and every
-// compressed response keeps the security headers and decodes to the exact bytes.
+// compressed response keeps the security headers and decodes to the exact bytes. A loopback peer
+// gets nothing compressed (there compressing costs time and saves none), a peer on another address
+// does; the negotiation itself is tested on loopback with `compressLoopback`.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,9 +20,9 @@ interface Answer {
 }
 
 /** Raw bytes as sent (no client-side decoding). */
-function get(port: number, path: string, headers: Record<string, string> = {}): Promise<Answer> {
+function get(port: number, path: string, headers: Record<string, string> = {}, host = '127.0.0.1'): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+    const req = request({ host, port, path, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -52,7 +54,7 @@ describe('serve compresses what the browser accepts', () => {
     writeFileSync(join(root, 'assets', 'logo.png'), Buffer.alloc(4096, 7));
     engine = createEngine({ dataDir: mkdtempSync(join(tmpdir(), 'wb-zip-data-')), watch: false });
     engine.start();
-    server = await startServer({ engine, host: '127.0.0.1', port: 0, rendererDir: root });
+    server = await startServer({ engine, host: '127.0.0.1', port: 0, rendererDir: root, compressLoopback: true });
   });
 
   afterAll(async () => {
@@ -114,5 +116,61 @@ describe('serve compresses what the browser accepts', () => {
     });
     expect(events['content-type']).toMatch(/text\/event-stream/);
     expect(events['content-encoding']).toBeUndefined();
+  });
+});
+
+/** This machine's first IPv4 address outside loopback, if it has one. */
+function ownAddress(): string | undefined {
+  return Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+}
+
+describe('serve compresses for peers on another address, not on loopback', () => {
+  const accept = { 'accept-encoding': 'gzip, deflate, br' };
+  let engine: Engine;
+  let root: string;
+  let bundle: Buffer;
+  const servers: RunningServer[] = [];
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'wb-zip-peer-'));
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>w</title>');
+    bundle = Buffer.from(Array.from({ length: 4000 }, (_, i) => `export function g${i}(a) { return a + ${i}; }\n`).join(''));
+    writeFileSync(join(root, 'assets', 'app.js'), bundle);
+    engine = createEngine({ dataDir: mkdtempSync(join(tmpdir(), 'wb-zip-peer-data-')), watch: false });
+    engine.start();
+  });
+
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    await engine?.stop();
+  });
+
+  it('sends a loopback peer the bundle and a JSON answer uncompressed, though it accepts brotli', async () => {
+    const server = await startServer({ engine, host: '127.0.0.1', port: 0, rendererDir: root });
+    servers.push(server);
+    const js = await get(server.port, '/assets/app.js', accept);
+    expect(js.headers['content-encoding']).toBeUndefined();
+    expect(js.body.equals(bundle)).toBe(true);
+    const board = await get(server.port, '/api/board', accept);
+    expect(board.status).toBe(200);
+    expect(board.body.length).toBeGreaterThan(1024);
+    expect(board.headers['content-encoding']).toBeUndefined();
+  });
+
+  // why a condition: the peer must reach serve on an address of this machine that is not loopback
+  it.skipIf(ownAddress() === undefined)('sends a peer on another address brotli (serve bound there, with its token)', async () => {
+    const host = ownAddress() as string;
+    const server = await startServer({ engine, host, port: 0, rendererDir: root, token: 'zip-token' });
+    servers.push(server);
+    const js = await get(server.port, '/assets/app.js', accept, host);
+    expect(js.headers['content-encoding']).toBe('br');
+    expect(decoded(js).equals(bundle)).toBe(true);
+    const board = await get(server.port, '/api/board', { ...accept, authorization: 'Bearer zip-token' }, host);
+    expect(board.status).toBe(200);
+    expect(board.headers['content-encoding']).toBe('br');
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) expect(board.headers[k], k).toBe(v);
   });
 });

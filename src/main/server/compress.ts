@@ -2,6 +2,9 @@
 // renderer's files are compressed once per file version and kept; JSON answers are compressed as
 // they go, at a fast level, when they are big enough to gain. The event stream is never compressed
 // (every wall would need its own compressor state, and serve writes one encoding to every stream).
+// A loopback peer gets nothing compressed: there the bytes cost nothing and the compression does
+// (brotli ~20 ms of a 200 KB query answer, on the first paint's critical path).
+import type { IncomingMessage } from 'node:http';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 
@@ -28,6 +31,17 @@ export function negotiate(acceptEncoding: string | string[] | undefined): Encodi
   if (ok('br')) return 'br';
   if (ok('gzip')) return 'gzip';
   return undefined;
+}
+
+/** The encoding to answer `req` with: none for a loopback peer unless `loopbackToo`, else negotiated. */
+export function encodingFor(req: IncomingMessage, loopbackToo = false): Encoding | undefined {
+  if (!loopbackToo && isLoopbackPeer(req.socket.remoteAddress)) return undefined;
+  return negotiate(req.headers['accept-encoding']);
+}
+
+/** A peer address on this machine's loopback (IPv4, IPv6, or IPv4 mapped into IPv6). */
+export function isLoopbackPeer(address: string | undefined): boolean {
+  return address !== undefined && (address === '::1' || /^(::ffff:)?127\./.test(address));
 }
 
 /** Compresses `body`; `level` 'fast' for answers made per request, 'small' for files kept once made. */

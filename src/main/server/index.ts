@@ -7,11 +7,11 @@ import { ActionError, type Engine } from '../engine/index';
 import { callEngine } from '../request-schemas';
 import { parseApiRequest } from './api-routes';
 import { guardRequest, SECURITY_HEADERS } from './guard';
-import { compress, MIN_COMPRESS_BYTES, negotiate } from './compress';
+import { compress, encodingFor, type Encoding, MIN_COMPRESS_BYTES } from './compress';
 import { DEFAULT_LIMITS, limitHint, type ServerLimits } from './limits';
 import { SseHub } from './sse';
 import { serveStatic } from './static-files';
-import { IndexHtml, withBootData } from './boot-page';
+import { IndexHtml, readBootData, withBootData } from './boot-page';
 
 export interface ServeOptions {
   engine: Engine;
@@ -24,6 +24,8 @@ export interface ServeOptions {
   limits?: ServerLimits;
   /** Built renderer dir; a placeholder page when absent. */
   rendererDir?: string;
+  /** Compress answers to loopback peers too (default false: on loopback compressing costs more time than it saves). */
+  compressLoopback?: boolean;
   /** More Prometheus text for /metrics from the face running this server (e.g. the kiosk browser's relaunches). */
   extraMetrics?: () => string;
 }
@@ -110,7 +112,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
           sendJson(res, 413, { error: `the response would be ${bytes} bytes (${limitHint(limits, 'maxResponseBytes')}): ask for fewer panels, a shorter range or a lower maxPoints` });
           return;
         }
-        await sendAnswer(req, res, text);
+        await sendAnswer(req, res, text, encodingFor(req, opts.compressLoopback));
       } catch (err) {
         sendJson(res, err instanceof ActionError ? err.status : 422, { error: (err as Error).message });
       }
@@ -123,13 +125,13 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     // why only without a token: the page itself is served to anyone who can reach serve (the token
     // travels in its address and then in requests), so board data in it would bypass the token
     const html = !tokenRequired && (path === '/' || path === '/index.html') ? indexHtml?.text() : undefined;
-    const boot = html !== undefined ? await Promise.all([opts.engine.request('board', {}), opts.engine.request('snapshot', {})]).catch(() => undefined) : undefined;
-    if (html !== undefined && boot) {
-      // why a failed read is no error page: the wall then asks for both itself, and says why
-      await sendAnswer(req, res, withBootData(html, { board: boot[0], snapshot: boot[1] }), PAGE);
+    const boot = html !== undefined ? await readBootData(opts.engine, url.search, hub.lastEventId, limits).catch(() => undefined) : undefined;
+    if (html !== undefined && boot !== undefined) {
+      // why a failed read is no error page: the wall then asks for what it needs itself, and says why
+      await sendAnswer(req, res, withBootData(html, boot), encodingFor(req, opts.compressLoopback), PAGE);
       return;
     }
-    await serveStatic(opts.rendererDir, path, req, res);
+    await serveStatic(opts.rendererDir, path, req, res, encodingFor(req, opts.compressLoopback));
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -159,9 +161,9 @@ function authorized(req: IncomingMessage, url: URL, token: string | undefined): 
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** A 200 answer made for this request (JSON unless `kind` says), compressed when the client accepts it and it is big enough to gain. */
-async function sendAnswer(req: IncomingMessage, res: ServerResponse, text: string, kind: { type: string; cache: string } = JSON_ANSWER): Promise<void> {
-  const encoding = Buffer.byteLength(text) >= MIN_COMPRESS_BYTES ? negotiate(req.headers['accept-encoding']) : undefined;
+/** A 200 answer made for this request (JSON unless `kind` says), compressed with `accepted` when it is big enough to gain. */
+async function sendAnswer(req: IncomingMessage, res: ServerResponse, text: string, accepted: Encoding | undefined, kind: { type: string; cache: string } = JSON_ANSWER): Promise<void> {
+  const encoding = Buffer.byteLength(text) >= MIN_COMPRESS_BYTES ? accepted : undefined;
   const body = encoding ? await compress(Buffer.from(text), encoding, 'fast') : Buffer.from(text);
   res.writeHead(200, { 'content-type': kind.type, 'cache-control': kind.cache, vary: 'accept-encoding', 'content-length': body.length, ...(encoding ? { 'content-encoding': encoding } : {}) });
   res.end(req.method === 'HEAD' ? undefined : body);

@@ -38,6 +38,11 @@ export class SseHub {
     this.heartbeat.unref();
   }
 
+  /** The id of the last event sent (0 before the first): a stream opened with it as Last-Event-ID gets every later one. */
+  get lastEventId(): number {
+    return this.seq;
+  }
+
   get clientCount(): number {
     return this.clients.size;
   }

@@ -2,7 +2,7 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { compressible, CompressedFiles, negotiate } from './compress';
+import { compressible, CompressedFiles, type Encoding } from './compress';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -47,7 +47,8 @@ export function staticFile(root: string, urlPath: string): StaticFile {
 
 const compressed = new CompressedFiles();
 
-export async function serveStatic(root: string | undefined, urlPath: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** `encoding`: what this request's answer may be compressed with (compress.ts encodingFor), none when undefined. */
+export async function serveStatic(root: string | undefined, urlPath: string, req: IncomingMessage, res: ServerResponse, encoding: Encoding | undefined): Promise<void> {
   if (!root) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PLACEHOLDER);
     return;
@@ -64,7 +65,6 @@ export async function serveStatic(root: string | undefined, urlPath: string, req
     return;
   }
   // why: the 372 KB bundle is ~100 KB as brotli; compressed once per file, a wall's load costs no CPU for it
-  const encoding = negotiate(req.headers['accept-encoding']);
   const body = encoding ? await compressed.get(f.file, `${f.size}:${f.mtimeMs}`, encoding, () => readFileSync(f.file)) : readFileSync(f.file);
   res.writeHead(200, { ...headers, vary: 'accept-encoding', 'content-length': body.length, ...(encoding ? { 'content-encoding': encoding } : {}) });
   res.end(req.method === 'HEAD' ? undefined : body);

@@ -9,7 +9,11 @@ export function readBootData(doc: Document): BootData | undefined {
     const v = JSON.parse(el.textContent ?? '') as Partial<BootData> | null;
     // why this shallow check: serve wrote it from the same engine answers the API gives; a page
     // without a well-formed one falls back to asking
-    return v && typeof v.board === 'object' && v.board && typeof v.snapshot === 'object' && v.snapshot ? (v as BootData) : undefined;
+    if (!v || typeof v.board !== 'object' || !v.board || typeof v.snapshot !== 'object' || !v.snapshot) return undefined;
+    const q = v.query;
+    const queryOk = q !== undefined && Array.isArray(q.args?.panels) && Array.isArray(q.result?.panels) && [q.args.from, q.args.to, q.args.maxPoints].every(Number.isFinite);
+    const { query: _query, eventId, ...rest } = v as BootData;
+    return { ...rest, ...(queryOk ? { query: q } : {}), ...(Number.isInteger(eventId) ? { eventId } : {}) };
   } catch {
     return undefined;
   } finally {

@@ -14,6 +14,8 @@ export interface HttpClientOptions {
   fetchImpl?: typeof fetch;
   eventSourceImpl?: typeof EventSource;
   now?: () => number;
+  /** The event stream starts after this event id (the page's inlined data is as of it), not at the newest. */
+  lastEventId?: string;
 }
 
 const BACKOFF_MS = [500, 1_000, 2_000, 4_000, 8_000, 15_000];
@@ -27,7 +29,7 @@ export function createHttpClient(opts: HttpClientOptions = {}): WallboardClient 
   const connListeners = new Set<(c: ConnectionState) => void>();
   let conn: ConnectionState = { state: 'connecting', since: now(), attempt: 0 };
   let es: EventSource | undefined;
-  let lastEventId: string | undefined;
+  let lastEventId: string | undefined = opts.lastEventId;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
 

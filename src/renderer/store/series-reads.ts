@@ -1,6 +1,6 @@
 // How panel series reach the store: read over the whole window, read from each panel's last point
 // on, or taken from an update's tail. The sync (sync.ts) decides when; this file, how.
-import type { QueryResult } from '../../shared/api';
+import type { QueryRequest, QueryResult } from '../../shared/api';
 import type { SeriesData } from '../../shared/model';
 import type { WallboardClient } from '../api/client';
 import { mergeTail } from './series-merge';
@@ -15,6 +15,8 @@ export interface SeriesReadOptions {
   serverAt: () => number;
   /** The panels `ids` now hold the whole window up to `to` (unix ms). */
   fullRead: (ids: readonly string[], to: number) => void;
+  /** A read already answered (serve inlines the page's first one): the first full read takes it instead of asking, when it fits. */
+  inlined?: { args: QueryRequest; result: QueryResult };
 }
 
 export interface SeriesReads {
@@ -26,11 +28,28 @@ export interface SeriesReads {
 }
 
 export function seriesReads(client: WallboardClient, store: typeof useWallboard, opts: SeriesReadOptions): SeriesReads {
+  let inlined = opts.inlined;
+
+  /**
+   * The inlined answer when it is the read wanted (used once, by the first full read): the same
+   * range, every panel in it, and at least the points wanted (more are fine: the charts decimate
+   * to their width; a wider screen than serve assumed asks instead).
+   */
+  function takeInlined(want: QueryRequest): QueryResult | undefined {
+    const q = inlined;
+    inlined = undefined;
+    if (!q || q.args.from !== want.from || q.args.to !== want.to || q.args.maxPoints < want.maxPoints) return undefined;
+    const ids = new Set(want.panels);
+    if (!want.panels.every((id) => q.args.panels.includes(id))) return undefined;
+    return { ...q.result, panels: q.result.panels.filter((p) => ids.has(p.panelId)) };
+  }
+
   async function fetchFull(ids: string[]): Promise<() => void> {
     if (ids.length === 0) return () => undefined;
     const to = opts.serverAt();
     const from = to - opts.windowMs;
-    const r = await client.request('query', { panels: ids, from, to, maxPoints: opts.maxPoints(ids) });
+    const want = { panels: ids, from, to, maxPoints: opts.maxPoints(ids) };
+    const r = takeInlined(want) ?? (await client.request('query', want));
     return () => {
       store.getState().setSeries(r.panels, r.anomalies, { from, to });
       opts.fullRead(ids, to);

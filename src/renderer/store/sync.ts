@@ -3,51 +3,21 @@
 // replay bar; each move re-reads what is on screen as of T, moves arriving meanwhile coalesce, and
 // a frame read is shown at the next animation frame, a newer one read by then replacing it).
 //
-// Read top to bottom: the sync's state (one object), its transitions (each event or store change
-// maps to one), the reads they schedule (one run at a time), then the wiring. How a panel's series
-// is read and merged is series-reads.ts.
+// Read top to bottom: the sync's state (one object, sync-state.ts), its transitions (each event or
+// store change maps to one), the reads they schedule (one run at a time), then the wiring. How a
+// panel's series is read and merged is series-reads.ts.
 import type { BoardView, Snapshot, StatusReport, UpdateEvent } from '../../shared/api';
 import type { ConnectionState, WallboardClient } from '../api/client';
 import { seriesPanelIds, visiblePanels } from '../../shared/view/visible';
+import { DEFAULT_WINDOW_MS } from '../../shared/view/url-options';
 import { watchCriticals } from './watch-criticals';
 import { seriesReads } from './series-reads';
 import { markReplayFrame } from '../replay/frame-mark';
 import type { useWallboard } from './index';
+import type { SyncOptions, SyncState, Work } from './sync-state';
+import { animationFrame } from './animation-frame';
 
 type Store = typeof useWallboard;
-
-export interface SyncOptions {
-  /** unix ms: start in replay, showing the wall as it was at this time. */
-  replayAt?: number;
-  /** ms of history every chart and sparkline shows. */
-  windowMs?: number;
-  /** The board, already requested (the page asks for it before React mounts); used once. */
-  board?: Promise<BoardView>;
-  /** The live snapshot that came with the page (serve inlines it); the first live load uses it instead of asking. */
-  snapshot?: Snapshot;
-  /** Points per series requested (about what the widest chart can show), or a function of the panels queried. */
-  maxPoints?: number | ((panelIds: readonly string[]) => number);
-  /** Calls `show` at the next animation frame (default: requestAnimationFrame, at once where there is none). */
-  nextFrame?: (show: () => void) => void;
-}
-
-// why the timer: a hidden page gets no animation frames; a replay frame still lands
-const FRAME_FALLBACK = 100; // ms
-
-/** requestAnimationFrame, or a timer when none comes; at once where there is no animation frame (tests in Node). */
-function animationFrame(show: () => void): void {
-  if (typeof requestAnimationFrame !== 'function') return show();
-  let done = false;
-  const once = (): void => {
-    if (done) return;
-    done = true;
-    cancelAnimationFrame(raf);
-    clearTimeout(timer);
-    show();
-  };
-  const raf = requestAnimationFrame(once);
-  const timer = setTimeout(once, FRAME_FALLBACK);
-}
 
 /**
  * ms without an update after which the snapshot is re-read anyway, so data ages keep growing and a
@@ -64,39 +34,8 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** What the sync knows between events. Only the transitions in startSync change it. */
-interface SyncState {
-  stopped: boolean;
-  /** ms: the engine's notion of "now" (this client's clock until the engine says) */
-  liveAt: number;
-  liveKnown: boolean;
-  /** Date.now() of the last snapshot read, for the idle refresh. */
-  lastSnapshotAt: number;
-  /** Reads waiting for the next run: panels to read over the whole window, panels to read from their last point, the snapshot. */
-  pending: { full: Set<string>; tail: Set<string>; snapshot: boolean };
-  /** A run is queued or in flight; work scheduled meanwhile joins it. */
-  running: boolean;
-  /** The event stream was lost and has not come back yet. */
-  lost: boolean;
-  /** This engine's updates carry the live snapshot, so a status event needs no snapshot read. */
-  updatesCarrySnapshot: boolean;
-  /** Updates carrying data that arrived while a read was in flight: applied when the run ends. */
-  deferred: UpdateEvent[];
-  /** unix ms: where the last full read of each panel ended (a deferred update older than it is held already). */
-  fullTo: Map<string, number>;
-  /** The board the page asked for before React mounted; the first load uses it, later ones ask again. */
-  earlyBoard: Promise<BoardView> | undefined;
-  /** The snapshot that came with the page; the first live load takes it, later ones ask. */
-  earlySnapshot: Snapshot | undefined;
-  /** A replay frame read (snapshot and series as of `at`) waiting for the next animation frame. */
-  frame: { at: number; show: () => void } | null;
-  timers: { idle?: ReturnType<typeof setTimeout>; boardRetry?: ReturnType<typeof setTimeout> };
-}
-
-type Work = { full?: readonly string[]; tail?: readonly string[]; snapshot?: boolean };
-
 export function startSync(client: WallboardClient, store: Store, opts: SyncOptions = {}): () => void {
-  const windowMs = opts.windowMs ?? 3_600_000;
+  const windowMs = opts.windowMs ?? DEFAULT_WINDOW_MS;
   const pointsOpt = opts.maxPoints ?? 1_000;
   const maxPoints = (ids: readonly string[]): number => (typeof pointsOpt === 'function' ? pointsOpt(ids) : pointsOpt);
   const nextFrame = opts.nextFrame ?? animationFrame;
@@ -109,11 +48,14 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     pending: { full: new Set(), tail: new Set(), snapshot: false },
     running: false,
     lost: false,
-    updatesCarrySnapshot: false,
+    // why: serve inlines the snapshot since it sends it in every update too (the same build), so
+    // a status event before the first update needs no snapshot read either
+    updatesCarrySnapshot: opts.snapshot !== undefined,
     deferred: [],
     fullTo: new Map(),
     earlyBoard: opts.board,
     earlySnapshot: opts.snapshot,
+    boardSeen: false,
     frame: null,
     timers: {},
   };
@@ -121,7 +63,13 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
   // What the store says: the replay time (undefined when live), where reads end, what is on screen.
   const replayAt = (): number | undefined => store.getState().replayAt ?? undefined;
   const serverAt = (): number => replayAt() ?? st.liveAt;
-  const reads = seriesReads(client, store, { windowMs, maxPoints, serverAt, fullRead: (ids, to) => ids.forEach((id) => st.fullTo.set(id, to)) });
+  const reads = seriesReads(client, store, {
+    windowMs,
+    maxPoints,
+    serverAt,
+    fullRead: (ids, to) => ids.forEach((id) => st.fullTo.set(id, to)),
+    ...(opts.firstQuery ? { inlined: opts.firstQuery } : {}),
+  });
   const visibleSeries = (): string[] => {
     const s = store.getState();
     return seriesPanelIds(visiblePanels(s.board, s.rotation.index, s.brandFilter));
@@ -151,6 +99,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
 
   /** A (new) board: into the store, then everything on screen is read as of now (or T). */
   function boardArrived(board: BoardView): void {
+    st.boardSeen = true;
     store.getState().setBoard(board);
     // a recording has no live: the wall opens at its end
     if (board.recording && replayAt() === undefined) store.getState().setReplayAt(board.recording.to);
@@ -176,8 +125,14 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
    * at once.
    */
   function updateArrived(ev: UpdateEvent): void {
-    seeLive(ev.at);
     if (ev.snapshot) st.updatesCarrySnapshot = true;
+    // why: before the first board no panel is known, and the page's inlined data may be older than
+    // this update (the stream resumes where serve read it): it waits for the first read, as below
+    if (!st.boardSeen) {
+      st.deferred.push(ev);
+      return;
+    }
+    seeLive(ev.at);
     if (replayAt() !== undefined) return;
     const visible = new Set(visibleSeries());
     const shown = ev.panels.filter((id) => visible.has(id));

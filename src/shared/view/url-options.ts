@@ -26,6 +26,8 @@ export interface UrlOptions {
 }
 
 const MAX_WINDOW_MS = 7 * 86_400_000;
+/** ms of history the charts show without `?window=` */
+export const DEFAULT_WINDOW_MS = 3_600_000;
 
 export function parseUrlOptions(search: string): UrlOptions {
   const q = new URLSearchParams(search);

@@ -19,7 +19,7 @@ describe('withBootData', () => {
   it('puts one JSON script element before </head> whose text parses to the boot data', () => {
     const html = '<!doctype html><html><head><title>W</title></head><body><div id="root"></div></body></html>';
     const boot = { board: { title: HOSTILE }, snapshot: { at: 1, live: true } } as unknown as BootData;
-    const out = withBootData(html, boot);
+    const out = withBootData(html, inertJson(boot));
     const m = /<script type="application\/json" id="wallboard-boot">(.*?)<\/script><\/head>/.exec(out);
     expect(m?.[1]).toBeDefined();
     expect(JSON.parse(m?.[1] ?? '')).toEqual(boot);
@@ -27,6 +27,6 @@ describe('withBootData', () => {
   });
 
   it('leaves a page without </head> unchanged', () => {
-    expect(withBootData('<p>x</p>', { board: {}, snapshot: {} } as unknown as BootData)).toBe('<p>x</p>');
+    expect(withBootData('<p>x</p>', inertJson({ board: {}, snapshot: {} } as unknown as BootData))).toBe('<p>x</p>');
   });
 });

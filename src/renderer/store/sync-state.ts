@@ -1,0 +1,52 @@
+// What the sync (sync.ts) is told when it starts, and what it knows between events.
+import type { BoardView, QueryRequest, QueryResult, Snapshot, UpdateEvent } from '../../shared/api';
+
+export interface SyncOptions {
+  /** unix ms: start in replay, showing the wall as it was at this time. */
+  replayAt?: number;
+  /** ms of history every chart and sparkline shows. */
+  windowMs?: number;
+  /** The board, already requested (the page asks for it before React mounts); used once. */
+  board?: Promise<BoardView>;
+  /** The live snapshot that came with the page (serve inlines it); the first live load uses it instead of asking. */
+  snapshot?: Snapshot;
+  /** The page's first read and its answer (serve inlines them); the first full read takes it when it fits. */
+  firstQuery?: { args: QueryRequest; result: QueryResult };
+  /** Points per series requested (about what the widest chart can show), or a function of the panels queried. */
+  maxPoints?: number | ((panelIds: readonly string[]) => number);
+  /** Calls `show` at the next animation frame (default: requestAnimationFrame, at once where there is none). */
+  nextFrame?: (show: () => void) => void;
+}
+
+/** What the sync knows between events. Only the transitions in startSync change it. */
+export interface SyncState {
+  stopped: boolean;
+  /** ms: the engine's notion of "now" (this client's clock until the engine says) */
+  liveAt: number;
+  liveKnown: boolean;
+  /** Date.now() of the last snapshot read, for the idle refresh. */
+  lastSnapshotAt: number;
+  /** Reads waiting for the next run: panels to read over the whole window, panels to read from their last point, the snapshot. */
+  pending: { full: Set<string>; tail: Set<string>; snapshot: boolean };
+  /** A run is queued or in flight; work scheduled meanwhile joins it. */
+  running: boolean;
+  /** The event stream was lost and has not come back yet. */
+  lost: boolean;
+  /** This engine's updates carry the live snapshot, so a status event needs no snapshot read. */
+  updatesCarrySnapshot: boolean;
+  /** Updates carrying data that arrived while a read was in flight: applied when the run ends. */
+  deferred: UpdateEvent[];
+  /** unix ms: where the last full read of each panel ended (a deferred update older than it is held already). */
+  fullTo: Map<string, number>;
+  /** The board the page asked for before React mounted; the first load uses it, later ones ask again. */
+  earlyBoard: Promise<BoardView> | undefined;
+  /** The snapshot that came with the page; the first live load takes it, later ones ask. */
+  earlySnapshot: Snapshot | undefined;
+  /** A board arrived (updates before it wait in `deferred`). */
+  boardSeen: boolean;
+  /** A replay frame read (snapshot and series as of `at`) waiting for the next animation frame. */
+  frame: { at: number; show: () => void } | null;
+  timers: { idle?: ReturnType<typeof setTimeout>; boardRetry?: ReturnType<typeof setTimeout> };
+}
+
+export type Work = { full?: readonly string[]; tail?: readonly string[]; snapshot?: boolean };
