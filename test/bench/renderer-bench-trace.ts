@@ -119,6 +119,24 @@ async function main(): Promise<void> {
       inval.set(key, (inval.get(key) ?? 0) + 1);
     }
     const per = (us: number): string => (us / 1000 / ticks).toFixed(2);
+    // each tick's main-thread tasks: those starting from its mark to the next (the tick, its frame)
+    const starts = events.filter((e) => e.name === 'trace:tick' && e.pid === mark.pid).map((e) => e.ts).sort((a, b) => a - b);
+    const perTick = starts.map(() => ({ wall: 0, cpu: 0, longest: 0 }));
+    for (const e of main) {
+      if (e.name !== 'ThreadControllerImpl::RunTask') continue;
+      let i = starts.length - 1;
+      while (i >= 0 && (starts[i] as number) > e.ts) i--;
+      const t = perTick[i];
+      if (!t) continue;
+      t.wall += e.dur ?? 0;
+      t.cpu += e.tdur ?? 0;
+      t.longest = Math.max(t.longest, e.dur ?? 0);
+    }
+    const pct = (xs: number[], p: number): string => ([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]! / 1000).toFixed(2);
+    for (const [k, label] of [['wall', 'task time'], ['cpu', 'task CPU time'], ['longest', 'longest task']] as const) {
+      const xs = perTick.map((t) => t[k]);
+      console.log(`per tick, main-thread ${label} (ms): median ${pct(xs, 0.5)}, p95 ${pct(xs, 0.95)}, max ${pct(xs, 1)}`);
+    }
     const sorted = [...js].sort((a, b) => a - b);
     console.log(`ticks ${ticks}; in-page JS per tick median ${sorted[Math.floor(ticks / 2)]?.toFixed(2)} ms`);
     console.log(`main-thread tasks per tick ${per(tasks)} ms; ${layouts} layouts, ${(dirty / Math.max(1, layouts)).toFixed(0)} dirty objects each`);

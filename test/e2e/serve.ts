@@ -48,6 +48,8 @@ export interface WallboardOptions {
   env?: Record<string, string>;
   /** Arguments after `serve` instead of `--config` (e.g. `--replay FILE`). */
   extraArgs?: string[];
+  /** Another checkout whose built CLI to run (a bench paired against a base build); this one when absent. */
+  root?: string;
 }
 
 const started = new Set<ChildProcess>();
@@ -70,7 +72,8 @@ export async function startWallboard(opts: WallboardOptions = {}): Promise<Wallb
   dirs.add(dataDir);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const args = [BIN, 'serve', '--port', String(port), '--data-dir', join(dataDir, 'buffer')];
+  const root = opts.root ?? ROOT;
+  const args = [opts.root ? join(opts.root, 'bin', 'wallboard.js') : BIN, 'serve', '--port', String(port), '--data-dir', join(dataDir, 'buffer')];
   if (opts.boardYaml !== undefined) {
     const file = join(dataDir, 'board.yaml');
     writeFileSync(file, opts.boardYaml);
@@ -83,7 +86,7 @@ export async function startWallboard(opts: WallboardOptions = {}): Promise<Wallb
   let all = '';
 
   const launch = async (): Promise<void> => {
-    const c = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: 'UTC', ...opts.env } });
+    const c = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: 'UTC', ...opts.env } });
     child = c;
     started.add(c);
     const keep = (b: Buffer): void => {
