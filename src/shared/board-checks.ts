@@ -32,6 +32,10 @@ export function boardReferenceIssues(board: Board): { path: (string | number)[];
       if (needsQuery && !p.query && !p.queries?.length) issues.push({ path: at, message: `a ${p.type} panel needs a "query"` });
       if (needsQuery && metricSources.size === 0) issues.push({ path: at, message: `a query panel needs a ${METRIC_KINDS.join(' or ')} source under "sources"` });
       if (needsQuery && !p.source && metricSources.size > 1) issues.push({ path: at, message: `several metric sources exist; name one with "source:" (${[...metricSources].join(', ')})` });
+      const queryCount = (p.query ? 1 : 0) + (p.queries?.length ?? 0);
+      (p.overrides ?? []).forEach((o, oi) => {
+        if (o.query !== undefined && o.query >= queryCount) issues.push({ path: [...at, 'overrides', oi, 'query'], message: `query ${o.query} does not exist: this panel has ${queryCount} (0 = "query", 1 = queries[0], …)` });
+      });
       (p.targets ?? []).forEach((t, ti) => {
         // why: a source that simulates health targets (demo) reports ones the board does not list
         if (!health.has(t) && !simulatesHealth) issues.push({ path: [...at, 'targets', ti], message: `unknown health target "${t}"; health sources are: ${[...health].join(', ') || '(none)'}` });

@@ -33,6 +33,44 @@ export const UNITS = [
   'decbytes', 'bits', 'bps', 'Bps', 'ns', 'us', 'ops', 'celsius',
 ] as const;
 
+/** `/…/flags` is a regular expression (as in Grafana), anything else an exact series name. */
+export function seriesNameMatcher(match: string): RegExp | string {
+  const m = /^\/(.*)\/([gimsuy]*)$/s.exec(match);
+  return m ? new RegExp(m[1] as string, (m[2] as string).replace('g', '')) : match;
+}
+
+/**
+ * How some series of a timeseries are drawn, differently from the panel's defaults (Grafana's field
+ * overrides and graph series overrides). Later entries win over earlier ones.
+ */
+export const seriesOverride = z
+  .object({
+    match: z
+      .string()
+      .min(1)
+      .refine((m) => {
+        try {
+          seriesNameMatcher(m);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'not a valid /regular expression/')
+      .optional()
+      .describe('a series name as shown in the legend, or /regex/flags matched against it'),
+    query: z.number().int().min(0).optional().describe("the series of one query: 0 = the panel's `query`, 1 = queries[0], …"),
+    name: z.string().min(1).optional().describe('shown instead of the series name'),
+    color: color.optional(),
+    hide: z.boolean().optional().describe('not drawn, and left out of the legend and the stack'),
+    negate: z.boolean().optional().describe('drawn below zero (Grafana "negative-Y"); the legend keeps the value'),
+    stack: z.boolean().optional().describe('false: drawn as its own line, out of the stack'),
+    fill: z.number().min(0).max(1).optional().describe('opacity of the area under its line, 0 (none) to 1'),
+    unit: z.enum(UNITS).optional().describe('the unit of its legend value'),
+    decimals: z.number().int().min(0).max(6).optional(),
+  })
+  .strict()
+  .refine((o) => (o.match === undefined) !== (o.query === undefined), 'an override names exactly one of "match" or "query"');
+
 const grid = z
   .object({
     x: z.number().int().min(0).max(23),
@@ -62,10 +100,12 @@ export const panel = z
     worse: z.enum(['above', 'below']).optional(),
     /** A trend forecast of the headline value reaching `value`, shown as "<label> in 3h 10m". */
     forecast: z.object({ value: z.number(), label: z.string().min(1) }).strict().optional(),
-    /** Timeseries: series drawn stacked (each on top of the ones before). */
-    stack: z.boolean().optional(),
+    /** Timeseries: series drawn stacked (each on top of the ones before); `percent`: as shares of their total (0–100 %). */
+    stack: z.union([z.boolean(), z.literal('percent')]).optional(),
     /** Timeseries: opacity of the area under each line, 0 (none) to 1. */
     fill: z.number().min(0).max(1).optional(),
+    /** Timeseries: per-series display overrides (colour, name, negative-Y, out of the stack, hidden, legend unit). */
+    overrides: z.array(seriesOverride).optional(),
     targets: z.array(id).optional(),
     filter: z
       .object({ brand: id.optional(), severity: severity.optional(), source: id.optional() })
@@ -160,4 +200,5 @@ export type Brand = z.infer<typeof brand>;
 export type DetectSettings = z.infer<typeof detectSettings>;
 export type NotifySettings = z.infer<typeof notifySettings>;
 export type Threshold = z.infer<typeof threshold>;
+export type SeriesOverride = z.infer<typeof seriesOverride>;
 export type { SourceKind } from './source-kinds';

@@ -2,11 +2,13 @@
 // chart. Values follow the cursor when there is one (synchronised across the page) and show the
 // newest value otherwise, which is what a wall needs. Names are server text: textContent only.
 import type uPlot from 'uplot';
-import { unstackedAt } from './stack';
 
 export interface LegendItem {
   name: string;
   color: string;
+  /** The item's column in the chart's data (1 = first series); hidden series have no item. */
+  series: number;
+  format: (v: number | null) => string;
 }
 
 /** Newest non-null value of a column, or null. */
@@ -45,12 +47,7 @@ export class ChartLegend {
   private readonly widths: number[] = [];
   private readonly shown: string[] = [];
 
-  /** `stacked`: the drawn columns are cumulative (stack.ts); the legend shows each series' own value. */
-  constructor(
-    items: readonly LegendItem[],
-    private readonly format: (v: number | null) => string,
-    private readonly stacked = false,
-  ) {
+  constructor(private readonly items: readonly LegendItem[]) {
     this.el = document.createElement('div');
     this.el.className = 'wb-legend';
     this.el.setAttribute('data-testid', 'chart-legend');
@@ -84,13 +81,15 @@ export class ChartLegend {
 
   /**
    * uPlot `setLegend` hook: the value under the cursor when hovering (or synced), else the newest
-   * value of `raw`, the undecimated data (a decimated column ends in a pixel's min or max).
+   * value of `raw`, the undecimated data (a decimated column ends in a pixel's min or max). `own`:
+   * the columns drawn before stacking or negating (stack.ts), so each series shows its own value.
    */
-  update(u: uPlot, raw: uPlot.AlignedData = u.data): void {
+  update(u: uPlot, raw: uPlot.AlignedData = u.data, own: uPlot.AlignedData = u.data): void {
     const idx = u.cursor.idx;
     for (let i = 0; i < this.values.length; i++) {
-      const v = idx === null || idx === undefined ? lastValue(raw[i + 1]) : this.stacked ? unstackedAt(u.data, i + 1, idx) : (u.data[i + 1]?.[idx] ?? null);
-      const text = this.format(v);
+      const item = this.items[i] as LegendItem;
+      const v = idx === null || idx === undefined ? lastValue(raw[item.series]) : (own[item.series]?.[idx] ?? null);
+      const text = item.format(v);
       // why: skip DOM writes when nothing changed; this runs on every cursor move and update
       if (text !== this.shown[i]) {
         this.shown[i] = text;

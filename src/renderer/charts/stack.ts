@@ -1,37 +1,80 @@
-// Stacked series (Grafana's "stacking: normal"): each drawn column is the sum of its series and
-// every series before it. Done on the columns as drawn (after decimation), so the store's data stays
-// as Prometheus answered it and the legend can read each series' own value back.
+// The columns a timeseries draws from the columns it holds: series drawn below zero (Grafana's
+// "negative-Y"), stacked (each on top of the ones before in its stack), or stacked as shares of
+// their stack's total (0–100 %). Done on the columns as drawn (after decimation), so the store's
+// data stays as Prometheus answered it and the legend reads each series' own value.
 import type uPlot from 'uplot';
 
-/** Cumulative columns; a missing value adds nothing to the ones above and stays a gap itself. */
-export function stackColumns(d: uPlot.AlignedData): uPlot.AlignedData {
+export interface DrawnSeries {
+  /** Drawn below zero; it stacks with the other negated series, downwards (as Grafana groups them). */
+  negate: boolean;
+  /** Part of the panel's stack. */
+  stacked: boolean;
+}
+
+type Column = ArrayLike<number | null | undefined>;
+
+function valueAt(col: Column | undefined, i: number): number | null {
+  const v = col?.[i];
+  return v === null || v === undefined || Number.isNaN(v) ? null : v;
+}
+
+/**
+ * Drawn columns. `percent`: each stacked series is its share of the sum of its stack at that time
+ * (100 at the top). A missing value adds nothing to the ones above and stays a gap itself.
+ */
+export function drawnColumns(d: uPlot.AlignedData, series: readonly DrawnSeries[], percent = false): uPlot.AlignedData {
   const xs = d[0];
-  const base = new Float64Array(xs.length);
-  const out: (number | null | undefined)[][] = [];
-  for (let s = 1; s < d.length; s++) {
-    const col = d[s] as (number | null | undefined)[];
-    const stacked = new Array<number | null>(xs.length);
-    for (let i = 0; i < xs.length; i++) {
-      const v = col[i];
-      if (v === null || v === undefined || Number.isNaN(v)) {
-        stacked[i] = null;
-        continue;
-      }
-      base[i] = (base[i] as number) + v;
-      stacked[i] = base[i] as number;
-    }
-    out.push(stacked);
+  const n = xs.length;
+  // why: one running base and total per stack: index 0 above zero, 1 the negated series below it
+  const base = [new Float64Array(n), new Float64Array(n)];
+  const total = [new Float64Array(n), new Float64Array(n)];
+  if (percent) {
+    series.forEach((s, k) => {
+      if (!s.stacked) return;
+      const t = total[s.negate ? 1 : 0] as Float64Array;
+      for (let i = 0; i < n; i++) t[i] = (t[i] as number) + (valueAt(d[k + 1], i) ?? 0);
+    });
   }
+  const out: (number | null)[][] = [];
+  series.forEach((s, k) => {
+    const col = d[k + 1];
+    const b = base[s.negate ? 1 : 0] as Float64Array;
+    const t = total[s.negate ? 1 : 0] as Float64Array;
+    const sign = s.negate ? -1 : 1;
+    const drawn = new Array<number | null>(n);
+    for (let i = 0; i < n; i++) {
+      const v = valueAt(col, i);
+      if (v === null) drawn[i] = null;
+      else if (!s.stacked) drawn[i] = sign * v;
+      else {
+        const sum = t[i] as number;
+        b[i] = (b[i] as number) + (percent ? (sum === 0 ? 0 : (v / sum) * 100) : v);
+        drawn[i] = sign * (b[i] as number);
+      }
+    }
+    out.push(drawn);
+  });
   return [xs, ...out] as uPlot.AlignedData;
 }
 
-/** A series' own value at `idx` in stacked columns: its column minus the nearest drawn one below. */
-export function unstackedAt(d: uPlot.AlignedData, series: number, idx: number): number | null {
-  const v = d[series]?.[idx];
-  if (v === null || v === undefined) return null;
-  for (let s = series - 1; s >= 1; s--) {
-    const below = d[s]?.[idx];
-    if (below !== null && below !== undefined) return v - below;
-  }
-  return v;
+/** Whether drawing changes any column (else the held columns are drawn as they are). */
+export function transformsColumns(series: readonly DrawnSeries[]): boolean {
+  return series.some((s) => s.negate || s.stacked);
+}
+
+/**
+ * uPlot bands that fill each stacked series down to the one below it in its stack (up to it for
+ * the negated stack), not to zero over the series beneath. Series indices are 1-based (uPlot's).
+ */
+export function stackBands(series: readonly DrawnSeries[]): uPlot.Band[] {
+  const bands: uPlot.Band[] = [];
+  const below: (number | undefined)[] = [undefined, undefined];
+  series.forEach((s, k) => {
+    if (!s.stacked) return;
+    const g = s.negate ? 1 : 0;
+    const prev = below[g];
+    if (prev !== undefined) bands.push({ series: [k + 1, prev], dir: s.negate ? 1 : -1 });
+    below[g] = k + 1;
+  });
+  return bands;
 }

@@ -1,7 +1,7 @@
 // A timeseries chart bound to the store: it subscribes to its own panel's series, the anomalies
 // and the visible range, and feeds uPlot itself. React mounts it once and never sees a point.
 import type uPlot from 'uplot';
-import type { Threshold } from '../../shared/config-schema';
+import type { SeriesOverride, Threshold } from '../../shared/config-schema';
 import type { AnomalyPoint, SeriesData } from '../../shared/model';
 import { formatValue } from '../format/units';
 import { useWallboard } from '../store';
@@ -15,7 +15,8 @@ import { timeseriesOptions } from './timeseries-options';
 import { UplotHost } from './uplot-host';
 import { markFirstDraw } from './draw-marks';
 import { LiveView } from './live-window';
-import { stackColumns } from './stack';
+import { drawnColumns, stackBands, transformsColumns } from './stack';
+import { seriesStyles } from './series-style';
 
 export interface TimeseriesChartConfig {
   panelId: string;
@@ -28,8 +29,11 @@ export interface TimeseriesChartConfig {
   thresholds: readonly Threshold[];
   brandColor?: string;
   timezone?: string;
-  /** Draw series stacked (Grafana "stacking: normal"). */
-  stack?: boolean;
+  /** Draw series stacked (Grafana "stacking: normal"); `percent`: as shares of their total. */
+  stack?: boolean | 'percent';
+  /** The panel's queries (`query` first), which overrides name by index. */
+  queries?: readonly string[];
+  overrides?: readonly SeriesOverride[];
   /** Area fill opacity under each line, 0..1. */
   fill?: number;
 }
@@ -62,6 +66,8 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
   let overlayInputs: (readonly AnomalyPoint[] | undefined)[] = [];
   let legend: ChartLegend | null = null;
   let host: UplotHost | null = null;
+  /** The columns last prepared for drawing, before stacking or negating: the legend's values. */
+  let own: uPlot.AlignedData | undefined;
 
   // why: draw ~2 points per 2 px column whatever resolution the store holds
   const view = new LiveView(() => store.getState().range);
@@ -81,13 +87,20 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
     keys = sd.series.map((s) => s.key);
     overlayInputs = [];
     computeOverlay(store.getState().anomalies);
-    const colors = seriesColors(sd.series.length, cfg.brandColor);
-    const names = sd.series.map((s) => s.name);
+    const styles = seriesStyles(sd.series, seriesColors(sd.series.length, cfg.brandColor), {
+      queries: cfg.queries ?? [],
+      unit: cfg.unit,
+      ...(cfg.overrides ? { overrides: cfg.overrides } : {}),
+      ...(cfg.stack !== undefined ? { stack: cfg.stack } : {}),
+      ...(cfg.decimals !== undefined ? { decimals: cfg.decimals } : {}),
+    });
+    const colors = styles.map((s) => s.color);
+    const names = styles.map((s) => s.name);
+    const percent = cfg.stack === 'percent';
+    const transforms = transformsColumns(styles);
     legend?.el.remove();
     legend = new ChartLegend(
-      names.map((name, i) => ({ name, color: colors[i] as string })),
-      (v) => formatValue(v, cfg.unit, cfg.decimals),
-      cfg.stack === true,
+      styles.flatMap((s, i) => (s.hide ? [] : [{ name: s.name, color: s.color, series: i + 1, format: (v: number | null) => formatValue(v, s.unit, s.decimals) }])),
     );
     root.append(legend.el);
     const currentLegend = legend;
@@ -99,6 +112,10 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
           syncKey: cfg.syncKey,
           names,
           colors,
+          hidden: styles.map((s) => s.hide),
+          fills: styles.map((s) => s.fill),
+          bands: stackBands(styles),
+          ...(percent ? { percent: true } : {}),
           unit: cfg.unit,
           ...(cfg.decimals !== undefined ? { decimals: cfg.decimals } : {}),
           ...(cfg.min !== undefined ? { min: cfg.min } : {}),
@@ -109,7 +126,7 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
           ...(cfg.timezone ? { timezone: cfg.timezone } : {}),
           xWindow: () => (host ? view.window(host.raw) : null),
           overlay: () => overlay,
-          onLegend: (u) => currentLegend.update(u, host?.raw),
+          onLegend: (u) => currentLegend.update(u, host?.raw, own),
           onDraw: (u) => markFirstDraw(root, cfg.panelId, u),
         },
         size.width,
@@ -118,9 +135,12 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
     };
     if (host) host.destroy();
     host = new UplotHost(plotEl, factory, alignedData(sd), {
-      prepare: cfg.stack ? (d, widthPx) => stackColumns(view.prepare(d, widthPx)) : (d, widthPx) => view.prepare(d, widthPx),
+      prepare: (d, widthPx) => {
+        own = view.prepare(d, widthPx);
+        return transforms ? drawnColumns(own, styles, percent) : own;
+      },
       window: () => (host ? view.window(host.raw) : null),
-      beforeDraw: (u) => currentLegend.update(u, host?.raw),
+      beforeDraw: (u) => currentLegend.update(u, host?.raw, own),
     });
   };
 

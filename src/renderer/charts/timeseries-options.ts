@@ -17,6 +17,14 @@ export interface TimeseriesSpec {
   syncKey: string;
   names: readonly string[];
   colors: readonly string[];
+  /** Series not drawn (per series, in order). */
+  hidden?: readonly boolean[];
+  /** Per-series area opacity where it differs from `fill`. */
+  fills?: readonly (number | undefined)[];
+  /** Fills between stacked series (stack.ts stackBands). */
+  bands?: uPlot.Band[];
+  /** Stacked as shares: the y axis reads 0–100 % whatever the panel's unit. */
+  percent?: boolean;
   unit: Unit;
   decimals?: number;
   min?: number;
@@ -111,12 +119,14 @@ export function timeseriesOptions(spec: TimeseriesSpec, width: number, height: n
     {},
     ...spec.names.map((name, i): uPlot.Series => {
       const color = spec.colors[i] ?? theme.fg;
+      const alpha = spec.fills?.[i] ?? fill;
       return {
         label: name,
+        ...(spec.hidden?.[i] ? { show: false } : {}),
         stroke: color,
         width: 2, // CSS px; uPlot scales by pxRatio
         // why: one series gets a faint area so the trend reads from across the room
-        ...(fill > 0 ? { fill: withAlpha(color, fill) } : {}),
+        ...(alpha > 0 ? { fill: withAlpha(color, alpha) } : {}),
         spanGaps: false,
         gaps,
         paths: tailPaths(),
@@ -125,10 +135,13 @@ export function timeseriesOptions(spec: TimeseriesSpec, width: number, height: n
     }),
   ];
   const thresholdValues = spec.thresholds.map((t) => t.value);
+  const axisUnit: Unit = spec.percent ? 'percent' : spec.unit;
+  const axisDecimals = spec.percent ? undefined : spec.decimals;
   return {
     width,
     height,
     series,
+    ...(spec.bands && spec.bands.length > 0 ? { bands: spec.bands } : {}),
     legend: { show: false },
     ...(spec.timezone ? { tzDate: (ts: number) => uPlot.tzDate(new Date(ts * 1e3), spec.timezone as string) } : {}),
     // why: the right pad is half a time label wide, so the last label ("06:00") is not clipped at the edge
@@ -150,6 +163,11 @@ export function timeseriesOptions(spec: TimeseriesSpec, width: number, height: n
       },
       y: {
         range: (_u, dataMin, dataMax) => {
+          // why: shares fill 0–100 exactly (−100 below for a negated stack); padding would hide that
+          if (spec.percent) {
+            const lo = dataMin !== null && dataMin < 0 ? Math.min(-100, dataMin) : 0;
+            return [spec.min ?? lo, spec.max ?? Math.max(100, dataMax ?? 100)];
+          }
           const [lo, hi] = yRange(dataMin, dataMax, thresholdValues, spec.min, spec.max);
           const nice = uPlot.rangeNum(lo, hi, 0.1, true);
           return [spec.min ?? nice[0], spec.max ?? nice[1]];
@@ -171,7 +189,7 @@ export function timeseriesOptions(spec: TimeseriesSpec, width: number, height: n
         font,
         space: theme.axisFontPx * 2.5,
         size: yAxisSize(font, axisPx),
-        values: (_u, splits) => formatTicks(splits, spec.unit, spec.decimals),
+        values: (_u, splits) => formatTicks(splits, axisUnit, axisDecimals),
         grid: { stroke: theme.grid, width: 1 },
         ticks: { show: false },
       },

@@ -94,6 +94,31 @@ pages:
     expect(problems('title: X\npages: []\n')).toEqual(['b.yaml:2:8: pages: a board needs at least one page']);
   });
 
+  it('checks timeseries stacking and series overrides: a bad regex, an override naming both or neither, a query that does not exist', () => {
+    const board = (overrides: string): string => `sources:
+  prometheus: [{ id: prom, url: "http://127.0.0.1:9" }]
+pages:
+  - id: p
+    title: P
+    panels:
+      - id: t
+        type: timeseries
+        query: up
+        queries: [{ query: "rate(x[1m])" }]
+        stack: percent
+        overrides: ${overrides}
+`;
+    expect(problems(board('[{ match: "/eth.*/", negate: true, color: "#ff0000" }, { query: 1, stack: false, hide: true, name: "x", unit: bytes }]'))).toEqual([]);
+    const bad = problems(board('[{ match: "/(/" }, { match: "a", query: 0 }, { color: "#ff0000" }]'));
+    expect(bad).toHaveLength(3);
+    expect(bad[0]).toMatch(/overrides\[0\]\.match: not a valid \/regular expression\//);
+    expect(bad[1]).toMatch(/overrides\[1\].*exactly one of "match" or "query"/);
+    expect(bad[2]).toMatch(/overrides\[2\].*exactly one of "match" or "query"/);
+    // references are checked once the schema holds
+    expect(problems(board('[{ query: 2 }]'))).toEqual([expect.stringMatching(/overrides\[0\]\.query: query 2 does not exist: this panel has 2/)]);
+    expect(problems(board('[]').replace('stack: percent', 'stack: sideways'))[0]).toMatch(/stack/);
+  });
+
   it('accepts a minimal board', () => {
     expect(problems(MINIMAL)).toEqual([]);
   });

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import 'uplot/dist/uPlot.min.css';
 import '../../charts/charts.css';
+import { panelQueryList } from '../../charts/series-style';
 import { mountTimeseriesChart } from '../../charts/timeseries-chart';
 import { useWallboard } from '../../store';
 import type { PanelProps } from '../types';
@@ -24,7 +25,9 @@ export function TimeseriesPanel({ panel, brand, pageId }: PanelProps): React.JSX
       ...(panel.decimals !== undefined ? { decimals: panel.decimals } : {}),
       ...(panel.min !== undefined ? { min: panel.min } : {}),
       ...(panel.max !== undefined ? { max: panel.max } : {}),
-      ...(panel.stack ? { stack: true } : {}),
+      ...(panel.stack ? { stack: panel.stack } : {}),
+      queries: panelQueryList(panel),
+      ...(panel.overrides ? { overrides: panel.overrides } : {}),
       ...(panel.fill !== undefined ? { fill: panel.fill } : {}),
       ...(brandColor ? { brandColor } : {}),
       ...(timezone ? { timezone } : {}),
