@@ -4,18 +4,17 @@
 // that scrapes a real node_exporter and itself, served and looked at in Chromium. A panel whose query
 // Prometheus answers with a value must reach `ok` (a stat or gauge showing Prometheus' own answer at
 // the same time); one it answers with nothing must say `nodata`, never `error`; every page fits.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseBoardText } from '../../src/main/engine/config/load';
 import { expandMacros } from '../../src/main/engine/query-macros';
 import type { Board, Panel } from '../../src/shared/config-schema';
 import type { Snapshot } from '../../src/shared/api';
 import { freePort, getJson, startNodeExporter, startPrometheus, stopAll, waitFor, type ServerHandle } from '../integration/servers';
 import { launchBrowser, openWall, overflowReport, panelStates, screenshot, waitPanels } from './browser';
+import { importGrafana, type Imported } from './grafana-cli';
 import { requireBuild, startWallboard } from './serve';
 
 const dir = mkdtempSync(join(tmpdir(), 'wallboard-grafana-community-'));
@@ -47,14 +46,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function importFixture(name: string): { board: Board; yaml: string; stderr: string } {
-  const out = join(dir, `${name}.yaml`);
-  const r = spawnSync(process.execPath, ['bin/wallboard.js', 'import-grafana', `test/fixtures/grafana/${name}.json`, '--prometheus', prom.url, '-o', out], { encoding: 'utf8', timeout: 60_000 });
-  if (r.status !== 0) throw new Error(`import-grafana failed: ${r.stderr}`);
-  const yaml = readFileSync(out, 'utf8');
-  const loaded = parseBoardText(yaml, out, {});
-  if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
-  return { board: loaded.board, yaml, stderr: r.stderr };
+function importFixture(name: string): Imported {
+  return importGrafana(`test/fixtures/grafana/${name}.json`, prom.url, dir, name);
 }
 
 /** Whether Prometheus answers any of the panel's queries with a value now (macros as the engine sends them). */

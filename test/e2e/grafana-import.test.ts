@@ -2,18 +2,17 @@
 // scraping a real node_exporter (variables resolved there), served, and looked at in Chromium: every
 // panel reaches `ok`, and each stat and gauge shows what Prometheus itself answers for the same query
 // (Grafana's macros computed as the engine sends them) at the same time.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseBoardText } from '../../src/main/engine/config/load';
 import { expandMacros } from '../../src/main/engine/query-macros';
 import type { Board } from '../../src/shared/config-schema';
 import type { Snapshot } from '../../src/shared/api';
 import { getJson, startNodeExporter, startPrometheus, stopAll, waitFor, type ServerHandle } from '../integration/servers';
 import { launchBrowser, openWall, overflowReport, panelStates, screenshot, waitPanels } from './browser';
+import { importGrafana } from './grafana-cli';
 import { requireBuild, startWallboard, type Wallboard } from './serve';
 
 const FIXTURE = 'test/fixtures/grafana/node-exporter-panels.json';
@@ -23,7 +22,7 @@ let nodeExporter: ServerHandle;
 let wb: Wallboard;
 let browser: Browser;
 let board: Board;
-let importOutput: { status: number | null; stderr: string };
+let importOutput: { stderr: string };
 
 interface PromVector {
   data: { result: { metric: Record<string, string>; value: [number, string] }[] };
@@ -38,15 +37,10 @@ beforeAll(async () => {
     const r = await getJson<PromVector>(`${prom.url}/api/v1/query?query=${encodeURIComponent('count(rate(node_cpu_seconds_total[1m]))')}`);
     return r.data.result.length > 0;
   });
-  const out = join(dir, 'board.yaml');
-  const r = spawnSync(process.execPath, ['bin/wallboard.js', 'import-grafana', FIXTURE, '--prometheus', prom.url, '--brand-label', 'job', '-o', out], { encoding: 'utf8', timeout: 60_000 });
-  importOutput = { status: r.status, stderr: r.stderr };
-  if (r.status !== 0) throw new Error(`import-grafana failed: ${r.stderr}`);
-  const yaml = readFileSync(out, 'utf8');
-  const loaded = parseBoardText(yaml, out, {});
-  if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
-  board = loaded.board;
-  wb = await startWallboard({ boardYaml: yaml, waitHealthy: true });
+  const imported = importGrafana(FIXTURE, prom.url, dir, 'board', ['--brand-label', 'job']);
+  importOutput = { stderr: imported.stderr };
+  board = imported.board;
+  wb = await startWallboard({ boardYaml: imported.yaml, waitHealthy: true });
   browser = await launchBrowser();
 });
 

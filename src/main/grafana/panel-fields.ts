@@ -3,7 +3,7 @@
 // itself (singlestat).
 import type { Threshold } from '../../shared/config-schema';
 import { readGraphThresholds, type GrafanaPanel } from './dashboard';
-import { record } from './panel-caveats';
+import type { PanelLevel } from './series-overrides';
 import { mapGraphThresholds, mapSinglestat, mapSteps } from './thresholds';
 import { mapUnit, type UnitMapping } from './units';
 
@@ -14,7 +14,8 @@ export interface DisplayFields {
   max?: number;
   thresholds: Threshold[];
   worse?: 'below';
-  stack?: boolean;
+  /** Grafana stacks normally (true) or as shares of the total (percent). */
+  stack?: true | 'percent';
   fill?: number;
   /** How the fields differ from what Grafana shows. */
   approximations: string[];
@@ -41,22 +42,23 @@ function scaled(v: number | undefined, factor: number | undefined): number | und
   return v === undefined || factor === undefined ? v : v * factor;
 }
 
-export function displayFields(p: GrafanaPanel): DisplayFields {
+/** `over`: unit, decimals, min and max that field overrides set for every series of the panel. */
+export function displayFields(p: GrafanaPanel, over: PanelLevel = {}): DisplayFields {
   const approximations: string[] = [];
   const d = p.fieldConfig?.defaults;
   const y0 = p.yaxes?.[0];
   const legacy = p.type === 'graph' || p.type === 'singlestat' || (d === undefined && (y0 !== undefined || p.format !== undefined));
-  const unitId = legacy ? (y0?.format ?? p.format ?? d?.unit) : (d?.unit ?? p.format);
+  const unitId = over.unit ?? (legacy ? (y0?.format ?? p.format ?? d?.unit) : (d?.unit ?? p.format));
   const unit = mapUnit(unitId);
   if (unit.approximation) approximations.push(unit.approximation);
-  let decimals = legacy ? (p.decimals ?? y0?.decimals ?? d?.decimals) : (d?.decimals ?? p.decimals);
+  let decimals = over.decimals ?? (legacy ? (p.decimals ?? y0?.decimals ?? d?.decimals) : (d?.decimals ?? p.decimals));
   if (decimals !== undefined) {
     const clamped = Math.min(MAX_DECIMALS, Math.max(0, Math.round(decimals)));
     if (clamped !== decimals) approximations.push(`decimals ${decimals} shown as ${clamped}`);
     decimals = clamped;
   }
-  let min = legacy ? (y0?.min ?? d?.min) : d?.min;
-  let max = legacy ? (y0?.max ?? d?.max) : d?.max;
+  let min = over.min ?? (legacy ? (y0?.min ?? d?.min) : d?.min);
+  let max = over.max ?? (legacy ? (y0?.max ?? d?.max) : d?.max);
   if (p.type === 'singlestat' && p.gauge?.show === true) {
     min = p.gauge.minValue ?? 0;
     max = p.gauge.maxValue ?? 100;
@@ -84,40 +86,10 @@ export function displayFields(p: GrafanaPanel): DisplayFields {
   if (max !== undefined) out.max = max;
   const custom = d?.custom;
   const stackMode = custom?.stacking?.mode;
-  if ((stackMode !== undefined && stackMode !== 'none') || p.stack === true) {
-    const { lines, others } = unstackedSeries(p);
-    // why: a board stacks all or none of a panel's series; stacking a reference line Grafana keeps out
-    // of the stack (Node Exporter Full's unfilled "RAM Total") would add a total to its own parts, so
-    // draw none stacked; a filled series kept out ("Harware Corrupted", ~0) leaves the stack drawn
-    if (others.length > 0) approximations.push(`${others.join(', ')} drawn in the stack (Grafana keeps ${others.length === 1 ? 'it' : 'them'} out)`);
-    if (lines.length > 0) approximations.push(`drawn unstacked: ${lines.join(', ')} stay${lines.length === 1 ? 's' : ''} out of the stack in Grafana`);
-    else {
-      out.stack = true;
-      if (stackMode === 'percent' || p.percentage === true) approximations.push('100 % stacking drawn as plain stacking');
-    }
-  }
+  if (stackMode === 'percent' || (stackMode === undefined && p.stack === true && p.percentage === true)) out.stack = 'percent';
+  else if ((stackMode !== undefined && stackMode !== 'none') || (stackMode === undefined && p.stack === true)) out.stack = true;
   if (custom?.fillOpacity !== undefined) out.fill = Math.min(1, Math.max(0, custom.fillOpacity / 100));
   else if (p.type === 'graph') out.fill = Math.min(1, Math.max(0, (p.fill ?? 1) / 10));
   if (custom?.drawStyle === 'bars' || p.bars === true) approximations.push('bars drawn as lines');
   return out;
-}
-
-/**
- * Series a stacked panel keeps out of its stack: old `seriesOverrides` `stack: false` (a line when it
- * also has `fill: 0`), new `custom.stacking` mode none (drawn as its own line).
- */
-function unstackedSeries(p: GrafanaPanel): { lines: string[]; others: string[] } {
-  const lines: string[] = [];
-  const others: string[] = [];
-  for (const o of p.seriesOverrides ?? []) {
-    const r = record(o);
-    if (r?.['stack'] === false) (r['fill'] === 0 ? lines : others).push(String(r['alias'] ?? '?'));
-  }
-  for (const o of p.fieldConfig?.overrides ?? []) {
-    const r = record(o);
-    const props = Array.isArray(r?.['properties']) ? r['properties'].map(record) : [];
-    const off = props.some((x) => x?.['id'] === 'custom.stacking' && record(x['value'])?.['mode'] === 'none');
-    if (off) lines.push(String(record(r?.['matcher'])?.['options'] ?? '?'));
-  }
-  return { lines, others };
 }

@@ -11,6 +11,7 @@ import { parseDuration } from '../../shared/duration';
 import { grafanaIntervals, promDuration } from '../engine/query-macros';
 import { panelCaveats } from './panel-caveats';
 import { displayFields } from './panel-fields';
+import { mapOverrides } from './series-overrides';
 import { SOURCE_INTERVAL_MS } from './source';
 import { own } from './own';
 
@@ -159,10 +160,9 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
     return { panel: unsupportedPanel(title, `a ${p.type} panel`, why, []) };
   }
 
-  const f = displayFields(p);
   const reduce = type === 'stat' || type === 'gauge' ? reducerOf(p) : undefined;
   let reduced = false;
-  const queries: { query: string; legend?: string }[] = [];
+  const kept: { query: string; legend?: string; refId: string | undefined; instant: boolean }[] = [];
   let otherKind: string | undefined;
   for (const t of targets) {
     if (t.hide === true) continue;
@@ -175,17 +175,23 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
     const q = interpolate(t.expr, ctx.selections);
     for (const name of q.unknown) approx(`$${name} is not a dashboard variable; left as written`);
     const minInterval = t.interval !== undefined && t.interval !== '' ? t.interval : p.interval;
-    let query = withMinInterval(q.text.trim(), minInterval === undefined ? undefined : interpolate(minInterval, ctx.selections).text, approx);
-    if (f.unit.factor !== undefined) query = `(${query}) * ${f.unit.factor}`;
+    const query = withMinInterval(q.text.trim(), minInterval === undefined ? undefined : interpolate(minInterval, ctx.selections).text, approx);
+    const legendRaw = t.legendFormat === '__auto' ? undefined : t.legendFormat;
+    const legend = legendRaw ? interpolate(legendRaw, titleSelections(ctx.selections)).text : undefined;
+    kept.push({ query, ...(legend ? { legend } : {}), refId: t.refId, instant: t.instant === true });
+  }
+  const plain = displayFields(p);
+  const over = mapOverrides(p, { refIds: kept.map((k) => k.refId), type, stacked: plain.stack !== undefined, scaled: plain.unit.factor !== undefined });
+  const f = Object.keys(over.panel).length > 0 ? displayFields(p, over.panel) : plain;
+  const queries = kept.map(({ query: raw, legend, instant }) => {
+    let query = f.unit.factor !== undefined ? `(${raw}) * ${f.unit.factor}` : raw;
     // why: an instant query has one value, which every reduction leaves as it is
-    if (reduce?.fn !== undefined && t.instant !== true) {
+    if (reduce?.fn !== undefined && !instant) {
       query = `${reduce.fn}((${query})[$__range:])`;
       reduced = true;
     }
-    const legendRaw = t.legendFormat === '__auto' ? undefined : t.legendFormat;
-    const legend = legendRaw ? interpolate(legendRaw, titleSelections(ctx.selections)).text : undefined;
-    queries.push({ query, ...(legend ? { legend } : {}) });
-  }
+    return { query, ...(legend ? { legend } : {}) };
+  });
   if (otherKind !== undefined) approx(`queries of type ${otherKind} left out`);
   if (queries.length === 0) {
     const why = targets.length === 0 ? 'it has no queries' : 'every query is hidden or not PromQL';
@@ -194,6 +200,7 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
   }
   for (const a of f.approximations) approx(a);
   for (const c of panelCaveats(p)) approx(c);
+  for (const n of over.notApplied) approx(`override not applied: ${n}`);
   const drawnAs = own(DRAWN_AS, p.type);
   if (drawnAs) approx(drawnAs);
   if (f.unit.factor !== undefined) approx(`queries multiplied by ${f.unit.factor} to show unit ${f.unit.unit}`);
@@ -214,8 +221,9 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
     ...(f.min !== undefined ? { min: f.min } : {}),
     ...(f.max !== undefined ? { max: f.max } : {}),
     ...(f.thresholds.length > 0 ? { thresholds: f.thresholds, ...(f.worse ? { worse: f.worse } : {}) } : {}),
-    ...(mappedType === 'timeseries' && f.stack ? { stack: true } : {}),
+    ...(mappedType === 'timeseries' && f.stack ? { stack: f.stack } : {}),
     ...(mappedType === 'timeseries' && f.fill !== undefined ? { fill: f.fill } : {}),
+    ...(mappedType === 'timeseries' && over.overrides.length > 0 ? { overrides: over.overrides } : {}),
   };
   ctx.notes.imported.push(subject);
   const brand = ctx.brandLabel ? queries.map((q) => brandValue(q.query, ctx.brandLabel as string)).find((b) => b !== undefined) : undefined;

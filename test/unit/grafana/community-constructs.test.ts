@@ -82,13 +82,18 @@ describe('import of the constructs community dashboards use', () => {
       'skipped: dash.json: panel "Clock": panel type grafana-clock-panel: this panel type has no counterpart on the wall',
       'skipped: dash.json: panel "Build info": panel type table: tables are not drawn on the wall',
       'approximated: dash.json: panel "CPU by mode All": transformations skipped (organize, calculateField)',
-      'approximated: dash.json: panel "CPU by mode All": field overrides not applied (byRegexp "/.*idle.*/": custom.transform=negative-Y; byName "iowait": unit=s)',
       'approximated: dash.json: panel "Load (mean over the range)": the mean over the dashboard\'s range is taken in PromQL (avg_over_time of a $__range subquery',
       'approximated: dash.json: panel "Mixed": queries of type loki left out',
       'approximated: dash.json: panel "Up": a state timeline drawn as a line chart',
     ]) {
       expect(r.summary).toContain(line);
     }
+    // its field overrides have counterparts, so they are applied, not named; its 100 % stacking is drawn as such
+    expect(r.summary).not.toContain('override not applied: byRegexp');
+    expect(r.byTitle('CPU by mode All')).toMatchObject({
+      stack: 'percent',
+      overrides: [{ match: '/.*idle.*/', negate: true, color: '#f2495c' }, { match: 'iowait', unit: 's' }],
+    });
     // every skipped panel stands on the wall as a text panel saying so
     for (const title of ['Missing library panel', 'Logs', 'Clock', 'Build info']) expect(r.byTitle(title)).toMatchObject({ type: 'text', text: expect.stringMatching(/^\*\*Not imported:\*\*/) });
     // the library panel exported with its model is drawn from it, under the dashboard's title for it
@@ -114,7 +119,7 @@ describe('import of the constructs community dashboards use', () => {
     expect(r.byTitle('Received').query).toBe('rate(alertmanager_alerts_received_total[315s]) * 60');
   });
 
-  it('draws a stacked panel unstacked when Grafana keeps a reference line (a total) out of the stack, and says so', async () => {
+  it('keeps a series out of the stack exactly as Grafana does (old stack:false, new custom.stacking none), with its fill and colour', async () => {
     const parts = [{ expr: 'node_memory_MemTotal_bytes', legendFormat: 'RAM Total', refId: 'A' }, { expr: 'node_memory_MemFree_bytes', legendFormat: 'RAM Free', refId: 'B' }];
     const r = await run({
       title: 'stack exclusions',
@@ -124,16 +129,14 @@ describe('import of the constructs community dashboards use', () => {
         { type: 'graph', title: 'Memory Basic', span: 4, stack: true, seriesOverrides: [{ alias: 'RAM Total', color: '#E0F9D7', fill: 0, stack: false }], targets: parts },
         // its newer export: an override setting custom.stacking to none
         { type: 'graph', title: 'Memory Basic 7+', span: 4, fieldConfig: { defaults: { custom: { stacking: { mode: 'normal', group: 'A' } } }, overrides: [{ matcher: { id: 'byName', options: 'RAM Total' }, properties: [{ id: 'custom.stacking', value: { mode: 'none', group: 'A' } }] }] }, targets: parts },
-        // a filled series kept out of the stack (its "Memory Stack": hardware-corrupted bytes, ~0) leaves the stack drawn
-        { type: 'graph', title: 'Memory Stack', span: 4, stack: true, seriesOverrides: [{ alias: 'RAM Free', color: '#E0F9D7' }, { alias: '/.*Harware Corrupted - *./', stack: false }], targets: parts },
+        // a regex alias kept out of the stack; "CPU Basic" stacks as shares (old `percentage: true`)
+        { type: 'graph', title: 'Memory Stack', span: 4, stack: true, percentage: true, seriesOverrides: [{ alias: 'RAM Free', color: 'rgba(224, 249, 215, 0.5)' }, { alias: '/.*Harware Corrupted - *./', stack: false }], targets: parts },
       ] }],
     });
-    expect(r.byTitle('Memory Basic').stack).toBeUndefined();
-    expect(r.byTitle('Memory Basic 7+').stack).toBeUndefined();
-    expect(r.byTitle('Memory Stack').stack).toBe(true);
-    expect(r.summary).toMatch(/panel "Memory Basic": drawn unstacked: RAM Total stays out of the stack in Grafana/);
-    expect(r.summary).toMatch(/panel "Memory Basic 7\+": drawn unstacked: RAM Total stays out of the stack in Grafana/);
-    expect(r.summary).toContain('panel "Memory Stack": /.*Harware Corrupted - *./ drawn in the stack (Grafana keeps it out)');
+    expect(r.byTitle('Memory Basic')).toMatchObject({ stack: true, overrides: [{ match: 'RAM Total', color: '#e0f9d7', fill: 0, stack: false }] });
+    expect(r.byTitle('Memory Basic 7+')).toMatchObject({ stack: true, overrides: [{ match: 'RAM Total', stack: false }] });
+    expect(r.byTitle('Memory Stack')).toMatchObject({ stack: 'percent', overrides: [{ match: 'RAM Free', color: '#e0f9d7' }, { match: '/.*Harware Corrupted - *./', stack: false }] });
+    expect(r.summary).not.toMatch(/Memory (Basic|Stack)/);
   });
 
   it('writes query_result rows the way Grafana does (labels joined by commas, time in ms; a scalar alone)', () => {
