@@ -62,8 +62,8 @@ export const RecordedSessionSchema = z.object({
 export type RecordedSession = z.infer<typeof RecordedSessionSchema>;
 export type FaultRecord = RecordedSession['faults'][number];
 
-/** One recording as labelled files; throws `file: series:line: reason` on anything malformed. */
-export function sessionFiles(name: string, bytes: Buffer): NabFile[] {
+/** One recording, validated; throws `file: path: reason` when it is not one. */
+export function readSession(name: string, bytes: Buffer): RecordedSession {
   let json: unknown;
   try {
     json = JSON.parse(gunzipSync(bytes).toString('utf8'));
@@ -75,7 +75,12 @@ export function sessionFiles(name: string, bytes: Buffer): NabFile[] {
     const issue = parsed.error.issues[0];
     throw new Error(`${name}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
   }
-  const session = parsed.data;
+  return parsed.data;
+}
+
+/** One recording as labelled files; throws `file: series:line: reason` on anything malformed. */
+export function sessionFiles(name: string, bytes: Buffer): NabFile[] {
+  const session = readSession(name, bytes);
   return session.series.map((s) => {
     const where = `${name}: ${s.name}`;
     const csv = parseSeriesCsv(s.csv);
@@ -100,11 +105,16 @@ export function sessionFiles(name: string, bytes: Buffer): NabFile[] {
   });
 }
 
-/** Every recording in `dir` (session-*.json.gz), in name order. */
-export function recordedFiles(dir = RECORDED_DIR): NabFile[] {
+/** The recordings in `dir` (session-*.json.gz), in name order. */
+export function recordingNames(dir = RECORDED_DIR): string[] {
   const names = readdirSync(dir)
     .filter((f) => f.endsWith('.json.gz'))
     .sort();
   if (!names.length) throw new Error(`${dir}: no recordings (session-*.json.gz); record one with npm run record:faults`);
-  return names.flatMap((n) => sessionFiles(n, readFileSync(join(dir, n))));
+  return names;
+}
+
+/** Every recording in `dir` as labelled files. */
+export function recordedFiles(dir = RECORDED_DIR): NabFile[] {
+  return recordingNames(dir).flatMap((n) => sessionFiles(n, readFileSync(join(dir, n))));
 }
