@@ -24,6 +24,8 @@ export interface SeriesHead {
 export interface PendingHead {
   count: number;
   ids: Int32Array;
+  /** The head of series ids[i] when it had one at the write (saves looking it up again); emptied by apply. */
+  heads: (SeriesHead | undefined)[];
   ends: Int32Array;
   ts: Float64Array;
   values: Float64Array;
@@ -96,7 +98,8 @@ export class Head {
     for (let i = 0, j = 0; i < p.count; i++) {
       const id = p.ids[i] as number;
       const end = p.ends[i] as number;
-      const h = this.get(id);
+      const h = p.heads[i] ?? this.get(id);
+      p.heads[i] = undefined;
       for (; j < end; j++) this.add(h, p.ts[j] as number, p.values[j] as number);
       this.plan(id, h);
     }

@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { Labels, SeriesSamples } from '../../../shared/model';
 import { decodeChunkInto } from './codec';
-import type { Head, PendingHead } from './head';
+import type { Head, PendingHead, SeriesHead } from './head';
 import { HeadLogWriter } from './head-log';
 import { LOSSLESS_DIGITS, roundDecimal } from './precision';
 import { lowerBound, upperBound } from './sorted';
@@ -25,7 +25,7 @@ export class SeriesTable {
   private readonly byQuery = new Map<string, readonly StoredSeries[]>();
   private readonly st;
   private readonly log = new HeadLogWriter();
-  private readonly pending: PendingHead = { count: 0, ids: new Int32Array(0), ends: new Int32Array(0), ts: new Float64Array(0), values: new Float64Array(0) };
+  private readonly pending: PendingHead = { count: 0, ids: new Int32Array(0), heads: [], ends: new Int32Array(0), ts: new Float64Array(0), values: new Float64Array(0) };
 
   constructor(
     db: Database.Database,
@@ -66,6 +66,7 @@ export class SeriesTable {
       if (s.ts.length !== s.values.length) throw new RangeError(`series ${s.key}: ${s.ts.length} timestamps but ${s.values.length} values`);
       let id: number | undefined;
       let sealedMax = -Infinity;
+      let h: SeriesHead | undefined;
       let late: { ts: number[]; values: number[] } | undefined;
       const start = n;
       for (let i = 0; i < s.ts.length; i++) {
@@ -74,7 +75,8 @@ export class SeriesTable {
         if (t < minT) continue;
         if (id === undefined) {
           id = this.idOf(s, added);
-          sealedMax = this.head.map.get(id)?.sealedMax ?? -Infinity;
+          h = this.head.map.get(id);
+          sealedMax = h?.sealedMax ?? -Infinity;
         }
         const v = s.values[i] as number;
         if (t <= sealedMax) {
@@ -92,6 +94,7 @@ export class SeriesTable {
       if (late) this.mergeLate(id, late.ts, late.values);
       if (n > start) {
         p.ids[count] = id;
+        p.heads[count] = h;
         p.ends[count++] = n;
       }
     }
@@ -113,7 +116,7 @@ export class SeriesTable {
   /** Arrays for a batch of `series` series and `samples` samples: the kept ones, grown, for a poll;
    *  new ones, not kept, for a batch larger than KEEP_SAMPLES (a backfill), so memory stays bounded. */
   private reserve(series: number, samples: number): PendingHead {
-    if (samples > KEEP_SAMPLES) return { count: 0, ids: new Int32Array(series), ends: new Int32Array(series), ts: new Float64Array(samples), values: new Float64Array(samples) };
+    if (samples > KEEP_SAMPLES) return { count: 0, ids: new Int32Array(series), heads: [], ends: new Int32Array(series), ts: new Float64Array(samples), values: new Float64Array(samples) };
     const p = this.pending;
     if (p.ids.length < series) {
       p.ids = new Int32Array(series);
