@@ -4,6 +4,7 @@
 // not execute; labels from servers are untrusted text, so every `<`, `>` and `&` is escaped as a
 // JSON \u escape and no `</script>` or `<!--` can end the element early.
 import { readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { EngineApi } from '../../shared/api';
 import { BOOT_ELEMENT_ID, type BootData } from '../../shared/boot-data';
@@ -30,11 +31,58 @@ export async function readBootData(engine: EngineApi, search: string, eventId: n
   return Buffer.byteLength(text) > limits.maxResponseBytes ? inertJson(base) : text;
 }
 
-/** `html` with the boot data's element just before `</head>`; `html` unchanged when it has none. */
-export function withBootData(html: string, bootJson: string): string {
+/**
+ * Boot data per page address, kept until the next event: walls loading the same address between
+ * two events (a NOC's walls after a restart, a kiosk reloading) share one engine read instead of
+ * one each (the first query of a 40-panel wall is the largest read serve makes). An event means
+ * the engine moved on, so the next page reads again. A failed read is not kept.
+ */
+export class BootCache {
+  private readonly kept = new Map<string, Promise<string | undefined>>();
+  private eventId = -1;
+  constructor(private readonly maxAddresses = 16) {}
+
+  get(search: string, eventId: number, read: () => Promise<string | undefined>): Promise<string | undefined> {
+    if (eventId !== this.eventId) {
+      this.kept.clear();
+      this.eventId = eventId;
+    }
+    const hit = this.kept.get(search);
+    if (hit) return hit;
+    if (this.kept.size >= this.maxAddresses) this.kept.delete(this.kept.keys().next().value as string);
+    const p = read().catch(() => undefined);
+    this.kept.set(search, p);
+    void p.then((v) => v === undefined && this.kept.get(search) === p && this.kept.delete(search));
+    return p;
+  }
+}
+
+/** `html` with the boot data's element just before `</head>`; `html` unchanged when it has none or there is no boot data. */
+export function withBootData(html: string, bootJson: string | undefined): string {
   const at = html.indexOf('</head>');
-  if (at < 0) return html;
-  return `${html.slice(0, at)}<script type="application/json" id="${BOOT_ELEMENT_ID}">${bootJson}</script>${html.slice(at)}`;
+  if (at < 0 || bootJson === undefined) return html;
+  return `${html.slice(0, at)}${bootElement(bootJson)}${html.slice(at)}`;
+}
+
+function bootElement(bootJson: string): string {
+  return `<script type="application/json" id="${BOOT_ELEMENT_ID}">${bootJson}</script>`;
+}
+
+/**
+ * Sends the page uncompressed with its head first: the browser fetches and compiles the bundle
+ * (a module script, run only once the document is whole) while the engine reads the boot data,
+ * which follows with the rest of the page; without boot data (a failed read) the page alone.
+ */
+export async function streamPage(req: IncomingMessage, res: ServerResponse, html: string, bootJson: Promise<string | undefined>, headers: Record<string, string>): Promise<void> {
+  res.writeHead(200, headers);
+  const at = html.indexOf('</head>');
+  if (req.method === 'HEAD' || at < 0) {
+    res.end(req.method === 'HEAD' ? undefined : html);
+    return;
+  }
+  res.write(html.slice(0, at));
+  const json = await bootJson;
+  res.end(`${json !== undefined ? bootElement(json) : ''}${html.slice(at)}`);
 }
 
 /** The built index.html, read again only when the file changes (a rebuild under a running serve). */

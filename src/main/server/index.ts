@@ -11,7 +11,7 @@ import { compress, encodingFor, type Encoding, MIN_COMPRESS_BYTES } from './comp
 import { DEFAULT_LIMITS, limitHint, type ServerLimits } from './limits';
 import { SseHub } from './sse';
 import { serveStatic } from './static-files';
-import { IndexHtml, readBootData, withBootData } from './boot-page';
+import { BootCache, IndexHtml, readBootData, streamPage, withBootData } from './boot-page';
 
 export interface ServeOptions {
   engine: Engine;
@@ -47,6 +47,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const hub = new SseHub(opts.engine, limits);
   const tokenRequired = opts.token !== undefined || !isLoopback(opts.host);
   const indexHtml = opts.rendererDir ? new IndexHtml(opts.rendererDir) : undefined;
+  const bootCache = new BootCache();
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => sendJson(res, 500, { error: (err as Error).message }));
   });
@@ -125,10 +126,13 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     // why only without a token: the page itself is served to anyone who can reach serve (the token
     // travels in its address and then in requests), so board data in it would bypass the token
     const html = !tokenRequired && (path === '/' || path === '/index.html') ? indexHtml?.text() : undefined;
-    const boot = html !== undefined ? await readBootData(opts.engine, url.search, hub.lastEventId, limits).catch(() => undefined) : undefined;
-    if (html !== undefined && boot !== undefined) {
+    if (html !== undefined) {
       // why a failed read is no error page: the wall then asks for what it needs itself, and says why
-      await sendAnswer(req, res, withBootData(html, boot), encodingFor(req, opts.compressLoopback), PAGE);
+      const eventId = hub.lastEventId;
+      const boot = bootCache.get(url.search, eventId, () => readBootData(opts.engine, url.search, eventId, limits));
+      const encoding = encodingFor(req, opts.compressLoopback);
+      if (encoding) await sendAnswer(req, res, withBootData(html, await boot), encoding, PAGE);
+      else await streamPage(req, res, html, boot, { 'content-type': PAGE.type, 'cache-control': PAGE.cache, vary: 'accept-encoding' });
       return;
     }
     await serveStatic(opts.rendererDir, path, req, res, encodingFor(req, opts.compressLoopback));
