@@ -87,7 +87,12 @@ export function expandRepeats(sections: Section[], selections: Selections, notes
     for (const value of values) {
       const bound = bind(selections, s.repeat, value);
       const title = interpolate(copyTitle(s.title ?? '', s.repeat, value), titleSelections(bound)).text;
-      out.push({ title, panels: expandPanels(s, bound, notes) });
+      // why: a wall page packs several row copies without Grafana's row headers, so each panel names
+      // its copy: "Busy — CPU 0" (the row's title), unless its own title already names the value
+      const name = s.repeat;
+      const named = (t: string): string => (referencedVariables(t).includes(name) ? t : `${t || name} — ${title}`);
+      const panels = expandPanels(s, bound, notes).map((it) => (values.length > 1 ? { ...it, panel: { ...it.panel, title: named(it.panel.title) } } : it));
+      out.push({ title, panels });
     }
   }
   return out;

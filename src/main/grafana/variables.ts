@@ -4,6 +4,7 @@
 import { readVariable, type GrafanaVariable } from './dashboard';
 import { interpolate, type VariableSelection } from './interpolate';
 import type { Notes } from './notes';
+import { applyRegex, parseRegex, resultText, sortValues, splitCustom } from './variable-values';
 import { expandMacros, type MacroContext } from '../engine/query-macros';
 
 export interface PromSeries {
@@ -109,70 +110,6 @@ function queryText(v: GrafanaVariable): string {
   return v.definition ?? '';
 }
 
-/** `a, b, c` or `key : value, …`; `\,` is a literal comma. */
-export function splitCustom(query: string): string[] {
-  const parts = query.match(/(?:\\,|[^,])+/g) ?? [];
-  return parts
-    .map((p) => p.replace(/\\,/g, ',').trim())
-    .map((p) => {
-      const kv = /^(.*?)\s+:\s+(.*)$/.exec(p);
-      return kv ? (kv[2] as string) : p;
-    })
-    .filter((p) => p !== '');
-}
-
-/** `/pattern/flags` as Grafana writes variable regexes; a bare pattern is accepted too. */
-export function parseRegex(text: string | undefined): RegExp | undefined {
-  if (!text) return undefined;
-  const m = /^\/(.*)\/([gimsuy]*)$/s.exec(text);
-  try {
-    return m ? new RegExp(m[1] as string, (m[2] as string).replace('g', '')) : new RegExp(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Grafana's regex step: keep matching values; a capture group (or the `value` group) is the value. */
-export function applyRegex(values: string[], re: RegExp | undefined): string[] {
-  if (!re) return values;
-  const out: string[] = [];
-  for (const v of values) {
-    const m = re.exec(v);
-    if (!m) continue;
-    out.push(m.groups?.['value'] ?? m.groups?.['text'] ?? m[1] ?? m[0]);
-  }
-  return out;
-}
-
-/** Grafana's `sort`: 1/2 alphabetical, 3/4 numerical, 5/6 alphabetical case-insensitive; even = descending. */
-export function sortValues(values: string[], sort: number | undefined): string[] {
-  if (!sort) return values;
-  const out = [...values];
-  if (sort === 3 || sort === 4) {
-    const n = (s: string): number => {
-      const m = /-?\d+(\.\d+)?/.exec(s);
-      return m ? Number(m[0]) : Number.NaN;
-    };
-    out.sort((a, b) => n(a) - n(b) || a.localeCompare(b));
-  } else if (sort === 5 || sort === 6) out.sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
-  else out.sort();
-  if (sort % 2 === 0) out.reverse();
-  return out;
-}
-
-/**
- * Grafana's text for a query_result row, exactly as its Prometheus datasource writes it so the
- * dashboard's regex matches: `name{a="b",c="d"} value timestamp_ms`; a scalar is its value alone.
- */
-export function resultText(s: PromSeries): string {
-  if (s.scalar === true) return s.value;
-  const { __name__: name = '', ...labels } = s.metric;
-  const inner = Object.entries(labels)
-    .map(([k, v]) => `${k}="${v}"`)
-    .join(',');
-  return `${name}{${inner}} ${s.value}${s.t !== undefined ? ` ${Math.round(s.t * 1000)}` : ''}`;
-}
-
 const FUNC_RE = /^\s*(label_values|label_names|metrics|query_result)\s*\(([\s\S]*)\)\s*$/;
 
 /** Runs a query variable's query: label_values, label_names, metrics, query_result or a bare expression. */
@@ -227,7 +164,7 @@ async function optionsOf(v: GrafanaVariable, text: string, input: ResolveInput):
   }
 }
 
-/** Selection: --var, else the saved current value(s) when still offered, else the first option. */
+/** Selection: --var, else the saved current value(s) when still offered, else the first option (All when included). */
 function select(v: GrafanaVariable, options: string[], override: string[] | undefined, checked: boolean, notes: Notes): VariableSelection {
   const regex = v.multi === true || v.includeAll === true;
   const base = { regex, ...(typeof v.allValue === 'string' && v.allValue !== '' ? { allValue: v.allValue } : {}) };
@@ -238,8 +175,9 @@ function select(v: GrafanaVariable, options: string[], override: string[] | unde
   if (v.type === 'interval' && wanted[0] === '$__auto_interval_' + v.name) return { ...base, values: ['$__interval'], all: false };
   const kept = override ?? (checked ? wanted.filter((w) => options.includes(w)) : wanted);
   if (kept.length > 0) return { ...base, values: v.multi === true || override ? kept : kept.slice(0, 1), all: false };
+  // why: Grafana puts All first among an includeAll variable's options, so with no saved value still offered it selects All
+  if (v.includeAll === true) return { ...base, values: options, all: true };
   if (options.length > 0) return { ...base, values: [options[0] as string], all: false };
-  if (v.includeAll === true) return { ...base, values: [], all: true };
   notes.approximated(`variable $${v.name}`, `has no value (${checked ? 'Prometheus offers none' : 'no --prometheus, no saved value'}): it is empty; pass --var ${v.name}=VALUE`);
   return { ...base, values: [''], all: false };
 }

@@ -7,7 +7,7 @@ import type { Panel } from '../../../src/shared/config-schema';
 import { parseBoardText } from '../../../src/main/engine/config/load';
 import { importDashboard } from '../../../src/main/grafana/import';
 import { PAGE_ROWS } from '../../../src/main/grafana/paginate';
-import { resultText } from '../../../src/main/grafana/variables';
+import { resultText } from '../../../src/main/grafana/variable-values';
 import { fakeClient } from './fake-client';
 
 const HOST = 'host-a:9100';

@@ -52,7 +52,9 @@ describe('import: new layout (panels, rows, collapsed repeated row) with variabl
       'Node Exporter (fixture) — Quick CPU / Mem / Disk · Basic CPU / Mem · CPU 0',
       'Node Exporter (fixture) — CPU 1 · Load per interval',
     ]);
-    const busy = r.loaded.pages.flatMap((p) => p.panels).filter((p) => p.title === 'Busy');
+    // each copy's panels name it (the row headers do not survive a wall page)
+    const busy = r.loaded.pages.flatMap((p) => p.panels).filter((p) => p.title?.startsWith('Busy'));
+    expect(busy.map((p) => p.title)).toEqual(['Busy — CPU 0', 'Busy — CPU 1']);
     expect(busy.map((p) => p.query)).toEqual([
       '1 - rate(node_cpu_seconds_total{instance="host-a:9100",cpu="0",mode="idle"}[$__rate_interval])',
       '1 - rate(node_cpu_seconds_total{instance="host-a:9100",cpu="1",mode="idle"}[$__rate_interval])',
@@ -102,8 +104,9 @@ describe('import: schemaVersion 14 rows (Prometheus stats)', () => {
     ]);
     const r = await run('prometheus-stats-rows.json', { client });
     expect(r.loaded.pages.map((p) => p.title)).toEqual(['Prometheus Stats (fixture) — Overview · Storage', 'Prometheus Stats (fixture) — Scrapes']);
-    // All with a custom all value → verbatim; the instance regex keeps the host part
-    expect(r.panels.get('Uptime')).toMatchObject({ type: 'stat', unit: 's', decimals: 1, query: 'time() - process_start_time_seconds{job=~".+", instance=~"localhost"}' });
+    // All with a custom all value → verbatim; the instance regex keeps the host part, so the saved
+    // "localhost:9090" is no longer offered and Grafana selects its first option, All (includeAll)
+    expect(r.panels.get('Uptime')).toMatchObject({ type: 'stat', unit: 's', decimals: 1, query: 'time() - process_start_time_seconds{job=~".+", instance=~"(localhost|replica\\\\.b)"}' });
     expect(r.panels.get('Uptime')?.min).toBeUndefined();
     expect(r.panels.get('Local Storage Memory Series')).toMatchObject({ type: 'gauge', min: 0, max: 3_000_000, thresholds: [{ value: 1_000_000, severity: 'warning' }, { value: 2_000_000, severity: 'critical' }] });
     // an old singlestat's valueName "avg" is the mean over the dashboard's range, computed by Prometheus
@@ -115,7 +118,7 @@ describe('import: schemaVersion 14 rows (Prometheus stats)', () => {
     expect(r.panels.get('Samples ingested / s')?.thresholds).toEqual([{ value: 1000, severity: 'warning' }, { value: 5000, severity: 'critical' }]);
     expect(r.panels.get('Notes')?.text).toMatch(/Read me .*self.* stats for All/);
     const scrapes = r.loaded.pages[1]!.panels;
-    expect(scrapes.filter((p) => p.title?.startsWith('Scrape duration')).map((p) => p.title)).toEqual(['Scrape duration localhost']);
+    expect(scrapes.filter((p) => p.title?.startsWith('Scrape duration')).map((p) => p.title)).toEqual(['Scrape duration localhost', 'Scrape duration replica.b']);
     expect(r.panels.get('InfluxDB panel')?.text).toMatch(/datasource of type influx/);
     expect(r.summary).toContain('approximated: panel "Head memory": queries multiplied by 1024 to show unit bytes');
   });

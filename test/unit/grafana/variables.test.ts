@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Notes } from '../../../src/main/grafana/notes';
-import { applyRegex, parseRegex, QueryRejected, resolveVariables, sortValues, splitCustom } from '../../../src/main/grafana/variables';
+import { applyRegex, parseRegex, sortValues, splitCustom } from '../../../src/main/grafana/variable-values';
+import { QueryRejected, resolveVariables } from '../../../src/main/grafana/variables';
 import { fakeClient } from './fake-client';
 
 const SERIES = [
@@ -33,6 +34,22 @@ describe('template variables', () => {
     expect(sel('node')?.values).toEqual(['a:9100']);
     expect(vars.get('anyjob')?.options).toEqual(['node', 'other', 'prom']);
     expect(client.calls).toEqual(['labelValues(job, node_uname_info)', 'labelValues(instance, node_uname_info{job="node"})', 'labelValues(job)']);
+  });
+
+  it('with no saved value still offered, an includeAll variable takes All (Grafana lists All first), as Blackbox 13659 expects', async () => {
+    const client = fakeClient(SERIES);
+    const { sel } = await resolve(
+      [
+        { type: 'query', name: 'job', query: 'label_values(node_uname_info, job)', includeAll: true, allValue: '.+', current: {} },
+        { type: 'query', name: 'instance', query: 'label_values(node_uname_info{job=~"$job"}, instance)', includeAll: true, sort: 2, current: { value: 'gone:9100' } },
+        { type: 'query', name: 'one', query: 'label_values(node_uname_info, instance)', sort: 2, current: {} },
+      ],
+      { client },
+    );
+    expect(sel('job')).toMatchObject({ all: true, allValue: '.+', values: ['node', 'other'] });
+    expect(sel('instance')).toMatchObject({ all: true, values: ['c:9100', 'b:9100', 'a:9100'] });
+    // without All among the options, the first option (after the sort) is taken
+    expect(sel('one')).toMatchObject({ all: false, values: ['c:9100'] });
   });
 
   it('query_result with a capture-group regex, numeric sort, All selected', async () => {
