@@ -137,7 +137,8 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
   const type = own(TYPES, p.type);
   const panelKind = ctx.datasource(p.datasource);
   const targets = p.targets.map(readTarget).filter((t) => t !== undefined);
-  const rawQueries = targets.map((t) => t.expr).filter((e): e is string => typeof e === 'string' && e.trim() !== '');
+  // why: shown on the stand-in text panel with the variables resolved, so they can be run as they are
+  const rawQueries = targets.map((t) => t.expr).filter((e): e is string => typeof e === 'string' && e.trim() !== '').map((e) => interpolate(e, ctx.selections).text);
 
   // why: a reference whose model the export did not carry (resolved ones lose `libraryPanel`)
   if (p.libraryPanel !== undefined) {

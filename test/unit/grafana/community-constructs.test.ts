@@ -62,7 +62,8 @@ describe('import of the constructs community dashboards use', () => {
     // an instant query is one value: "lastNotNull" or any reduction leaves it as it is
     expect(r.byTitle('CPU Busy').query).not.toContain('_over_time((');
     // a custom variable whose one value is a regex stays verbatim
-    expect(r.byTitle('Disk IO').query).toContain('device=~"[a-z]+|nvme[0-9]+n[0-9]+|mmcblk[0-9]+"');
+    // (a panel of a repeated row names its copy by the row's title: "Per CPU 0")
+    expect(r.byTitle('Disk IO — Per CPU 0').query).toContain('device=~"[a-z]+|nvme[0-9]+n[0-9]+|mmcblk[0-9]+"');
   });
 
   it('expands the repeated collapsed row per captured value and the repeated panel per named-group value', async () => {
