@@ -38,8 +38,10 @@ function thresholdsShown(p: GrafanaPanel): boolean {
   return true;
 }
 
+/** A bound or threshold in the board's unit; absent when the factor takes it past the largest number. */
 function scaled(v: number | undefined, factor: number | undefined): number | undefined {
-  return v === undefined || factor === undefined ? v : v * factor;
+  const out = v === undefined || factor === undefined ? v : v * factor;
+  return out !== undefined && Number.isFinite(out) ? out : undefined;
 }
 
 /** `over`: unit, decimals, min and max that field overrides set for every series of the panel. */
@@ -78,7 +80,10 @@ export function displayFields(p: GrafanaPanel, over: PanelLevel = {}): DisplayFi
   else if (d?.thresholds && d.thresholds.steps.length > 0) th = mapSteps(d.thresholds.steps, d.thresholds.mode, min, max);
   else th = mapGraphThresholds(readGraphThresholds(p.thresholds));
   if (th.approximation) approximations.push(th.approximation);
-  const thresholds = th.thresholds.map((t) => ({ ...t, value: scaled(t.value, unit.factor) as number }));
+  const thresholds = th.thresholds.flatMap((t) => {
+    const value = scaled(t.value, unit.factor);
+    return value === undefined ? [] : [{ ...t, value }];
+  });
 
   const out: DisplayFields = { unit, thresholds, approximations, ...(th.worse ? { worse: th.worse } : {}) };
   if (decimals !== undefined) out.decimals = decimals;

@@ -202,6 +202,24 @@ describe('import: library panels, long repeats, macros in variable queries', () 
 });
 
 describe('import never crashes and always yields a loadable board', () => {
+  it('drops a bound or threshold that a unit factor takes past the largest number (the fuzz found max: Infinity)', async () => {
+    const big = 1.7e308; // finite in Grafana's JSON, Infinity once gbytes' ×1024³ applies
+    const r = await importDashboard(
+      {
+        title: 'huge',
+        panels: [{ type: 'gauge', title: 'g', targets: [{ expr: 'up' }], gridPos: { x: 0, y: 0, w: 6, h: 4 },
+          fieldConfig: { defaults: { unit: 'gbytes', min: 0, max: big, thresholds: { mode: 'absolute', steps: [{ color: 'green', value: null }, { color: 'red', value: big / 2 }] } } } }],
+      },
+      { prometheusUrl: 'http://127.0.0.1:9090', vars: new Map() },
+    );
+    if (!r.ok) throw new Error(r.reason);
+    const panel = r.board.pages[0]!.panels[0]!;
+    expect(panel.max).toBeUndefined();
+    expect(panel.thresholds ?? []).toEqual([]);
+    const check = parseBoardText(r.yaml, 'x.yaml', {});
+    if (!check.ok) throw new Error(check.problems[0]?.message);
+  });
+
   const anyJson = fc.jsonValue({ maxDepth: 4 });
   const panelish = fc.record(
     {
