@@ -29,6 +29,7 @@ const VIEWPORT = { width: 1920, height: 1080 };
 const PANELS = 40;
 const POINTS = 5_760; // 24 h of 15 s samples
 // ms: first paint via serve ≤ 150 (issue 22); the harness paint (no network) ≤ 300
+// ms: an update's JS ≤ 4; its main-thread work ≤ 16 (issue 22 replaced the ≤ 4 ms main-thread target)
 const TARGETS = { firstPaintMs: 150, harnessPaintMs: 300, updateMs: 4, updateCpuP95Ms: 16, heapGrowthPct: 10 };
 const PAINT_RUNS = Number(process.env.BENCH_PAINT_RUNS ?? 5);
 
@@ -194,9 +195,9 @@ export function renderMarkdown(r: RendererBenchResult, load1 = 0): string {
   lines.push(`| a catch-up update that moves every chart's window (40 samples per series at once), JS, median | ${fmt(u.fullRedrawMsMedian, 2)} ms | ≤ ${TARGETS.updateMs} ms | ${verdict(u.fullRedrawMsMedian <= TARGETS.updateMs)} |`);
   lines.push(`| … of which (medians): snapshot → React re-renders ${fmt(u.snapshotMsMedian, 2)} ms · store mergeTail ${fmt(u.mergeMsMedian, 2)} ms · setSeries → charts' setData incl. decimation ${fmt(u.setDataMsMedian, 2)} ms · uPlot draws ${fmt(u.drawMsMedian, 2)} ms | | | |`);
   lines.push(`| live update, main-thread CPU per update and its frame (CDP ThreadTime, one by one, an idle frame's median subtracted), median / p95 (max) of ${u.cpuMs.n} | ${fmt(u.cpuMs.median, 2)} / ${fmt(u.cpuMs.p95, 2)} ms (${fmt(u.cpuMs.max, 1)} ms) | ≤ ${TARGETS.updateCpuP95Ms} ms at p95 | ${verdict(u.cpuMs.p95 <= TARGETS.updateCpuP95Ms)} |`);
-  lines.push(`| live update, all main-thread work incl. paint (CDP TaskDuration, idle frame subtracted), median of 3 rounds of ${u.ticks} (rounds ${fmt(u.mainThreadRangeMs[0], 1)}–${fmt(u.mainThreadRangeMs[1], 1)} ms) | ${fmt(u.mainThreadMsPerUpdate, 2)} ms | ≤ ${TARGETS.updateMs} ms | ${verdict(u.mainThreadMsPerUpdate <= TARGETS.updateMs)} |`);
+  lines.push(`| live update, all main-thread work incl. paint (CDP TaskDuration, idle frame subtracted), median of 3 rounds of ${u.ticks} (rounds ${fmt(u.mainThreadRangeMs[0], 1)}–${fmt(u.mainThreadRangeMs[1], 1)} ms) | ${fmt(u.mainThreadMsPerUpdate, 2)} ms | ≤ ${TARGETS.updateCpuP95Ms} ms | ${verdict(u.mainThreadMsPerUpdate <= TARGETS.updateCpuP95Ms)} |`);
   const hw = r.hourWindow;
-  lines.push(`| the same with a 1 h window (the renderer's default: a tick moves every window by about a pixel), JS median / all main-thread work, median round (rounds ${fmt(hw.mainThreadRangeMs[0], 1)}–${fmt(hw.mainThreadRangeMs[1], 1)} ms) | ${fmt(hw.jsMsMedian, 2)} / ${fmt(hw.mainThreadMsPerUpdate, 2)} ms | ≤ ${TARGETS.updateMs} ms | ${verdict(hw.mainThreadMsPerUpdate <= TARGETS.updateMs)} |`);
+  lines.push(`| the same with a 1 h window (the renderer's default: a tick moves every window by about a pixel), JS median / all main-thread work, median round (rounds ${fmt(hw.mainThreadRangeMs[0], 1)}–${fmt(hw.mainThreadRangeMs[1], 1)} ms) | ${fmt(hw.jsMsMedian, 2)} / ${fmt(hw.mainThreadMsPerUpdate, 2)} ms | ≤ ${TARGETS.updateCpuP95Ms} ms | ${verdict(hw.mainThreadMsPerUpdate <= TARGETS.updateCpuP95Ms)} |`);
   const h = r.heap;
   lines.push(`| JS heap growth over ${fmt(h.simulatedHours)} h of simulated 15 s updates (${h.ticks} ticks), after ${h.warmupTicks}-tick warm-up | ${fmt(h.afterWarmupMB)} → ${fmt(h.endMB)} MB (${h.growthPct >= 0 ? '+' : ''}${fmt(h.growthPct)} %) | ≤ ${TARGETS.heapGrowthPct} % | ${verdict(h.growthPct <= TARGETS.heapGrowthPct)} |`);
   lines.push('');
