@@ -44,7 +44,7 @@ describe('recorded fault corpus (test/fixtures/recorded)', () => {
         windows++;
       }
     }
-    expect(windows).toBeGreaterThanOrEqual(15);
+    expect(windows).toBeGreaterThanOrEqual(25);
   });
 
   it('leaves series that cannot see any fault unlabelled, and labels every fault kind somewhere', () => {
