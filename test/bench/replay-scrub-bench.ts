@@ -93,12 +93,6 @@ export async function measureScrub(url: string): Promise<ScrubResult> {
         for (const e of l.getEntries()) if (e.name === name) w.__frames.push({ at: (e as PerformanceMark).detail.at as number, t: e.startTime });
       }).observe({ type: 'mark' });
     }, FRAME_MARK);
-    // why: replay frames put into the store between two animation frames are painted as one; the
-    // play figure counts what the wall showed, not what was applied (a string: tsx would wrap a
-    // named function in a helper the page does not have)
-    await page.addInitScript({
-      content: `(() => { let seen = 0; const tick = () => { if (__frames.length !== seen) { seen = __frames.length; __painted++; } requestAnimationFrame(tick); }; requestAnimationFrame(tick); })();`,
-    });
     await page.goto(`${url}/?rotate=0&burnin=0`);
     await page.waitForFunction((n) => performance.getEntriesByName('wallboard:chart-drawn').length >= n, PANELS, { timeout: 60_000, polling: 100 });
     await page.keyboard.press('r');
@@ -159,6 +153,10 @@ export async function measureScrub(url: string): Promise<ScrubResult> {
     await frameFor(page, await replayAt(page), n, 15_000);
     await afterFrame(page);
     const startAt = await replayAt(page);
+    // why: replay frames put into the store between two animation frames are painted as one; the
+    // play figure counts what the wall showed, not what was applied. Only while playing, so the drag
+    // is measured without it (a string: tsx would wrap a named function in a helper the page lacks)
+    await page.evaluate(`(() => { let seen = __frames.length; __counting = true; const tick = () => { if (__frames.length !== seen) { seen = __frames.length; __painted++; } if (__counting) requestAnimationFrame(tick); }; requestAnimationFrame(tick); })()`);
     const n0 = await framesSoFar(page);
     const p0 = await paintedSoFar(page);
     const m0 = await mainThread(cdp);
@@ -170,6 +168,7 @@ export async function measureScrub(url: string): Promise<ScrubResult> {
     const m1 = minus(await mainThread(cdp), m0);
     const n1 = await framesSoFar(page);
     const p1 = await paintedSoFar(page);
+    await page.evaluate('__counting = false');
     const endAt = await replayAt(page);
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     const frames = p1 - p0;
