@@ -5,6 +5,7 @@
 // page forces the page's style and layout up to date, once per chart when 40 charts appear at once
 // (each one's DOM writes dirty it again for the next). A detached canvas needs no page style.
 import uPlot from 'uplot';
+import { installBevelJoins } from './bevel-joins';
 import { fontSizePx, installBitmapText } from './bitmap-text';
 import { redrawPlan } from './pixel-diff';
 import { drawTail } from './tail-draw';
@@ -221,6 +222,7 @@ export class UplotHost {
     return new uPlot(options, prepared, (u, init) => {
       // why: once attached, axis labels drawn in a live tick must not force a page layout
       installBitmapText(u.ctx);
+      installBevelJoins(u.ctx);
       init(); // queues uPlot's first draw as a microtask
       // why: queued after that draw, so the canvas is drawn detached and attached once, drawn
       queueMicrotask(() => {
