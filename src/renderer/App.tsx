@@ -39,7 +39,7 @@ export function App({ client, options, board, bootSnapshot, bootQuery, rememberP
           (st) => st.board,
           (board) => {
             const i = board?.pages.findIndex((p) => p.id === options.page) ?? -1;
-            if (i >= 0) useWallboard.getState().dispatchRotation({ t: 'goto', now: performance.now() - 60_000, index: i });
+            if (i >= 0) useWallboard.getState().dispatchRotation({ t: 'start', now: performance.now(), index: i });
           },
         )
       : () => undefined;

@@ -95,6 +95,20 @@ describe('rotation', () => {
     }
   });
 
+  it('opens on the page its address names for a full dwell, then turns on from there', async () => {
+    // ?page= used to start that page with its dwell already spent: a rotating wall left it at once
+    const other = await openWall(browser, `${wb.url}/?burnin=0&page=globex`);
+    try {
+      await other.page.waitForSelector('[data-testid="page"][data-page-id="globex"]');
+      expect(await watchPages(other.page, 0.5 * DWELL_S * 1000)).toEqual(['globex']);
+      const next = await watchPages(other.page, 1.5 * DWELL_S * 1000);
+      expect(next.slice(0, 2)).toEqual(['globex', 'acme']);
+      expect(other.errors).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('holds on space and turns again after a second space', async () => {
     await wall.page.keyboard.press(' ');
     const held = await pageId(wall.page);

@@ -22,6 +22,8 @@ export type RotationEvent =
   | { t: 'input'; now: number }
   | { t: 'go'; now: number; delta: number; pageCount: number }
   | { t: 'goto'; now: number; index: number }
+  /** The wall opens on a page (?page=): a full dwell there, no input pause (nobody touched it). */
+  | { t: 'start'; now: number; index: number }
   | { t: 'toggle-pause'; now: number }
   | { t: 'critical'; now: number; incidentId: string; pageIndex: number }
   | { t: 'release'; now: number }
@@ -65,6 +67,8 @@ export function rotate(s: RotationState, e: RotationEvent): RotationState {
       return { ...s, index: wrap(s.index + e.delta, e.pageCount), inputUntil: e.now + INPUT_PAUSE_MS, shownAt: e.now };
     case 'goto':
       return { ...s, index: e.index, inputUntil: e.now + INPUT_PAUSE_MS, shownAt: e.now };
+    case 'start':
+      return { ...s, index: e.index, shownAt: e.now };
     case 'toggle-pause':
       return { ...s, manualPause: !s.manualPause, inputUntil: s.manualPause ? 0 : s.inputUntil, shownAt: e.now };
     case 'critical':

@@ -31,6 +31,17 @@ describe('page rotation', () => {
     expect(s.index).toBe(1);
   });
 
+  it('opens on the page the address names for a full dwell, without an input pause', () => {
+    // the wall used to jump there with a dwell already 60 s old: a rotating wall left the page at once
+    let s = rotate(initialRotation(0), { t: 'start', now: 1_000, index: 2 });
+    expect(s.index).toBe(2);
+    expect(pauseReason(s, 1_001)).toBeNull();
+    s = tick(s, 1_000 + 9_999);
+    expect(s.index).toBe(2);
+    s = tick(s, 1_000 + 10_000);
+    expect(s.index).toBe(0);
+  });
+
   it('moves with the arrow keys and wraps', () => {
     let s = rotate(initialRotation(0), { t: 'go', now: 1, delta: -1, pageCount: 3 });
     expect(s.index).toBe(2);
