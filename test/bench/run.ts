@@ -4,6 +4,7 @@
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
 import { execSync } from 'node:child_process';
+import { parseBenchDoc, renderBenchDoc } from './bench-doc';
 
 const BENCHES: Record<string, string> = {
   store: './store-bench.ts',
@@ -42,26 +43,10 @@ function machine(): string {
   return `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Linux ${release()}, Node ${process.version}, ${chromium}`;
 }
 
-/** Keeps the sections of benches not run this time, so a partial run does not erase the others. */
-function previousSections(): Map<string, string> {
-  const map = new Map<string, string>();
-  if (!existsSync(OUT)) return map;
-  const text = readFileSync(OUT, 'utf8');
-  for (const m of text.matchAll(/<!-- bench:(\w+) -->\n([\s\S]*?)<!-- \/bench:\1 -->/g)) map.set(m[1] as string, m[2] as string);
-  return map;
-}
-
-/** Hand-written text after the last bench section (paired comparisons, the fault suite): kept. */
-function previousTail(): string {
-  if (!existsSync(OUT)) return '';
-  const text = readFileSync(OUT, 'utf8');
-  const ends = [...text.matchAll(/<!-- \/bench:\w+ -->\n/g)];
-  const last = ends[ends.length - 1];
-  return last?.index !== undefined ? text.slice(last.index + last[0].length).trim() : '';
-}
-
-const tail = previousTail();
-const sections = previousSections();
+// why parse, not rebuild: a partial run keeps the other benches' sections and the hand-written
+// text that follows any section (it used to drop all text but what followed the last section)
+const doc = parseBenchDoc(existsSync(OUT) ? readFileSync(OUT, 'utf8') : '');
+const sections = doc.sections;
 for (const name of names) {
   process.stderr.write(`bench: ${name}…\n`);
   const started = Date.now();
@@ -72,21 +57,19 @@ for (const name of names) {
   process.stderr.write(`bench: ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
-const body = Object.keys(BENCHES)
-  .filter((n) => sections.has(n))
-  .map((n) => `<!-- bench:${n} -->\n${sections.get(n)}<!-- /bench:${n} -->`)
-  .join('\n\n');
-
 writeFileSync(
   OUT,
-  `# Benchmarks
+  renderBenchDoc(
+    `# Benchmarks
 
 Written by \`npm run bench\` (all) or \`npm run bench -- <name…>\` (some of: ${Object.keys(BENCHES).join(', ')}).
 Figures are what this machine measured; targets are from the issues.
 
 Machine: ${machine()}
 
-${body}
-${tail ? `\n${tail}\n` : ''}`,
+`,
+    doc,
+    Object.keys(BENCHES),
+  ),
 );
 process.stderr.write(`bench: wrote ${OUT}\n`);
