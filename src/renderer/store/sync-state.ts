@@ -44,8 +44,6 @@ export interface SyncState {
   earlySnapshot: Snapshot | undefined;
   /** A board arrived (updates before it wait in `deferred`). */
   boardSeen: boolean;
-  /** A replay frame read (snapshot and series as of `at`) waiting for the next animation frame. */
-  frame: { at: number; show: () => void } | null;
   timers: { idle?: ReturnType<typeof setTimeout>; boardRetry?: ReturnType<typeof setTimeout> };
 }
 

@@ -5,7 +5,7 @@
 //
 // Read top to bottom: the sync's state (one object, sync-state.ts), its transitions (each event or
 // store change maps to one), the reads they schedule (one run at a time), then the wiring. How a
-// panel's series is read and merged is series-reads.ts.
+// panel's series is read and merged is series-reads.ts; when a replay frame is shown, replay-frames.ts.
 import type { BoardView, Snapshot, StatusReport, UpdateEvent } from '../../shared/api';
 import type { ConnectionState, WallboardClient } from '../api/client';
 import { seriesPanelIds, visiblePanels } from '../../shared/view/visible';
@@ -13,6 +13,7 @@ import { DEFAULT_WINDOW_MS } from '../../shared/view/url-options';
 import { watchCriticals } from './watch-criticals';
 import { seriesReads } from './series-reads';
 import { markReplayFrame } from '../replay/frame-mark';
+import { replayFrames } from './replay-frames';
 import type { useWallboard } from './index';
 import type { SyncOptions, SyncState, Work } from './sync-state';
 import { animationFrame } from './animation-frame';
@@ -56,13 +57,13 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     earlyBoard: opts.board,
     earlySnapshot: opts.snapshot,
     boardSeen: false,
-    frame: null,
     timers: {},
   };
 
   // What the store says: the replay time (undefined when live), where reads end, what is on screen.
   const replayAt = (): number | undefined => store.getState().replayAt ?? undefined;
   const serverAt = (): number => replayAt() ?? st.liveAt;
+  const frames = replayFrames(nextFrame, () => !st.stopped && replayAt() !== undefined, markReplayFrame);
   const reads = seriesReads(client, store, {
     windowMs,
     maxPoints,
@@ -236,7 +237,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
           // (the query first: the engine answers in order, and charts wait on the query)
           if (frameAt !== undefined) await readFrame(full, frameAt);
           else {
-            await Promise.all([reads.fetchFull(full).then(inOrder), snapshot ? readSnapshot() : undefined]);
+            await Promise.all([reads.fetchFull(full).then(frames.inOrder), snapshot ? readSnapshot() : undefined]);
           }
           // tails after the snapshot, so they end at the engine's newest time
           if (tail.length) await reads.readTail(tail);
@@ -253,37 +254,14 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
 
   /**
    * A replay frame: the snapshot and the visible series as of T, read together and shown together
-   * at the next animation frame (one style, layout and paint for both, not one per answer). The
-   * run goes on meanwhile, so the next T is read while this one waits and is drawn; a frame that
-   * is still waiting when a newer one is read is dropped (at most one frame shown per animation
-   * frame, never an older one after a newer).
+   * (replay-frames.ts). The run goes on meanwhile, so the next T is read while this one waits.
    */
   async function readFrame(full: string[], at: number): Promise<void> {
     const [series, snap] = await Promise.all([reads.fetchFull(full), client.request('snapshot', { at })]);
-    const waiting = st.frame !== null;
-    st.frame = {
-      at,
-      show: () => {
-        series();
-        snapshotArrived(snap);
-      },
-    };
-    if (!waiting) nextFrame(showFrame);
-  }
-
-  function showFrame(): void {
-    const f = st.frame;
-    st.frame = null;
-    // why: back to live (or stopped) before the frame came: it would flash the other mode
-    if (!f || st.stopped || replayAt() === undefined) return;
-    f.show();
-    markReplayFrame(f.at);
-  }
-
-  /** Other reads' answers go in after a replay frame still waiting (which was read before them). */
-  function inOrder(apply: () => void): void {
-    if (st.frame) showFrame();
-    apply();
+    frames.offer(at, () => {
+      series();
+      snapshotArrived(snap);
+    });
   }
 
   async function readSnapshot(): Promise<void> {
@@ -291,7 +269,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     const snap = await client.request('snapshot', at !== undefined ? { at } : {});
     // why: a live answer arriving after the wall went into replay (or back) would flash the other
     // mode; an answer for an earlier T is kept (reads run one at a time, so it is the newest yet)
-    if ((replayAt() === undefined) === (at === undefined)) inOrder(() => snapshotArrived(snap));
+    if ((replayAt() === undefined) === (at === undefined)) frames.inOrder(() => snapshotArrived(snap));
   }
 
   function snapshotArrived(snap: Snapshot): void {
