@@ -7,6 +7,7 @@ import { duration } from './duration-schema';
 import { id } from './id-schema';
 import { PANEL_TYPES } from './panel-types';
 import { noSources, sourcesSchema } from './source-schemas';
+import { mappingRegex } from './value-mappings';
 
 export const SEVERITIES = ['critical', 'high', 'warning', 'info'] as const;
 export const severity = z.enum(SEVERITIES);
@@ -33,6 +34,18 @@ export const UNITS = [
   'decbytes', 'bits', 'bps', 'Bps', 'ns', 'us', 'ops', 'celsius',
 ] as const;
 
+/** Whether `make` accepts the text (a regex compiles). */
+const compiles =
+  (make: (s: string) => unknown) =>
+  (s: string): boolean => {
+    try {
+      make(s);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
 /** `/…/flags` is a regular expression (as in Grafana), anything else an exact series name. */
 export function seriesNameMatcher(match: string): RegExp | string {
   const m = /^\/(.*)\/([gimsuy]*)$/s.exec(match);
@@ -48,14 +61,7 @@ export const seriesOverride = z
     match: z
       .string()
       .min(1)
-      .refine((m) => {
-        try {
-          seriesNameMatcher(m);
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'not a valid /regular expression/')
+      .refine(compiles(seriesNameMatcher), 'not a valid /regular expression/')
       .optional()
       .describe('a series name as shown in the legend, or /regex/flags matched against it'),
     query: z.number().int().min(0).optional().describe("the series of one query: 0 = the panel's `query`, 1 = queries[0], …"),
@@ -70,6 +76,30 @@ export const seriesOverride = z
   })
   .strict()
   .refine((o) => (o.match === undefined) !== (o.query === undefined), 'an override names exactly one of "match" or "query"');
+
+/**
+ * A value shown as a text and/or colour (Grafana's value mappings): exactly one of `value`, a range
+ * (`from` and/or `to`), `regex` or `special`; first match wins.
+ */
+export const valueMapping = z
+  .object({
+    value: z.number().optional().describe('exactly this value'),
+    from: z.number().optional().describe('a range from this value (included)'),
+    to: z.number().optional().describe('a range up to this value (included)'),
+    regex: z
+      .string()
+      .min(1)
+      .refine(compiles(mappingRegex), 'not a valid regular expression')
+      .optional()
+      .describe('/regex/flags, or a pattern the whole value text must match; "$1" in text is its first group'),
+    special: z.enum(['null', 'nan', 'null+nan']).optional().describe('null: no value; nan: not a number'),
+    text: z.string().min(1).optional().describe('shown instead of the number (plain text)'),
+    color: color.optional().describe('the colour the value is shown in'),
+  })
+  .strict()
+  .refine((m) => [m.value !== undefined, m.from !== undefined || m.to !== undefined, m.regex !== undefined, m.special !== undefined].filter(Boolean).length === 1, 'a mapping names exactly one of "value", a range ("from"/"to"), "regex" or "special"')
+  .refine((m) => m.from === undefined || m.to === undefined || m.from <= m.to, '"from" is above "to": this range matches nothing')
+  .refine((m) => m.text !== undefined || m.color !== undefined, 'a mapping needs a "text" or a "color" to show');
 
 const grid = z
   .object({
@@ -106,6 +136,8 @@ export const panel = z
     fill: z.number().min(0).max(1).optional(),
     /** Timeseries: per-series display overrides (colour, name, negative-Y, out of the stack, hidden, legend unit). */
     overrides: z.array(seriesOverride).optional(),
+    /** Stat, gauge, timeseries legend: values shown as a text and/or colour, first match wins. */
+    mappings: z.array(valueMapping).optional(),
     targets: z.array(id).optional(),
     filter: z
       .object({ brand: id.optional(), severity: severity.optional(), source: id.optional() })
@@ -201,4 +233,5 @@ export type DetectSettings = z.infer<typeof detectSettings>;
 export type NotifySettings = z.infer<typeof notifySettings>;
 export type Threshold = z.infer<typeof threshold>;
 export type SeriesOverride = z.infer<typeof seriesOverride>;
+export type ValueMappingEntry = z.infer<typeof valueMapping>;
 export type { SourceKind } from './source-kinds';

@@ -3,6 +3,7 @@
 // canvas in Chromium. Memory "available" (red) and "used" (blue) stacked as shares must fill the plot
 // from 0 to exactly 100 %, meeting where Prometheus' own available/total ratio puts them; the hidden
 // "total" (green) is never drawn; a "transmit" series (blue, negative-Y) is drawn below "receive" (red).
+// A second dashboard (mappings-axes-bars.json): value mappings shown as their text and colour.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,8 @@ let prom: ServerHandle;
 let wb: Wallboard;
 let browser: Browser;
 let board: Board;
+let wb2: Wallboard;
+let board2: Board;
 
 interface PromVector {
   data: { result: { value: [number, string] }[] };
@@ -37,12 +40,16 @@ beforeAll(async () => {
   const imported = importGrafana('test/fixtures/grafana/stacking-shares.json', prom.url, dir, 'board');
   board = imported.board;
   wb = await startWallboard({ boardYaml: imported.yaml, waitHealthy: true });
+  const extras = importGrafana('test/fixtures/grafana/mappings-axes-bars.json', prom.url, dir, 'extras');
+  board2 = extras.board;
+  wb2 = await startWallboard({ boardYaml: extras.yaml, waitHealthy: true });
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await wb?.stop();
+  await wb2?.stop();
   await stopAll();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -141,6 +148,44 @@ describe('Grafana stacking and series overrides, drawn from a real Prometheus', 
       // the legend keeps transmit's own (positive) value
       const netLegend = await wall.page.locator(`[data-panel-id="${net!.id}"] [data-testid="chart-legend"]`).innerText();
       expect(netLegend).toMatch(/node transmit\s*[0-9]/);
+      expect(wall.errors).toEqual([]);
+    } finally {
+      await wall.close();
+    }
+  });
+});
+
+describe('Grafana value mappings, drawn from a real Prometheus', () => {
+  const panelOf = (title: string): string => {
+    const p = board2.pages.flatMap((pg) => pg.panels).find((x) => x.title === title);
+    if (!p) throw new Error(`no panel "${title}"`);
+    return p.id;
+  };
+  /** The text a stat or gauge shows and its colour, as the page renders them. */
+  const shown = (page: Page, id: string): Promise<{ text: string; color: string }> =>
+    page.evaluate((pid) => {
+      const el = document.querySelector(`[data-panel-id="${pid}"] [data-testid="stat-value"], [data-panel-id="${pid}"] [data-testid="gauge-value"]`);
+      if (!el) return { text: '', color: '' };
+      const number = el.querySelector('.wb-stat__number') ?? el;
+      return { text: (el.textContent ?? '').trim(), color: el.tagName === 'text' ? (el.getAttribute('fill') ?? '') : getComputedStyle(number).color };
+    }, id);
+
+  it('shows mapped values as their text in their colour: UP/DOWN, a range, a regex, the timeseries legend', async () => {
+    const wall = await openWall(browser, `${wb2.url}/?rotate=0&burnin=0&window=2m`);
+    try {
+      const ids = ['Node exporter', 'Targets', 'Node up share', 'Scrapers', 'Up over time'].map(panelOf);
+      expect(await waitPanels(wall.page, 'ok', { ids, timeout: 60_000 })).toBe(true);
+      const down = panelOf('Node exporter (broken)');
+      await waitFor('mapped texts shown', async () => (await shown(wall.page, down)).text === 'DOWN' && (await shown(wall.page, ids[0] as string)).text === 'UP', 60_000);
+      // Prometheus answers 1 (node up) and 0 (the broken copy): Grafana's green and red
+      expect(await shown(wall.page, ids[0] as string)).toEqual({ text: 'UP', color: 'rgb(115, 191, 105)' });
+      expect(await shown(wall.page, down)).toEqual({ text: 'DOWN', color: 'rgb(242, 73, 92)' });
+      expect((await shown(wall.page, ids[1] as string)).text).toBe('a few');
+      expect(await shown(wall.page, ids[2] as string)).toEqual({ text: 'all up', color: '#00ff00' });
+      expect((await shown(wall.page, ids[3] as string)).text).toBe('running');
+      const legend = await wall.page.locator(`[data-panel-id="${ids[4] as string}"] [data-testid="chart-legend"]`).innerText();
+      expect(legend).toMatch(/node\s*UP/);
+      await screenshot(wall.page, 'grafana-mappings-axes-bars-1920x1080');
       expect(wall.errors).toEqual([]);
     } finally {
       await wall.close();

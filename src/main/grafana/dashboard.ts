@@ -38,6 +38,7 @@ const fieldDefaults = z
     min: num,
     max: num,
     thresholds: z.looseObject({ mode: str, steps: z.array(thresholdStep).catch([]) }).optional().catch(undefined),
+    mappings: z.array(z.unknown()).optional().catch(undefined),
     custom: z
       .looseObject({
         fillOpacity: num,
@@ -99,6 +100,10 @@ export const panelSchema = z.looseObject({
   colorValue: bool,
   colorBackground: bool,
   valueName: str,
+  /** Old singlestat value mappings: 1 = valueMaps, 2 = rangeMaps. */
+  valueMaps: z.array(z.unknown()).optional().catch(undefined),
+  rangeMaps: z.array(z.unknown()).optional().catch(undefined),
+  mappingType: num,
   // text
   content: str,
   mode: str,

@@ -12,6 +12,7 @@ import { grafanaIntervals, promDuration } from '../engine/query-macros';
 import { panelCaveats } from './panel-caveats';
 import { displayFields } from './panel-fields';
 import { mapOverrides } from './series-overrides';
+import { mapValueMappings } from './value-mappings';
 import { SOURCE_INTERVAL_MS } from './source';
 import { own } from './own';
 
@@ -202,6 +203,8 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
   for (const a of f.approximations) approx(a);
   for (const c of panelCaveats(p)) approx(c);
   for (const n of over.notApplied) approx(`override not applied: ${n}`);
+  const mapped = mapValueMappings(p);
+  for (const n of mapped.notes) approx(n);
   const drawnAs = own(DRAWN_AS, p.type);
   if (drawnAs) approx(drawnAs);
   if (f.unit.factor !== undefined) approx(`queries multiplied by ${f.unit.factor} to show unit ${f.unit.unit}`);
@@ -225,6 +228,7 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
     ...(mappedType === 'timeseries' && f.stack ? { stack: f.stack } : {}),
     ...(mappedType === 'timeseries' && f.fill !== undefined ? { fill: f.fill } : {}),
     ...(mappedType === 'timeseries' && over.overrides.length > 0 ? { overrides: over.overrides } : {}),
+    ...(mapped.mappings.length > 0 ? { mappings: mapped.mappings } : {}),
   };
   ctx.notes.imported.push(subject);
   const brand = ctx.brandLabel ? queries.map((q) => brandValue(q.query, ctx.brandLabel as string)).find((b) => b !== undefined) : undefined;

@@ -2,6 +2,7 @@
 // and the visible range, and feeds uPlot itself. React mounts it once and never sees a point.
 import type uPlot from 'uplot';
 import type { SeriesOverride, Threshold } from '../../shared/config-schema';
+import { mapValue, type ValueMapping } from '../../shared/value-mappings';
 import type { AnomalyPoint, SeriesData } from '../../shared/model';
 import { formatValue } from '../format/units';
 import { useWallboard } from '../store';
@@ -36,6 +37,8 @@ export interface TimeseriesChartConfig {
   overrides?: readonly SeriesOverride[];
   /** Area fill opacity under each line, 0..1. */
   fill?: number;
+  /** Value mappings: a legend value that matches one shows its text. */
+  mappings?: readonly ValueMapping[];
 }
 
 export interface ChartHandle {
@@ -100,7 +103,7 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
     const transforms = transformsColumns(styles);
     legend?.el.remove();
     legend = new ChartLegend(
-      styles.flatMap((s, i) => (s.hide ? [] : [{ name: s.name, color: s.color, series: i + 1, format: (v: number | null) => formatValue(v, s.unit, s.decimals) }])),
+      styles.flatMap((s, i) => (s.hide ? [] : [{ name: s.name, color: s.color, series: i + 1, format: (v: number | null) => mapValue(cfg.mappings, v)?.text ?? formatValue(v, s.unit, s.decimals) }])),
     );
     root.append(legend.el);
     const currentLegend = legend;

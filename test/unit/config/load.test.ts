@@ -119,6 +119,32 @@ pages:
     expect(problems(board('[]').replace('stack: percent', 'stack: sideways'))[0]).toMatch(/stack/);
   });
 
+  it('checks value mappings: exactly one kind each, a valid regex, a range that can match, something to show, a panel that shows values', () => {
+    const board = (mappings: string, type = 'stat'): string => `sources:
+  prometheus: [{ id: prom, url: "http://127.0.0.1:9" }]
+pages:
+  - id: p
+    title: P
+    panels:
+      - id: s
+        type: ${type}
+        query: up
+        mappings: ${mappings}
+`;
+    const good = '[{ value: 1, text: UP, color: "#73bf69" }, { from: 0, to: 0.5, text: DOWN }, { to: 0, color: "#ff0000" }, { regex: "/^([0-9])$/", text: "n$1" }, { special: null+nan, text: N/A }]';
+    expect(problems(board(good))).toEqual([]);
+    expect(problems(board(good, 'timeseries'))).toEqual([]);
+    const bad = problems(board('[{ value: 1, from: 0, text: A }, { regex: "(", text: B }, { from: 5, to: 1, text: C }, { value: 2 }, { special: empty, text: D }, { text: E }]'));
+    expect(bad).toHaveLength(6);
+    expect(bad[0]).toMatch(/mappings\[0\].*exactly one of "value", a range \("from"\/"to"\), "regex" or "special"/);
+    expect(bad[1]).toMatch(/mappings\[1\]\.regex: not a valid regular expression/);
+    expect(bad[2]).toMatch(/mappings\[2\].*"from" is above "to"/);
+    expect(bad[3]).toMatch(/mappings\[3\].*needs a "text" or a "color"/);
+    expect(bad[4]).toMatch(/mappings\[4\]\.special/);
+    expect(bad[5]).toMatch(/mappings\[5\].*exactly one of/);
+    expect(problems(board('[{ value: 1, text: UP }]', 'text').replace('query: up', 'text: hi'))).toEqual([expect.stringMatching(/mappings: value mappings apply to stat, gauge and timeseries panels/)]);
+  });
+
   it('accepts a minimal board', () => {
     expect(problems(MINIMAL)).toEqual([]);
   });

@@ -1,24 +1,11 @@
 // Field overrides and old graph series overrides: what has a counterpart on the wall is applied
 // (negative-Y, colour, rename, out of the stack, hidden, fill, legend unit/decimals, and the panel's
 // own unit/decimals/min/max when an override covers every series); the rest is named with why.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseBoardText } from '../../../src/main/engine/config/load';
 import { grafanaColor } from '../../../src/main/grafana/colors';
-import { importDashboard } from '../../../src/main/grafana/import';
-import type { Panel } from '../../../src/shared/config-schema';
-import { fakeClient } from './fake-client';
+import { importFixture } from './import-fixture';
 
-async function run() {
-  const json: unknown = JSON.parse(readFileSync('test/fixtures/grafana/series-overrides.json', 'utf8'));
-  const r = await importDashboard(json, { prometheusUrl: 'http://127.0.0.1:9090', client: fakeClient([], {}), vars: new Map() });
-  if (!r.ok) throw new Error(r.reason);
-  const check = parseBoardText(r.yaml, 'imported.yaml', {});
-  if (!check.ok) throw new Error(check.problems.map((p) => p.message).join('\n'));
-  const all = check.board.pages.flatMap((p) => p.panels);
-  const byTitle = (title: string): Panel => all.find((x) => x.title === title) as Panel;
-  return { byTitle, summary: r.notes.summary('o.json').join('\n') };
-}
+const run = () => importFixture('test/fixtures/grafana/series-overrides.json');
 
 describe('series and field overrides', () => {
   it('old graph seriesOverrides: negative-Y, hidden, colour and stack by alias; the rest named', async () => {

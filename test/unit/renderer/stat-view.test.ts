@@ -39,4 +39,18 @@ describe('what a stat panel shows', () => {
     expect(v.number).toBe('–');
     expect(v.color).toBe(dark.fg);
   });
+
+  it('shows a mapped value as its text (no unit) in its colour, over the threshold colour; an unmapped value as usual', () => {
+    const up = panelSchema.parse({
+      id: 'p', type: 'stat', query: 'up', unit: 'percent',
+      thresholds: [{ value: 1, severity: 'critical' }], worse: 'below',
+      mappings: [{ value: 1, text: 'UP', color: '#73bf69' }, { value: 0, text: 'DOWN' }, { special: 'null', text: 'N/A' }],
+    });
+    const v = statView(up, snap([['a', 1]]), dark, undefined);
+    expect([v.prefix, v.number, v.suffix, v.color]).toEqual(['', 'UP', '', '#73bf69']);
+    const down = statView(up, snap([['a', 0]]), dark, undefined);
+    expect([down.number, down.suffix, down.color]).toEqual(['DOWN', '', dark.severity.critical]);
+    expect(`${statView(up, snap([['a', 0.5]]), dark, undefined).number}${statView(up, snap([['a', 0.5]]), dark, undefined).suffix}`).toBe('0.50%');
+    expect(statView(up, undefined, dark, undefined).number).toBe('N/A');
+  });
 });

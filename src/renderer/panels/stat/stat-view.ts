@@ -4,6 +4,7 @@
 import type { PanelSnapshot } from '../../../shared/api';
 import type { Brand, Panel } from '../../../shared/config-schema';
 import { crossedSeverity } from '../../../shared/threshold-severity';
+import { mapValue } from '../../../shared/value-mappings';
 import { formatParts, relativeChange } from '../../format/units';
 import type { Palette } from '../../styles/palette';
 
@@ -11,7 +12,7 @@ export interface StatView {
   prefix: string;
   number: string;
   suffix: string;
-  /** CSS colour of the value: threshold severity, else ok (when thresholds exist), brand or text. */
+  /** CSS colour of the value: a value mapping's, else threshold severity, else ok (when thresholds exist), brand or text. */
   color: string;
   /** Glyph count the value is sized by, so "42%" and "1.23 GiB" both fill the box. */
   chars: number;
@@ -21,8 +22,10 @@ export interface StatView {
   change?: { up: boolean; arrow: string; text: string };
 }
 
-/** The value's colour: threshold severity, else ok (when thresholds exist), brand or text colour. */
+/** The value's colour: a value mapping's, else threshold severity, else ok (when thresholds exist), brand or text colour. */
 export function statColor(panel: Panel, snapshot: PanelSnapshot | undefined, palette: Palette, brand: Brand | undefined): string {
+  const mapped = mapValue(panel.mappings, snapshot?.values[0]?.value)?.color;
+  if (mapped !== undefined) return mapped;
   const severity = snapshot?.thresholdSeverity ?? crossedSeverity(snapshot?.values[0]?.value, panel.thresholds, panel.worse);
   return severity ? palette.severity[severity] : panel.thresholds.length ? palette.ok : (brand?.color ?? palette.fg);
 }
@@ -30,7 +33,9 @@ export function statColor(panel: Panel, snapshot: PanelSnapshot | undefined, pal
 export function statView(panel: Panel, snapshot: PanelSnapshot | undefined, palette: Palette, brand: Brand | undefined): StatView {
   const head = snapshot?.values[0];
   const value = head?.value;
-  const parts = formatParts(value, panel.unit, panel.decimals);
+  const mapped = mapValue(panel.mappings, value)?.text;
+  // why: a mapping's text (e.g. "UP") replaces the number and its unit, as in Grafana
+  const parts = mapped !== undefined ? { prefix: '', number: mapped, suffix: '' } : formatParts(value, panel.unit, panel.decimals);
   const color = statColor(panel, snapshot, palette, brand);
   const more = (snapshot?.values.length ?? 0) - 1;
   const pct = relativeChange(value, snapshot?.yesterday);

@@ -29,6 +29,7 @@ export function TimeseriesPanel({ panel, brand, pageId }: PanelProps): React.JSX
       queries: panelQueryList(panel),
       ...(panel.overrides ? { overrides: panel.overrides } : {}),
       ...(panel.fill !== undefined ? { fill: panel.fill } : {}),
+      ...(panel.mappings ? { mappings: panel.mappings } : {}),
       ...(brandColor ? { brandColor } : {}),
       ...(timezone ? { timezone } : {}),
     });
