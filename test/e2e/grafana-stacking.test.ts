@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../src/shared/api';
 import type { Board } from '../../src/shared/config-schema';
 import { getJson, startNodeExporter, startPrometheus, stopAll, waitFor, type ServerHandle } from '../integration/servers';
 import { launchBrowser, openWall, screenshot, waitPanels } from './browser';
@@ -180,6 +181,10 @@ describe('Grafana value mappings, drawn from a real Prometheus', () => {
       // Prometheus answers 1 (node up) and 0 (the broken copy): Grafana's green and red
       expect(await shown(wall.page, ids[0] as string)).toEqual({ text: 'UP', color: 'rgb(115, 191, 105)' });
       expect(await shown(wall.page, down)).toEqual({ text: 'DOWN', color: 'rgb(242, 73, 92)' });
+      // Grafana's steps (red below 1, green from 1): UP raises nothing, DOWN is critical
+      const snap = await getJson<Snapshot>(`${wb2.url}/api/snapshot`);
+      expect(snap.panels[ids[0] as string]?.thresholdSeverity).toBeUndefined();
+      expect(snap.panels[down]?.thresholdSeverity).toBe('critical');
       expect((await shown(wall.page, ids[1] as string)).text).toBe('a few');
       expect(await shown(wall.page, ids[2] as string)).toEqual({ text: 'all up', color: '#00ff00' });
       expect((await shown(wall.page, ids[3] as string)).text).toBe('running');

@@ -52,6 +52,15 @@ function severityOf(cls: ColorClass, hasYellow: boolean): Severity {
   return cls === 'red' ? 'critical' : cls === 'orange' ? (hasYellow ? 'high' : 'warning') : cls === 'info' ? 'info' : 'warning';
 }
 
+/** The largest double below `x`: `v ≤ justBelow(x)` is exactly `v < x`. */
+export function justBelow(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  if (x === 0) return -Number.MIN_VALUE;
+  const bits = new BigInt64Array(new Float64Array([x]).buffer);
+  bits[0] = (bits[0] as bigint) + (x > 0 ? -1n : 1n);
+  return new Float64Array(bits.buffer)[0] as number;
+}
+
 /** New-style steps (`fieldConfig.defaults.thresholds`), absolute or percentage of min..max. */
 export function mapSteps(steps: ThresholdStep[], mode: string | undefined, min: number | undefined, max: number | undefined): ThresholdMapping {
   let approximation: string | undefined;
@@ -69,13 +78,14 @@ export function mapSteps(steps: ThresholdStep[], mode: string | undefined, min: 
   }
   const out: Threshold[] = [];
   if (lowerIsWorse) {
-    // why: a step's colour holds from its value up to the next step's; where lower is worse, a
-    // threshold is crossed at or below it, so each bad step becomes a threshold at its upper end
+    // why: a step's colour holds from its value up to (not including) the next step's; where lower
+    // is worse, a threshold is crossed at or below it, so each bad step becomes a threshold at the
+    // largest number below its upper end: an "UP" stat (red below 1, green from 1) is fine at 1
     sorted.forEach((s, i) => {
       const upper = sorted[i + 1]?.value;
       const cls = classes[i] as ColorClass;
       if (cls === 'ok' || upper === null || upper === undefined) return;
-      out.push({ value: scale(upper), severity: severityOf(cls, hasYellow) });
+      out.push({ value: justBelow(scale(upper)), severity: severityOf(cls, hasYellow) });
     });
     return { thresholds: out, worse: 'below', ...(approximation ? { approximation } : {}) };
   }

