@@ -7,7 +7,10 @@ import { duration } from './duration-schema';
 import { id } from './id-schema';
 import { PANEL_TYPES } from './panel-types';
 import { noSources, sourcesSchema } from './source-schemas';
+import { seriesNameMatcher } from './series-name';
 import { mappingRegex } from './value-mappings';
+
+export { seriesNameMatcher } from './series-name';
 
 export const SEVERITIES = ['critical', 'high', 'warning', 'info'] as const;
 export const severity = z.enum(SEVERITIES);
@@ -45,12 +48,6 @@ const compiles =
       return false;
     }
   };
-
-/** `/…/flags` is a regular expression (as in Grafana), anything else an exact series name. */
-export function seriesNameMatcher(match: string): RegExp | string {
-  const m = /^\/(.*)\/([gimsuy]*)$/s.exec(match);
-  return m ? new RegExp(m[1] as string, (m[2] as string).replace('g', '')) : match;
-}
 
 /**
  * How some series of a timeseries are drawn, differently from the panel's defaults (Grafana's field

@@ -1,6 +1,7 @@
 // How each series of a timeseries is drawn: the panel's defaults with its overrides applied
 // (matched by series name, /regex/ or query), in board order so a later override wins.
-import { seriesNameMatcher, type Panel, type SeriesOverride } from '../../shared/config-schema';
+import type { Panel, SeriesOverride } from '../../shared/config-schema';
+import { seriesNameMatcher } from '../../shared/series-name';
 import type { Unit } from './axis-format';
 
 export interface SeriesStyle {
