@@ -6,7 +6,7 @@ import type { PollContext, Source } from './sources/source';
 import { withUntrustedReasons } from './sources/untrusted-text';
 
 export const MAX_BACKOFF_FACTOR = 8;
-const JITTER = 0.1;
+export const JITTER = 0.1;
 
 export interface SchedulerOptions {
   sources: Source[];

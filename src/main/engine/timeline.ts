@@ -4,6 +4,7 @@
 import type { Timeline, TimelineGap } from '../../shared/api';
 import type { Incident } from '../../shared/model';
 import { DEFAULT_INTERVAL_MS } from './read/panel-state';
+import { JITTER, MAX_BACKOFF_FACTOR } from './scheduler';
 import type { StatusRun } from './store/outcomes';
 import type { Store } from './store/types';
 
@@ -23,15 +24,28 @@ export function sourceGaps(
   hasDataAcross: (a: number, b: number) => boolean,
 ): TimelineGap[] {
   const slack = MISSED_POLLS * intervalMs;
+  // why: after failed polls the scheduler waits up to 8 intervals (and jitter) before it tries
+  // again: the wall was running and the source still down meanwhile. A next run failing for the
+  // same reason can only follow a restart (one process keeps one run while the outcome holds), so
+  // that pause is the wall not running, as is a pause longer than any retry wait.
+  const retrySlack = slack + MAX_BACKOFF_FACTOR * (1 + JITTER) * intervalMs;
   const out: TimelineGap[] = [];
-  const idle = (from0: number, b: number): void => {
+  let last: StatusRun | undefined;
+  const idle = (from0: number, b: number, next?: StatusRun): void => {
+    const prev = out[out.length - 1];
+    const retrying = last !== undefined && !last.ok && (next === undefined || next.ok || next.reason !== last.reason);
+    if (retrying && prev?.kind === 'down' && prev.to >= from0 && b - from0 <= retrySlack) {
+      prev.to = Math.max(prev.to, b);
+      return;
+    }
     // why: a down span reaches one interval past its last failed poll; the pause starts after it
-    const a = Math.max(from0, out[out.length - 1]?.to ?? from0);
+    const a = Math.max(from0, prev?.to ?? from0);
     if (b - a > slack && !hasDataAcross(a, b)) out.push({ sourceId, kind: 'not-running', reason: 'wall not running', from: a, to: b });
   };
   let cursor = from;
   for (const r of runs) {
-    idle(cursor, Math.min(r.at, to));
+    idle(cursor, Math.min(r.at, to), r);
+    last = r;
     if (!r.ok) {
       const a = Math.max(r.at, from);
       const b = Math.min(r.lastAt + intervalMs, to);

@@ -66,3 +66,41 @@ describe('replay timeline across a restart of the wall', () => {
     }
   });
 });
+
+describe('replay timeline while the scheduler backs off', () => {
+  it('keeps the waits between retries of a down source down, up to the longest retry wait, not "wall not running"', () => {
+    const runs = [
+      { source: 'prom', at: 0, lastAt: 100 * S, ok: true },
+      // failed polls 1, 2, 4, 8, 8 intervals apart (backoff), then back
+      { source: 'prom', at: 101 * S, lastAt: 123 * S, ok: false, reason: 'connect ECONNREFUSED' },
+      { source: 'prom', at: 131 * S, lastAt: 200 * S, ok: true },
+    ];
+    expect(sourceGaps('prom', runs, 0, 200 * S, S, noData)).toEqual([
+      { sourceId: 'prom', kind: 'down', reason: 'source down: connect ECONNREFUSED', from: 101 * S, to: 131 * S },
+    ]);
+    // still down now, waiting for the next retry: down to the end of the range
+    expect(sourceGaps('prom', runs.slice(0, 2), 0, 130 * S, S, noData)).toEqual([
+      { sourceId: 'prom', kind: 'down', reason: 'source down: connect ECONNREFUSED', from: 101 * S, to: 130 * S },
+    ]);
+  });
+
+  it('still shows a pause longer than any retry wait, or one ended by a restart (same reason, new run), as not running', () => {
+    const long = [
+      { source: 'prom', at: 101 * S, lastAt: 123 * S, ok: false, reason: 'timeout' },
+      { source: 'prom', at: 150 * S, lastAt: 200 * S, ok: true },
+    ];
+    expect(sourceGaps('prom', long, 101 * S, 200 * S, S, noData).map((g) => [g.kind, g.from / S, g.to / S])).toEqual([
+      ['down', 101, 124],
+      ['not-running', 124, 150],
+    ]);
+    const restarted = [
+      { source: 'prom', at: 101 * S, lastAt: 123 * S, ok: false, reason: 'timeout' },
+      { source: 'prom', at: 130 * S, lastAt: 200 * S, ok: false, reason: 'timeout' },
+    ];
+    expect(sourceGaps('prom', restarted, 101 * S, 200 * S, S, noData).map((g) => [g.kind, g.from / S, g.to / S])).toEqual([
+      ['down', 101, 124],
+      ['not-running', 124, 130],
+      ['down', 130, 200],
+    ]);
+  });
+});
