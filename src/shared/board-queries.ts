@@ -28,6 +28,11 @@ export function sourcesThat(board: Board, test: (k: SourceKindInfo) => boolean):
 }
 
 export const answersQueries = (k: SourceKindInfo): boolean => k.metrics;
+
+/** The source that answers a panel naming none: the first source (in board order) that answers queries. */
+export function defaultQuerySource(sources: readonly { id: string; kind: SourceKind }[]): string | undefined {
+  return sources.find((s) => answersQueries(SOURCE_KINDS[s.kind]))?.id;
+}
 export const METRIC_KINDS = SOURCE_KIND_NAMES.filter((k) => SOURCE_KINDS[k].metrics);
 
 const queriesOf = new WeakMap<Board, WeakMap<Panel, readonly PanelQuery[]>>();
@@ -44,7 +49,7 @@ export function panelQueries(board: Board, p: Panel): readonly PanelQuery[] {
 }
 
 function buildPanelQueries(board: Board, p: Panel): PanelQuery[] {
-  const source = p.source ?? sourcesThat(board, answersQueries)[0]?.id;
+  const source = p.source ?? defaultQuerySource(sourcesThat(board, () => true));
   if (source === undefined) return [];
   const out: PanelQuery[] = [];
   if (p.query) out.push({ panelId: p.id, source, query: p.query, ...(p.legend ? { legend: p.legend } : {}) });

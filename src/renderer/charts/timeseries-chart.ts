@@ -6,6 +6,7 @@ import { mapValue, type ValueMapping } from '../../shared/value-mappings';
 import type { AnomalyPoint, SeriesData } from '../../shared/model';
 import { formatValue } from '../format/units';
 import { useWallboard } from '../store';
+import type { WallboardState } from '../store/types';
 import { EMPTY_OVERLAY, panelAnomalyOverlay, type PanelAnomalyOverlay } from './anomaly-spans';
 import type { Unit } from './axis-format';
 import { ChartLegend } from './chart-legend';
@@ -18,6 +19,8 @@ import { markFirstDraw } from './draw-marks';
 import { LiveView } from './live-window';
 import { drawnColumns, stackBands, transformsColumns } from './stack';
 import { seriesStyles } from './series-style';
+import { chartGaps, type ChartGap, type GapBand } from './gap-bands';
+import { gapTitle } from '../replay/replay-math';
 
 export interface TimeseriesChartConfig {
   panelId: string;
@@ -39,6 +42,8 @@ export interface TimeseriesChartConfig {
   fill?: number;
   /** Value mappings: a legend value that matches one shows its text. */
   mappings?: readonly ValueMapping[];
+  /** The source answering the panel's queries: its data gaps are shaded with their reason. */
+  sourceId?: string;
 }
 
 export interface ChartHandle {
@@ -74,6 +79,34 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
 
   // why: draw ~2 points per 2 px column whatever resolution the store holds
   const view = new LiveView(() => store.getState().range);
+
+  // why the live status too: while the source is down its band reaches on to now between reads
+  const downNow = (s: WallboardState): boolean => s.mode === 'live' && s.status?.sources.some((x) => x.sourceId === cfg.sourceId && x.state === 'down') === true;
+  let gaps: readonly ChartGap[] = chartGaps(store.getState().timeline, cfg.sourceId, undefined, downNow(store.getState()));
+  const gapsChanged = (): void => {
+    const s = store.getState();
+    const next = chartGaps(s.timeline, cfg.sourceId, gaps, downNow(s));
+    if (next === gaps) return;
+    gaps = next;
+    host?.redraw();
+  };
+  const intervalS = (): number => (store.getState().board?.sources.find((s) => s.id === cfg.sourceId)?.intervalMs ?? DEFAULT_STEP) / 1000;
+  let bandsSeen = '';
+  // why attributes: bands are pixels on the canvas; tests and devtools count them here
+  const bandsDrawn = (bands: readonly GapBand[], labels: readonly string[]): void => {
+    const kinds = bands.map((b) => b.gap.kind).join(' ');
+    const seen = `${kinds}|${labels.join('|')}`;
+    if (seen === bandsSeen) return;
+    bandsSeen = seen;
+    root.dataset['gapBands'] = String(bands.length);
+    root.dataset['gapKinds'] = kinds;
+    root.dataset['gapLabels'] = labels.join('|');
+  };
+  const bandHovered = (band: GapBand | null): void => {
+    // why: a band still open (the source down now) ends at the window's end, which is now
+    if (band) plotEl.title = gapTitle({ ...band.gap, from: band.gap.from * 1000, to: (Number.isFinite(band.gap.to) ? band.gap.to : band.to) * 1000 }, cfg.timezone);
+    else plotEl.removeAttribute('title');
+  };
 
   const computeOverlay = (anomalies: Record<string, AnomalyPoint[]>): boolean => {
     const inputs = keys.map((k) => anomalies[k]);
@@ -129,6 +162,7 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
           ...(cfg.timezone ? { timezone: cfg.timezone } : {}),
           xWindow: () => (host ? view.window(host.raw) : null),
           overlay: () => overlay,
+          ...(cfg.sourceId !== undefined ? { gapBands: { gaps: () => gaps, intervalS, drawn: bandsDrawn, hover: bandHovered } } : {}),
           onLegend: (u) => currentLegend.update(u, host?.raw, own),
           onDraw: (u) => markFirstDraw(root, cfg.panelId, u),
         },
@@ -171,12 +205,16 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
     (s) => s.range,
     () => host?.windowChanged(),
   );
+  const offTimeline = store.subscribe((s) => s.timeline, gapsChanged);
+  const offDown = store.subscribe(downNow, gapsChanged);
 
   return {
     destroy() {
       offSeries();
       offAnomalies();
       offRange();
+      offTimeline();
+      offDown();
       host?.destroy();
       host = null;
       legend?.el.remove();

@@ -5,6 +5,7 @@ import type { PanelAnomalyOverlay } from './anomaly-spans';
 import { anomalyPlugin } from './anomaly-plugin';
 import { formatTicks, type Unit } from './axis-format';
 import type { ChartTheme } from './chart-theme';
+import { gapBandPlugin, type GapBandHooks } from './gap-band-plugin';
 import { withAlpha } from './palette';
 import { textWidth } from './text-width';
 import { thresholdPlugin, type ThresholdLine } from './threshold-plugin';
@@ -37,6 +38,8 @@ export interface TimeseriesSpec {
   /** s: the window to show (the store's range, slid to the newest raw data); null = fit the data. */
   xWindow: () => readonly [number, number] | null;
   overlay: () => PanelAnomalyOverlay;
+  /** The chart's source's data gaps (from the engine's timeline), shaded with their reason. */
+  gapBands?: GapBandHooks;
   onLegend: (u: uPlot) => void;
   onDraw?: (u: uPlot) => void;
 }
@@ -195,6 +198,17 @@ export function timeseriesOptions(spec: TimeseriesSpec, width: number, height: n
       },
     ],
     plugins: [
+      // why first: the bands lie under the threshold lines and anomaly marks
+      ...(spec.gapBands
+        ? [
+            gapBandPlugin(spec.gapBands, {
+              fill: { down: withAlpha(theme.severity.critical, 0.16), 'not-running': withAlpha(theme.muted, 0.22) },
+              label: theme.fg,
+              // why larger than the axis text: read across the room, like a panel's state
+              font: `600 ${Math.round(axisPx * 1.25)}px ${theme.fontFamily}`,
+            }),
+          ]
+        : []),
       thresholdPlugin(spec.thresholds),
       anomalyPlugin(spec.overlay, {
         band: withAlpha(theme.severity.warning, 0.18),

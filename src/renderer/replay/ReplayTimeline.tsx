@@ -3,7 +3,7 @@
 import { memo, useCallback, useRef } from 'react';
 import type { Timeline } from '../../shared/api';
 import { formatTick } from '../format/clock';
-import { fraction, tickStep, ticks } from './replay-math';
+import { fraction, gapTitle, tickStep, ticks } from './replay-math';
 
 export interface ReplayTimelineProps {
   bounds: { from: number; to: number };
@@ -27,7 +27,7 @@ const Marks = memo(function Marks({ bounds, timeline, timezone }: Omit<ReplayTim
           data-testid="replay-gap"
           data-kind={g.kind}
           style={{ left: pct(fraction(g.from, bounds)), width: pct(fraction(g.to, bounds) - fraction(g.from, bounds)) }}
-          title={`${g.sourceId}: ${g.reason}, ${formatTick(g.from, timezone, false)}–${formatTick(g.to, timezone, false)}`}
+          title={gapTitle(g, timezone)}
         />
       ))}
       {ticks(bounds, step).map((t) => (

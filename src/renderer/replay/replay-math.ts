@@ -1,5 +1,6 @@
 // Pure arithmetic of the replay bar: where T may go, steps, incident jumps, and timeline geometry.
 import type { BoardView, Timeline, TimelineGap, TimelineIncident } from '../../shared/api';
+import { formatTick } from '../format/clock';
 
 const DEFAULT_STEP_MS = 15_000;
 export const BIG_STEP_MS = 5 * 60_000;
@@ -66,3 +67,8 @@ export function gapReasons(gaps: readonly TimelineGap[]): string[] {
 }
 
 export const GAP_KIND_LABEL: Record<TimelineGap['kind'], string> = { down: 'source down', 'not-running': 'wall not running' };
+
+/** "prom: source down: connection refused, 14:02–14:09" (times in unix ms), a gap's hover title. */
+export function gapTitle(g: Pick<TimelineGap, 'sourceId' | 'reason' | 'from' | 'to'>, timezone: string | undefined): string {
+  return `${g.sourceId}: ${g.reason}, ${formatTick(g.from, timezone, false)}–${formatTick(g.to, timezone, false)}`;
+}

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import 'uplot/dist/uPlot.min.css';
 import '../../charts/charts.css';
+import { defaultQuerySource } from '../../../shared/board-queries';
 import { panelQueryList } from '../../charts/series-style';
 import { mountTimeseriesChart } from '../../charts/timeseries-chart';
 import { useWallboard } from '../../store';
@@ -13,6 +14,7 @@ export function TimeseriesPanel({ panel, brand, pageId }: PanelProps): React.JSX
   // why: colours come from CSS variables read when the chart is built, so a theme switch rebuilds it
   const theme = useWallboard((s) => s.theme);
   const timezone = useWallboard((s) => s.board?.timezone);
+  const sourceId = useWallboard((s) => panel.source ?? (s.board ? defaultQuerySource(s.board.sources) : undefined));
   const brandColor = brand?.color;
   useEffect(() => {
     const el = ref.current;
@@ -32,8 +34,9 @@ export function TimeseriesPanel({ panel, brand, pageId }: PanelProps): React.JSX
       ...(panel.mappings ? { mappings: panel.mappings } : {}),
       ...(brandColor ? { brandColor } : {}),
       ...(timezone ? { timezone } : {}),
+      ...(sourceId !== undefined ? { sourceId } : {}),
     });
     return () => chart.destroy();
-  }, [panel, pageId, brandColor, theme, timezone]);
+  }, [panel, pageId, brandColor, theme, timezone, sourceId]);
   return <div ref={ref} className="wb-timeseries" data-testid="timeseries" />;
 }
