@@ -1,0 +1,82 @@
+/**
+ * `npm run eval:variant -- '<json>'`: the default detector and one variant of its contextual
+ * settings side by side on every protocol that cannot see the files it scores, in one run (about
+ * a minute on a shared machine; eval:groups takes several): the one threshold over all groups (how
+ * the unseen files of issue 18 are scored), leave-one-group-out with only the threshold chosen on the other
+ * groups (pooled and mean per group), the hidden-like figure, and NAB's 28 files (all, held-out
+ * half, leave-one-category-out, threshold-only 4-fold CV). The JSON overrides numeric contextual
+ * settings, e.g. '{"flagAt": 6, "likelihood": {"warmup": 50}}'. A variant that reads better here
+ * still has to pass the committed commands (eval:thresholds, eval:groups, eval:nab) before it lands.
+ */
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { DEFAULT_PARAMS, type DetectorParams } from '../../src/main/engine/detect/index';
+import { allGroups, evaluateGroups, groupOf } from './eval-groups';
+import { evaluate, scoreFiles, type NabFile } from './nab-eval';
+import type { Candidate } from './nab-cv';
+import { PROFILES, scoreCorpus } from './nab-score';
+
+const count = z.number().int().nonnegative();
+// why: exactOptional, so an override leaves out what it does not set (exactOptionalPropertyTypes)
+const OverrideSchema = z
+  .object({
+    orders: count.exactOptional(),
+    warmup: count.exactOptional(),
+    tableBits: count.exactOptional(),
+    blend: z.number().min(0).max(1).exactOptional(),
+    ensembleMax: z.number().nonnegative().exactOptional(),
+    flagAt: z.number().positive().exactOptional(),
+    rest: count.exactOptional(),
+    burstSpan: count.exactOptional(),
+    prior: z.number().nonnegative().exactOptional(),
+    likelihood: z.object({ short: count.positive().exactOptional(), long: count.positive().exactOptional(), warmup: count.exactOptional() }).strict().exactOptional(),
+  })
+  .strict();
+
+export type Override = z.infer<typeof OverrideSchema>;
+
+export function withOverride(base: DetectorParams, o: Override): DetectorParams {
+  const { likelihood, ...rest } = o;
+  return { ...base, contextual: { ...base.contextual, ...rest, likelihood: { ...base.contextual.likelihood, ...likelihood } } };
+}
+
+const NAB_CATEGORY = /^(artificial|realAWSCloudwatch)/;
+const f1 = (x: number): string => x.toFixed(1);
+
+function row(c: Candidate, files: readonly NabFile[]): string {
+  const std = PROFILES[0]!;
+  const shared = scoreCorpus(scoreFiles(files, 'auto', c.params), std);
+  const groups = evaluateGroups(files, [c]);
+  const nab = evaluate(
+    files.filter((f) => NAB_CATEGORY.test(f.category)),
+    'auto',
+    [c],
+  );
+  const perGroup = groups.perGroup.map((g) => f1(g.heldOut)).join(' / ');
+  return `| ${c.name} | ${f1(shared.normalized)} at ${shared.threshold.toFixed(3)} (${shared.detectedWindows}/${shared.windows}, ${shared.falsePositives} FPs) | ${f1(groups.pooled)} / ${f1(groups.meanOfGroups)} | ${f1(groups.hiddenLike)} | ${f1(nab.all[0]!.normalized)} / ${f1(nab.heldOut[0]!.normalized)} / ${f1(nab.leaveCategoryOut[0]!)} / ${f1(nab.cv[0]!.normalized)} | ${perGroup} |`;
+}
+
+export async function run(json: string): Promise<string> {
+  const parsed = OverrideSchema.safeParse(JSON.parse(json));
+  if (!parsed.success) throw new Error(`bad variant ${json}: ${z.prettifyError(parsed.error)}`);
+  const files = await allGroups();
+  const groups = [...new Set(files.map(groupOf))];
+  return [
+    'NAB standard profile. Leave-one-group-out and CV choose the threshold only (the parameters are fixed).',
+    '',
+    `| detector | one threshold over all ${groups.length} groups | LOGO pooled / mean per group | hidden-like | NAB 28 all / held-out half / LOCO / 4-fold CV | held out per group: ${groups.join(' / ')} |`,
+    '|---|---:|---:|---:|---:|---:|',
+    row({ name: 'default', params: DEFAULT_PARAMS }, files),
+    row({ name: json, params: withOverride(DEFAULT_PARAMS, parsed.data) }, files),
+  ].join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  run(process.argv[2] ?? '{}').then(
+    (md) => process.stdout.write(md + '\n'),
+    (err: unknown) => {
+      process.stderr.write(`eval:variant: ${(err as Error).message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
