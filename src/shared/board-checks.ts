@@ -36,6 +36,7 @@ export function boardReferenceIssues(board: Board): { path: (string | number)[];
       (p.overrides ?? []).forEach((o, oi) => {
         if (o.query !== undefined && o.query >= queryCount) issues.push({ path: [...at, 'overrides', oi, 'query'], message: `query ${o.query} does not exist: this panel has ${queryCount} (0 = "query", 1 = queries[0], …)` });
       });
+      if (p.rightAxis !== undefined && !(p.overrides ?? []).some((o) => o.axis === 'right')) issues.push({ path: [...at, 'rightAxis'], message: 'no series is on the right axis: put some there with overrides: [{match: …, axis: right}]' });
       if (p.mappings !== undefined && !needsQuery) issues.push({ path: [...at, 'mappings'], message: 'value mappings apply to stat, gauge and timeseries panels' });
       (p.targets ?? []).forEach((t, ti) => {
         // why: a source that simulates health targets (demo) reports ones the board does not list

@@ -37,6 +37,9 @@ export const UNITS = [
   'decbytes', 'bits', 'bps', 'Bps', 'ns', 'us', 'ops', 'celsius',
 ] as const;
 
+/** How a timeseries draws its series. */
+export const DRAW_STYLES = ['line', 'bars'] as const;
+
 /** Whether `make` accepts the text (a regex compiles). */
 const compiles =
   (make: (s: string) => unknown) =>
@@ -70,6 +73,8 @@ export const seriesOverride = z
     fill: z.number().min(0).max(1).optional().describe('opacity of the area under its line, 0 (none) to 1'),
     unit: z.enum(UNITS).optional().describe('the unit of its legend value'),
     decimals: z.number().int().min(0).max(6).optional(),
+    draw: z.enum(DRAW_STYLES).optional().describe('line or bars, where it differs from the panel'),
+    axis: z.enum(['left', 'right']).optional().describe('right: read against the right-hand y axis (the panel\'s rightAxis)'),
   })
   .strict()
   .refine((o) => (o.match === undefined) !== (o.query === undefined), 'an override names exactly one of "match" or "query"');
@@ -133,6 +138,19 @@ export const panel = z
     fill: z.number().min(0).max(1).optional(),
     /** Timeseries: per-series display overrides (colour, name, negative-Y, out of the stack, hidden, legend unit). */
     overrides: z.array(seriesOverride).optional(),
+    /** Timeseries: series drawn as lines (default) or bars (stacked bars when `stack` is set). */
+    draw: z.enum(DRAW_STYLES).optional(),
+    /** Timeseries: the right-hand y axis of the series an override puts there (`axis: right`). */
+    rightAxis: z
+      .object({
+        unit: z.enum(UNITS).optional().describe("its unit (and its series' legend unit); the panel's by default"),
+        decimals: z.number().int().min(0).max(6).optional(),
+        min: z.number().optional(),
+        max: z.number().optional(),
+      })
+      .strict()
+      .refine((a) => a.min === undefined || a.max === undefined || a.min < a.max, '"min" must be below "max"')
+      .optional(),
     /** Stat, gauge, timeseries legend: values shown as a text and/or colour, first match wins. */
     mappings: z.array(valueMapping).optional(),
     targets: z.array(id).optional(),
@@ -231,4 +249,5 @@ export type NotifySettings = z.infer<typeof notifySettings>;
 export type Threshold = z.infer<typeof threshold>;
 export type SeriesOverride = z.infer<typeof seriesOverride>;
 export type ValueMappingEntry = z.infer<typeof valueMapping>;
+export type DrawStyle = (typeof DRAW_STYLES)[number];
 export type { SourceKind } from './source-kinds';

@@ -15,6 +15,9 @@ export interface SeriesStyle {
   decimals?: number;
   /** Area opacity under its line when it differs from the panel's. */
   fill?: number;
+  /** Read against the right-hand y axis. */
+  right: boolean;
+  bars: boolean;
 }
 
 export interface SeriesId {
@@ -33,7 +36,7 @@ export function panelQueryList(panel: Pick<Panel, 'query' | 'queries'>): string[
   return [...(panel.query !== undefined ? [panel.query] : []), ...(panel.queries ?? []).map((q) => q.query)];
 }
 
-export interface StyleSpec extends Pick<Panel, 'stack' | 'unit' | 'decimals'> {
+export interface StyleSpec extends Pick<Panel, 'stack' | 'unit' | 'decimals' | 'draw' | 'rightAxis'> {
   overrides?: readonly SeriesOverride[];
   /** The panel's queries, `query` first (panelQueryList). */
   queries: readonly string[];
@@ -50,7 +53,11 @@ export function seriesStyles(series: readonly SeriesId[], colors: readonly strin
       stacked: panel.stack !== undefined && panel.stack !== false,
       unit: panel.unit,
       ...(panel.decimals !== undefined ? { decimals: panel.decimals } : {}),
+      right: false,
+      bars: panel.draw === 'bars',
     };
+    let ownUnit = false;
+    let ownDecimals = false;
     for (const o of panel.overrides ?? []) {
       if (!matches(o, s, queries)) continue;
       if (o.name !== undefined) style.name = o.name;
@@ -61,7 +68,14 @@ export function seriesStyles(series: readonly SeriesId[], colors: readonly strin
       if (o.unit !== undefined) style.unit = o.unit;
       if (o.decimals !== undefined) style.decimals = o.decimals;
       if (o.fill !== undefined) style.fill = o.fill;
+      if (o.draw !== undefined) style.bars = o.draw === 'bars';
+      if (o.axis !== undefined) style.right = o.axis === 'right';
+      ownUnit ||= o.unit !== undefined;
+      ownDecimals ||= o.decimals !== undefined;
     }
+    // why: a series on the right axis reads in that axis' unit unless an override gives it its own
+    if (style.right && !ownUnit && panel.rightAxis?.unit !== undefined) style.unit = panel.rightAxis.unit;
+    if (style.right && !ownDecimals && panel.rightAxis?.decimals !== undefined) style.decimals = panel.rightAxis.decimals;
     if (style.hide) style.stacked = false;
     return style;
   });

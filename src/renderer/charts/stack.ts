@@ -9,6 +9,13 @@ export interface DrawnSeries {
   negate: boolean;
   /** Part of the panel's stack. */
   stacked: boolean;
+  /** On the right-hand y axis: stacked apart from the left axis' series (as Grafana groups them). */
+  right?: boolean;
+}
+
+/** The stack a series belongs to: left/right axis × above/below zero. */
+function group(s: DrawnSeries): number {
+  return (s.right === true ? 2 : 0) + (s.negate ? 1 : 0);
 }
 
 type Column = ArrayLike<number | null | undefined>;
@@ -25,21 +32,21 @@ function valueAt(col: Column | undefined, i: number): number | null {
 export function drawnColumns(d: uPlot.AlignedData, series: readonly DrawnSeries[], percent = false): uPlot.AlignedData {
   const xs = d[0];
   const n = xs.length;
-  // why: one running base and total per stack: index 0 above zero, 1 the negated series below it
-  const base = [new Float64Array(n), new Float64Array(n)];
-  const total = [new Float64Array(n), new Float64Array(n)];
+  // why: one running base and total per stack (group()): above zero, the negated series below it, per axis
+  const base = [0, 1, 2, 3].map(() => new Float64Array(n));
+  const total = [0, 1, 2, 3].map(() => new Float64Array(n));
   if (percent) {
     series.forEach((s, k) => {
       if (!s.stacked) return;
-      const t = total[s.negate ? 1 : 0] as Float64Array;
+      const t = total[group(s)] as Float64Array;
       for (let i = 0; i < n; i++) t[i] = (t[i] as number) + (valueAt(d[k + 1], i) ?? 0);
     });
   }
   const out: (number | null)[][] = [];
   series.forEach((s, k) => {
     const col = d[k + 1];
-    const b = base[s.negate ? 1 : 0] as Float64Array;
-    const t = total[s.negate ? 1 : 0] as Float64Array;
+    const b = base[group(s)] as Float64Array;
+    const t = total[group(s)] as Float64Array;
     const sign = s.negate ? -1 : 1;
     const drawn = new Array<number | null>(n);
     for (let i = 0; i < n; i++) {
@@ -68,10 +75,10 @@ export function transformsColumns(series: readonly DrawnSeries[]): boolean {
  */
 export function stackBands(series: readonly DrawnSeries[]): uPlot.Band[] {
   const bands: uPlot.Band[] = [];
-  const below: (number | undefined)[] = [undefined, undefined];
+  const below: (number | undefined)[] = [];
   series.forEach((s, k) => {
     if (!s.stacked) return;
-    const g = s.negate ? 1 : 0;
+    const g = group(s);
     const prev = below[g];
     if (prev !== undefined) bands.push({ series: [k + 1, prev], dir: s.negate ? 1 : -1 });
     below[g] = k + 1;

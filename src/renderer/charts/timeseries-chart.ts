@@ -1,7 +1,7 @@
 // A timeseries chart bound to the store: it subscribes to its own panel's series, the anomalies
 // and the visible range, and feeds uPlot itself. React mounts it once and never sees a point.
 import type uPlot from 'uplot';
-import type { SeriesOverride, Threshold } from '../../shared/config-schema';
+import type { Panel, SeriesOverride, Threshold } from '../../shared/config-schema';
 import { mapValue, type ValueMapping } from '../../shared/value-mappings';
 import type { AnomalyPoint, SeriesData } from '../../shared/model';
 import { formatValue } from '../format/units';
@@ -40,6 +40,10 @@ export interface TimeseriesChartConfig {
   overrides?: readonly SeriesOverride[];
   /** Area fill opacity under each line, 0..1. */
   fill?: number;
+  /** Series drawn as lines (default) or bars. */
+  draw?: Panel['draw'];
+  /** The right-hand y axis of series an override puts there. */
+  rightAxis?: Panel['rightAxis'];
   /** Value mappings: a legend value that matches one shows its text. */
   mappings?: readonly ValueMapping[];
   /** The source answering the panel's queries: its data gaps are shaded with their reason. */
@@ -129,6 +133,8 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
       ...(cfg.overrides ? { overrides: cfg.overrides } : {}),
       ...(cfg.stack !== undefined ? { stack: cfg.stack } : {}),
       ...(cfg.decimals !== undefined ? { decimals: cfg.decimals } : {}),
+      ...(cfg.draw !== undefined ? { draw: cfg.draw } : {}),
+      ...(cfg.rightAxis !== undefined ? { rightAxis: cfg.rightAxis } : {}),
     });
     const colors = styles.map((s) => s.color);
     const names = styles.map((s) => s.name);
@@ -150,6 +156,12 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
           colors,
           hidden: styles.map((s) => s.hide),
           fills: styles.map((s) => s.fill),
+          right: styles.map((s) => s.right),
+          bars: styles.map((s) => s.bars),
+          ...(cfg.rightAxis ? { rightAxis: cfg.rightAxis } : {}),
+          onRightTicks: (labels) => {
+            plotEl.dataset['rightAxis'] = labels.join(' | ');
+          },
           bands: stackBands(styles),
           ...(percent ? { percent: true } : {}),
           unit: cfg.unit,

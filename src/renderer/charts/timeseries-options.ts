@@ -9,9 +9,12 @@ import { gapBandPlugin, type GapBandHooks } from './gap-band-plugin';
 import { withAlpha } from './palette';
 import { textWidth } from './text-width';
 import { thresholdPlugin, type ThresholdLine } from './threshold-plugin';
-import { tailPaths } from './tail-draw';
+import { barPaths, tailPaths } from './tail-draw';
 import { timeGaps, typicalStep } from './time-gaps';
 import { yRange } from './y-range';
+
+/** Opacity of a bar's fill when the panel sets none. */
+const BAR_FILL = 0.8;
 
 export interface TimeseriesSpec {
   /** Cursor sync key: charts of one page share it. */
@@ -22,6 +25,14 @@ export interface TimeseriesSpec {
   hidden?: readonly boolean[];
   /** Per-series area opacity where it differs from `fill`. */
   fills?: readonly (number | undefined)[];
+  /** Series read against the right-hand y axis (per series, in order). */
+  right?: readonly boolean[];
+  /** Series drawn as bars (per series, in order). */
+  bars?: readonly boolean[];
+  /** The right-hand y axis, drawn when some series is on it. */
+  rightAxis?: { unit?: Unit | undefined; decimals?: number | undefined; min?: number | undefined; max?: number | undefined };
+  /** The right axis' tick labels each time they change (the plot element shows them to tests and devtools). */
+  onRightTicks?: (labels: readonly string[]) => void;
   /** Fills between stacked series (stack.ts stackBands). */
   bands?: uPlot.Band[];
   /** Stacked as shares: the y axis reads 0–100 % whatever the panel's unit. */
@@ -122,24 +133,63 @@ export function timeseriesOptions(spec: TimeseriesSpec, width: number, height: n
     {},
     ...spec.names.map((name, i): uPlot.Series => {
       const color = spec.colors[i] ?? theme.fg;
-      const alpha = spec.fills?.[i] ?? fill;
+      const bars = spec.bars?.[i] === true;
+      // why: a bar with no fill is an outline that reads as noise from across the room
+      const alpha = spec.fills?.[i] ?? spec.fill ?? (bars ? BAR_FILL : fill);
       return {
         label: name,
         ...(spec.hidden?.[i] ? { show: false } : {}),
+        ...(spec.right?.[i] ? { scale: 'y2' } : {}),
         stroke: color,
-        width: 2, // CSS px; uPlot scales by pxRatio
+        width: bars ? 1 : 2, // CSS px; uPlot scales by pxRatio
         // why: one series gets a faint area so the trend reads from across the room
         ...(alpha > 0 ? { fill: withAlpha(color, alpha) } : {}),
         spanGaps: false,
         gaps,
-        paths: tailPaths(),
-        points: { size: 6, fill: color },
+        // why: bars are built whole (no tail rows): a bar's width comes from its neighbours' spacing
+        paths: bars ? barPaths() : tailPaths(),
+        points: bars ? { show: false } : { size: 6, fill: color },
       };
     }),
   ];
   const thresholdValues = spec.thresholds.map((t) => t.value);
   const axisUnit: Unit = spec.percent ? 'percent' : spec.unit;
   const axisDecimals = spec.percent ? undefined : spec.decimals;
+  const hasRight = spec.right?.some((r, i) => r && !spec.hidden?.[i]) === true;
+  const right = spec.rightAxis ?? {};
+  const rightUnit: Unit = spec.percent ? 'percent' : (right.unit ?? spec.unit);
+  const rightDecimals = spec.percent ? undefined : right.decimals;
+  let rightTicks = '';
+  const yAxis = (scale: string, unit: Unit, decimals: number | undefined, onTicks?: (labels: string[]) => void): uPlot.Axis => ({
+    scale,
+    stroke: theme.muted,
+    font,
+    space: theme.axisFontPx * 2.5,
+    size: yAxisSize(font, axisPx),
+    values: (_u, splits) => {
+      const labels = formatTicks(splits, unit, decimals);
+      onTicks?.(labels);
+      return labels;
+    },
+    // why: one grid, the left axis'; a second would not line up with it
+    grid: { show: scale === 'y', stroke: theme.grid, width: 1 },
+    ticks: { show: false },
+  });
+  // why: a bar stands on zero; a range that starts above it would cut every bar to its top
+  const barsOn = (rightSide: boolean): boolean => spec.bars?.some((b, i) => b && (spec.right?.[i] === true) === rightSide && !spec.hidden?.[i]) === true;
+  /** y range of a scale: shares fill 0–100; else the data, thresholds near it (left only), zero under bars, fixed bounds. */
+  const yScale = (min: number | undefined, max: number | undefined, marks: readonly number[], zero: boolean): uPlot.Scale => ({
+    range: (_u, dataMin, dataMax) => {
+      // why: shares fill 0–100 exactly (−100 below for a negated stack); padding would hide that
+      if (spec.percent) {
+        const lo = dataMin !== null && dataMin < 0 ? Math.min(-100, dataMin) : 0;
+        return [min ?? lo, max ?? Math.max(100, dataMax ?? 100)];
+      }
+      const [lo, hi] = yRange(dataMin, dataMax, marks, min, max);
+      const nice = zero ? uPlot.rangeNum(Math.min(lo, 0), Math.max(hi, 0), 0.1, true) : uPlot.rangeNum(lo, hi, 0.1, true);
+      return [min ?? nice[0], max ?? nice[1]];
+    },
+  });
   return {
     width,
     height,
@@ -164,18 +214,8 @@ export function timeseriesOptions(spec: TimeseriesSpec, width: number, height: n
           return w ? [w[0], w[1]] : [dataMin, dataMax];
         },
       },
-      y: {
-        range: (_u, dataMin, dataMax) => {
-          // why: shares fill 0–100 exactly (−100 below for a negated stack); padding would hide that
-          if (spec.percent) {
-            const lo = dataMin !== null && dataMin < 0 ? Math.min(-100, dataMin) : 0;
-            return [spec.min ?? lo, spec.max ?? Math.max(100, dataMax ?? 100)];
-          }
-          const [lo, hi] = yRange(dataMin, dataMax, thresholdValues, spec.min, spec.max);
-          const nice = uPlot.rangeNum(lo, hi, 0.1, true);
-          return [spec.min ?? nice[0], spec.max ?? nice[1]];
-        },
-      },
+      y: yScale(spec.min, spec.max, thresholdValues, barsOn(false)),
+      ...(hasRight ? { y2: yScale(right.min, right.max, [], barsOn(true)) } : {}),
     },
     axes: [
       {
@@ -187,15 +227,20 @@ export function timeseriesOptions(spec: TimeseriesSpec, width: number, height: n
         grid: { stroke: theme.grid, width: 1 },
         ticks: { show: false },
       },
-      {
-        stroke: theme.muted,
-        font,
-        space: theme.axisFontPx * 2.5,
-        size: yAxisSize(font, axisPx),
-        values: (_u, splits) => formatTicks(splits, axisUnit, axisDecimals),
-        grid: { stroke: theme.grid, width: 1 },
-        ticks: { show: false },
-      },
+      yAxis('y', axisUnit, axisDecimals),
+      ...(hasRight
+        ? [
+            {
+              ...yAxis('y2', rightUnit, rightDecimals, (labels) => {
+                const text = labels.join(' | ');
+                if (text === rightTicks) return;
+                rightTicks = text;
+                spec.onRightTicks?.(labels);
+              }),
+              side: 1 as const,
+            },
+          ]
+        : []),
     ],
     plugins: [
       // why first: the bands lie under the threshold lines and anomaly marks

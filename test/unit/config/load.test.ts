@@ -20,6 +20,21 @@ const MINIMAL = `pages:
       - { id: t, type: text, text: hello }
 `;
 
+/** A board with one panel `t` of `type` querying `up`, plus `extra` YAML lines at the panel's indent. */
+function onePanel(type: string, extra: string): string {
+  return `sources:
+  prometheus: [{ id: prom, url: "http://127.0.0.1:9" }]
+pages:
+  - id: p
+    title: P
+    panels:
+      - id: t
+        type: ${type}
+        query: up
+        ${extra}
+`;
+}
+
 describe('board file', () => {
   it('accepts the example board of the contract and applies defaults', () => {
     const r = loadBoardFile(EXAMPLE, { PROM_TOKEN: 's3cret' });
@@ -95,19 +110,7 @@ pages:
   });
 
   it('checks timeseries stacking and series overrides: a bad regex, an override naming both or neither, a query that does not exist', () => {
-    const board = (overrides: string): string => `sources:
-  prometheus: [{ id: prom, url: "http://127.0.0.1:9" }]
-pages:
-  - id: p
-    title: P
-    panels:
-      - id: t
-        type: timeseries
-        query: up
-        queries: [{ query: "rate(x[1m])" }]
-        stack: percent
-        overrides: ${overrides}
-`;
+    const board = (overrides: string): string => onePanel('timeseries', `queries: [{ query: "rate(x[1m])" }]\n        stack: percent\n        overrides: ${overrides}`);
     expect(problems(board('[{ match: "/eth.*/", negate: true, color: "#ff0000" }, { query: 1, stack: false, hide: true, name: "x", unit: bytes }]'))).toEqual([]);
     const bad = problems(board('[{ match: "/(/" }, { match: "a", query: 0 }, { color: "#ff0000" }]'));
     expect(bad).toHaveLength(3);
@@ -120,17 +123,7 @@ pages:
   });
 
   it('checks value mappings: exactly one kind each, a valid regex, a range that can match, something to show, a panel that shows values', () => {
-    const board = (mappings: string, type = 'stat'): string => `sources:
-  prometheus: [{ id: prom, url: "http://127.0.0.1:9" }]
-pages:
-  - id: p
-    title: P
-    panels:
-      - id: s
-        type: ${type}
-        query: up
-        mappings: ${mappings}
-`;
+    const board = (mappings: string, type = 'stat'): string => onePanel(type, `mappings: ${mappings}`);
     const good = '[{ value: 1, text: UP, color: "#73bf69" }, { from: 0, to: 0.5, text: DOWN }, { to: 0, color: "#ff0000" }, { regex: "/^([0-9])$/", text: "n$1" }, { special: null+nan, text: N/A }]';
     expect(problems(board(good))).toEqual([]);
     expect(problems(board(good, 'timeseries'))).toEqual([]);
@@ -143,6 +136,15 @@ pages:
     expect(bad[4]).toMatch(/mappings\[4\]\.special/);
     expect(bad[5]).toMatch(/mappings\[5\].*exactly one of/);
     expect(problems(board('[{ value: 1, text: UP }]', 'text').replace('query: up', 'text: hi'))).toEqual([expect.stringMatching(/mappings: value mappings apply to stat, gauge and timeseries panels/)]);
+  });
+
+  it('checks bars and the right axis: draw styles, axis sides, bounds, a right axis with no series on it', () => {
+    const board = (extra: string): string => onePanel('timeseries', extra);
+    expect(problems(board('draw: bars\n        rightAxis: { unit: percent, min: 0, max: 100 }\n        overrides: [{ match: "/x/", axis: right, draw: line }]'))).toEqual([]);
+    expect(problems(board('draw: points'))[0]).toMatch(/draw/);
+    expect(problems(board('overrides: [{ match: x, axis: top }]'))[0]).toMatch(/overrides\[0\]\.axis/);
+    expect(problems(board('rightAxis: { min: 5, max: 1 }\n        overrides: [{ match: x, axis: right }]'))).toEqual([expect.stringMatching(/rightAxis.*"min" must be below "max"/)]);
+    expect(problems(board('rightAxis: { unit: percent }'))).toEqual([expect.stringMatching(/rightAxis: no series is on the right axis: put some there with overrides/)]);
   });
 
   it('accepts a minimal board', () => {

@@ -32,6 +32,8 @@ export function TimeseriesPanel({ panel, brand, pageId }: PanelProps): React.JSX
       ...(panel.overrides ? { overrides: panel.overrides } : {}),
       ...(panel.fill !== undefined ? { fill: panel.fill } : {}),
       ...(panel.mappings ? { mappings: panel.mappings } : {}),
+      ...(panel.draw ? { draw: panel.draw } : {}),
+      ...(panel.rightAxis ? { rightAxis: panel.rightAxis } : {}),
       ...(brandColor ? { brandColor } : {}),
       ...(timezone ? { timezone } : {}),
       ...(sourceId !== undefined ? { sourceId } : {}),

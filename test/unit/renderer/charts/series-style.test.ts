@@ -32,13 +32,31 @@ describe('series styles from a panel and its overrides', () => {
         { match: 'eth0', color: '#0000ff' }, // exact name only: matches nothing
       ],
     });
-    expect(s[0]).toEqual({ name: 'eth0 - Receive', color: '#00ff00', hide: false, negate: false, stacked: true, unit: 'bytes', decimals: 1 });
-    expect(s[1]).toEqual({ name: 'eth0 - Transmit', color: '#ff0000', hide: false, negate: true, stacked: true, unit: 'bytes', decimals: 1 });
-    expect(s[2]).toEqual({ name: 'Total', color: '#333333', hide: false, negate: false, stacked: false, unit: 'decbytes', decimals: 0 });
+    expect(s[0]).toEqual({ name: 'eth0 - Receive', color: '#00ff00', hide: false, negate: false, stacked: true, unit: 'bytes', decimals: 1, right: false, bars: false });
+    expect(s[1]).toEqual({ name: 'eth0 - Transmit', color: '#ff0000', hide: false, negate: true, stacked: true, unit: 'bytes', decimals: 1, right: false, bars: false });
+    expect(s[2]).toEqual({ name: 'Total', color: '#333333', hide: false, negate: false, stacked: false, unit: 'decbytes', decimals: 0, right: false, bars: false });
   });
 
   it('a hidden series leaves the stack; stack: true cannot stack an unstacked panel', () => {
     const s = seriesStyles(series, colors, { queries: ['rx', 'tx', 'total'], unit: 'short', overrides: [{ query: 1, hide: true }, { query: 2, stack: true }] });
     expect(s.map((x) => [x.hide, x.stacked])).toEqual([[false, false], [true, false], [false, false]]);
+  });
+
+  it('bars and the right axis: the panel draws bars unless an override says line; right-axis series read in its unit', () => {
+    const s = seriesStyles(series, colors, {
+      queries: ['rx', 'tx', 'total'],
+      unit: 'bytes',
+      draw: 'bars',
+      rightAxis: { unit: 'percent', decimals: 1 },
+      overrides: [
+        { query: 1, axis: 'right' },
+        { query: 2, axis: 'right', unit: 'short', draw: 'line' },
+      ],
+    });
+    expect(s.map((x) => [x.bars, x.right, x.unit, x.decimals])).toEqual([
+      [true, false, 'bytes', undefined],
+      [true, true, 'percent', 1],
+      [false, true, 'short', 1],
+    ]);
   });
 });

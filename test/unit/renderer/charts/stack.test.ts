@@ -87,4 +87,29 @@ describe('drawn columns', () => {
     expect(transformsColumns([line, line])).toBe(false);
     expect(transformsColumns([line, { stacked: false, negate: true }])).toBe(true);
   });
+
+  it('series on the right axis stack among themselves, apart from the left axis ones (as Grafana groups them)', () => {
+    const right = { stacked: true, negate: false, right: true };
+    const d = drawnColumns(
+      [
+        [1, 2],
+        [1, 2],
+        [50, 60],
+        [10, 20],
+        [5, 5],
+      ],
+      [stacked, right, stacked, right],
+    );
+    expect(d).toEqual([
+      [1, 2],
+      [1, 2],
+      [50, 60],
+      [11, 22],
+      [55, 65],
+    ]);
+    expect(stackBands([stacked, right, stacked, right])).toEqual([
+      { series: [3, 1], dir: -1 },
+      { series: [4, 2], dir: -1 },
+    ]);
+  });
 });
