@@ -3,7 +3,8 @@
 // canvas in Chromium. Memory "available" (red) and "used" (blue) stacked as shares must fill the plot
 // from 0 to exactly 100 %, meeting where Prometheus' own available/total ratio puts them; the hidden
 // "total" (green) is never drawn; a "transmit" series (blue, negative-Y) is drawn below "receive" (red).
-// A second dashboard (mappings-axes-bars.json): value mappings shown as their text and colour.
+// A second dashboard (mappings-axes-bars.json): value mappings shown as their text and colour; bars
+// (stacked, standing on zero) and a series on a right-hand y axis read back from the canvas.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,15 @@ const instant = async (expr: string): Promise<number | undefined> => {
   const v = r.data.result[0]?.value[1];
   return v === undefined ? undefined : Number(v);
 };
+
+/**
+ * Memory available / total over the last 3 min, [min, max]: memory moves on a shared machine, so the
+ * drawn columns span the shares of the last minutes.
+ */
+async function availableShare(): Promise<[number, number]> {
+  const ratio = 'node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes';
+  return [(await instant(`min_over_time((${ratio})[3m:1s])`)) as number, (await instant(`max_over_time((${ratio})[3m:1s])`)) as number];
+}
 
 beforeAll(async () => {
   requireBuild();
@@ -122,10 +132,7 @@ describe('Grafana stacking and series overrides, drawn from a real Prometheus', 
         ink = await readInk(wall.page, mem!.id);
         return ink.redStart.length >= 20;
       }, 60_000);
-      // why: memory moves on a shared machine; the drawn columns span the shares of the last minutes
-      const ratio = 'node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes';
-      const lo = (await instant(`min_over_time((${ratio})[3m:1s])`)) as number;
-      const hi = (await instant(`max_over_time((${ratio})[3m:1s])`)) as number;
+      const [lo, hi] = await availableShare();
       await screenshot(wall.page, 'grafana-stacking-1920x1080');
       const m = ink as Ink;
       // the top of the stack is the top of the plot (100 %) in every drawn column: blue there, and
@@ -191,6 +198,120 @@ describe('Grafana value mappings, drawn from a real Prometheus', () => {
       const legend = await wall.page.locator(`[data-panel-id="${ids[4] as string}"] [data-testid="chart-legend"]`).innerText();
       expect(legend).toMatch(/node\s*UP/);
       await screenshot(wall.page, 'grafana-mappings-axes-bars-1920x1080');
+      expect(wall.errors).toEqual([]);
+    } finally {
+      await wall.close();
+    }
+  });
+});
+
+interface Columns {
+  height: number;
+  /** plot columns (device px) whose bottom row is red: where bars stand */
+  redBottom: number[];
+  /** per such column: rows of red and of blue */
+  red: number[];
+  blue: number[];
+  /** rows of blue pixels anywhere in the plot */
+  blueRows: number[];
+  /** ink (non-background pixels) right of the plot box, in the right axis' place */
+  rightInk: number;
+  rightAxis: string;
+}
+
+/** Per plot column: red standing on the bottom row (bars), and the blue above it; the right axis' ink. */
+function readColumns(page: Page, panelId: string): Promise<Columns> {
+  return page.evaluate((id) => {
+    const root = document.querySelector(`[data-testid="panel"][data-panel-id="${id}"]`);
+    const plot = root?.querySelector('.wb-plot') as HTMLElement | null;
+    const canvas = root?.querySelector('.wb-plot canvas') as HTMLCanvasElement | null;
+    const over = root?.querySelector('.wb-plot .u-over');
+    if (!plot || !canvas || !over) throw new Error(`no chart in ${id}`);
+    const c = canvas.getBoundingClientRect();
+    const o = over.getBoundingClientRect();
+    const k = canvas.width / c.width;
+    const [x0, y0, w, h] = [Math.round((o.left - c.left) * k), Math.round((o.top - c.top) * k), Math.round(o.width * k), Math.round(o.height * k)];
+    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+    const d = ctx.getImageData(x0, y0, w, h).data;
+    const kind = (x: number, y: number): string => {
+      const i = (y * w + x) * 4;
+      const [r, g, b] = [d[i] as number, d[i + 1] as number, d[i + 2] as number];
+      return r > 180 && g < 80 && b < 80 ? 'r' : b > 180 && r < 80 && g < 80 ? 'b' : '';
+    };
+    const out = { height: h, redBottom: [] as number[], red: [] as number[], blue: [] as number[], blueRows: [] as number[], rightInk: 0, rightAxis: plot.dataset['rightAxis'] ?? '' };
+    for (let x = 0; x < w; x++) {
+      for (let y = 0; y < h; y++) if (kind(x, y) === 'b') out.blueRows.push(y);
+      if (kind(x, h - 2) !== 'r') continue;
+      out.redBottom.push(x);
+      let red = 0;
+      let blue = 0;
+      for (let y = 0; y < h; y++) {
+        const kd = kind(x, y);
+        if (kd === 'r') red++;
+        else if (kd === 'b') blue++;
+      }
+      out.red.push(red);
+      out.blue.push(blue);
+    }
+    const rx = x0 + w + 2;
+    const rw = canvas.width - rx;
+    if (rw > 0) {
+      const r = ctx.getImageData(rx, y0, rw, h).data;
+      for (let i = 0; i < r.length; i += 4) if ((r[i] as number) + (r[i + 1] as number) + (r[i + 2] as number) > 300) out.rightInk++;
+    }
+    return out;
+  }, panelId);
+}
+
+/** Runs of consecutive numbers: bars are separate runs of columns, an area is one. */
+const runs = (xs: number[]): number => xs.filter((x, i) => i === 0 || x !== (xs[i - 1] as number) + 1).length;
+
+describe('Grafana bars and a second y axis, drawn from a real Prometheus', () => {
+  const panelOf = (title: string): string => {
+    const p = board2.pages.flatMap((pg) => pg.panels).find((x) => x.title === title);
+    if (!p) throw new Error(`no panel "${title}"`);
+    return p.id;
+  };
+
+  it('stacked bars stand on zero, apart, split where Prometheus puts them; the right axis reads 0–100 % with its series on it', async () => {
+    const bars = panelOf('Memory bars');
+    const two = panelOf('Memory used and free share');
+    const old = panelOf('Old graph: bars and a right axis');
+    const wall = await openWall(browser, `${wb2.url}/?rotate=0&burnin=0&window=2m`);
+    try {
+      expect(await waitPanels(wall.page, 'ok', { ids: [bars, two, old], timeout: 60_000 })).toBe(true);
+      let b: Columns | undefined;
+      // why: the imported board polls every 15 s, so a bar appears every 15 s
+      await waitFor('4 bars drawn', async () => {
+        b = await readColumns(wall.page, bars);
+        return runs(b.redBottom) >= 4 && runs((await readColumns(wall.page, old)).redBottom) >= 4;
+      }, 120_000);
+      const [lo, hi] = await availableShare();
+      await screenshot(wall.page, 'grafana-bars-right-axis-1920x1080');
+      const m = b as Columns;
+      // bars: separate runs of columns with gaps between them (an area would be one run)
+      expect(runs(m.redBottom)).toBeGreaterThanOrEqual(4);
+      // stacked from zero: in each bar, available (red) is its share of the total under used (blue)
+      const redShare = m.red.map((r, i) => r / (r + (m.blue[i] as number)));
+      expect(median(redShare)).toBeGreaterThan(lo - 0.02);
+      expect(median(redShare)).toBeLessThan(hi + 0.02);
+
+      for (const id of [two, old]) {
+        const c = await readColumns(wall.page, id);
+        // the right axis: its labels in percent from 0 to 100, drawn right of the plot
+        expect(c.rightAxis).toMatch(/^0% \|.*\| 100%$/);
+        expect(c.rightInk).toBeGreaterThan(50);
+        // free share (blue) is read against it: (100 − share) % of the plot's height from the top
+        expect(c.blueRows.length).toBeGreaterThan(10);
+        const y = median(c.blueRows) / c.height;
+        expect(y).toBeGreaterThan(1 - hi - 0.03);
+        expect(y).toBeLessThan(1 - lo + 0.03);
+      }
+      // the old graph's used memory stands as bars on 0 B, its free share is a line (no bar on the bottom row)
+      const o = await readColumns(wall.page, old);
+      expect(runs(o.redBottom)).toBeGreaterThanOrEqual(4);
+      const legend = await wall.page.locator(`[data-panel-id="${two}"] [data-testid="chart-legend"]`).innerText();
+      expect(legend).toMatch(/free share\s*[0-9.]+%/);
       expect(wall.errors).toEqual([]);
     } finally {
       await wall.close();

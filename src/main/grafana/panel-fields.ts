@@ -17,6 +17,8 @@ export interface DisplayFields {
   /** Grafana stacks normally (true) or as shares of the total (percent). */
   stack?: true | 'percent';
   fill?: number;
+  /** Grafana draws bars (new `custom.drawStyle`, old graph `bars`). */
+  draw?: 'bars';
   /** How the fields differ from what Grafana shows. */
   approximations: string[];
 }
@@ -95,6 +97,37 @@ export function displayFields(p: GrafanaPanel, over: PanelLevel = {}): DisplayFi
   else if ((stackMode !== undefined && stackMode !== 'none') || (stackMode === undefined && p.stack === true)) out.stack = true;
   if (custom?.fillOpacity !== undefined) out.fill = Math.min(1, Math.max(0, custom.fillOpacity / 100));
   else if (p.type === 'graph') out.fill = Math.min(1, Math.max(0, (p.fill ?? 1) / 10));
-  if (custom?.drawStyle === 'bars' || p.bars === true) approximations.push('bars drawn as lines');
+  if (custom?.drawStyle === 'bars' || (custom?.drawStyle === undefined && p.bars === true)) {
+    out.draw = 'bars';
+    if (p.type === 'graph' && p.lines === true) approximations.push('bars drawn without the line Grafana draws over them');
+  } else if (custom?.drawStyle === 'points' || (p.type === 'graph' && p.lines === false && p.bars !== true)) approximations.push('points drawn as lines');
+  return out;
+}
+
+export type AxisFields = Pick<DisplayFields, 'decimals' | 'min' | 'max'> & { unit?: UnitMapping['unit'] };
+
+/**
+ * The right y axis: what the overrides putting series there set (`over`), else an old graph's second
+ * y axis (`yaxes[1]`), else the panel's own bounds (new-style field defaults apply to every series).
+ */
+export function rightAxisFields(p: GrafanaPanel, over: PanelLevel, panelUnit: string, approx: (detail: string) => void): AxisFields {
+  const y1 = p.type === 'graph' ? p.yaxes?.[1] : undefined;
+  const d = p.fieldConfig?.defaults;
+  const out: AxisFields = {};
+  const unitId = over.unit ?? y1?.format;
+  if (unitId !== undefined) {
+    const u = mapUnit(unitId);
+    if (u.factor !== undefined || u.approximation) approx(`right axis unit ${unitId} shown as plain numbers`);
+    else if (u.unit !== panelUnit) out.unit = u.unit;
+  }
+  const decimals = over.decimals ?? y1?.decimals;
+  if (decimals !== undefined) out.decimals = Math.min(MAX_DECIMALS, Math.max(0, Math.round(decimals)));
+  const min = over.min ?? (y1 ? y1.min : d?.min);
+  const max = over.max ?? (y1 ? y1.max : d?.max);
+  if (min !== undefined && max !== undefined && min >= max) approx(`right axis min ${min} ≥ max ${max}: bounds dropped`);
+  else {
+    if (min !== undefined) out.min = min;
+    if (max !== undefined) out.max = max;
+  }
   return out;
 }

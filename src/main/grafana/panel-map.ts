@@ -10,7 +10,7 @@ import type { Notes } from './notes';
 import { parseDuration } from '../../shared/duration';
 import { grafanaIntervals, promDuration } from '../engine/query-macros';
 import { panelCaveats } from './panel-caveats';
-import { displayFields } from './panel-fields';
+import { displayFields, rightAxisFields } from './panel-fields';
 import { mapOverrides } from './series-overrides';
 import { mapValueMappings } from './value-mappings';
 import { SOURCE_INTERVAL_MS } from './source';
@@ -183,7 +183,7 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
     kept.push({ query, ...(legend ? { legend } : {}), refId: t.refId, instant: t.instant === true });
   }
   const plain = displayFields(p);
-  const over = mapOverrides(p, { refIds: kept.map((k) => k.refId), type, stacked: plain.stack !== undefined, scaled: plain.unit.factor !== undefined });
+  const over = mapOverrides(p, { refIds: kept.map((k) => k.refId), type, stacked: plain.stack !== undefined, scaled: plain.unit.factor !== undefined, draw: plain.draw ?? 'line' });
   const f = Object.keys(over.panel).length > 0 ? displayFields(p, over.panel) : plain;
   const queries = kept.map(({ query: raw, legend, instant }) => {
     let query = f.unit.factor !== undefined ? `(${raw}) * ${f.unit.factor}` : raw;
@@ -203,6 +203,7 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
   for (const a of f.approximations) approx(a);
   for (const c of panelCaveats(p)) approx(c);
   for (const n of over.notApplied) approx(`override not applied: ${n}`);
+  const rightAxis = type === 'timeseries' && over.overrides.some((o) => o.axis === 'right') ? rightAxisFields(p, over.rightAxis, f.unit.unit, approx) : undefined;
   const mapped = mapValueMappings(p);
   for (const n of mapped.notes) approx(n);
   const drawnAs = own(DRAWN_AS, p.type);
@@ -228,6 +229,8 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
     ...(mappedType === 'timeseries' && f.stack ? { stack: f.stack } : {}),
     ...(mappedType === 'timeseries' && f.fill !== undefined ? { fill: f.fill } : {}),
     ...(mappedType === 'timeseries' && over.overrides.length > 0 ? { overrides: over.overrides } : {}),
+    ...(mappedType === 'timeseries' && f.draw ? { draw: f.draw } : {}),
+    ...(rightAxis ? { rightAxis } : {}),
     ...(mapped.mappings.length > 0 ? { mappings: mapped.mappings } : {}),
   };
   ctx.notes.imported.push(subject);

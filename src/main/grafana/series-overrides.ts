@@ -1,8 +1,9 @@
 // Grafana's per-series settings → the board's series overrides: new-style field overrides
 // (`fieldConfig.overrides`, matched byName / byRegexp / byFrameRefID / byNames / byType) and old graph
 // `seriesOverrides` (matched by alias). What has a counterpart is applied (colour, name, negative-Y,
-// out of the stack, hidden, fill, legend unit and decimals; min/max/unit/decimals of every series on
-// the panel itself); the rest is returned in words, with why, for the import summary.
+// out of the stack, hidden, fill, legend unit and decimals, bars or line, the right y axis with its
+// unit/min/max; min/max/unit/decimals of every series on the panel itself); the rest is returned in
+// words, with why, for the import summary.
 import type { SeriesOverride } from '../../shared/config-schema';
 import type { GrafanaPanel } from './dashboard';
 import { grafanaColor } from './colors';
@@ -23,6 +24,8 @@ export interface PanelLevel {
 export interface OverrideMapping {
   overrides: SeriesOverride[];
   panel: PanelLevel;
+  /** Unit, decimals, min and max of the right y axis, from the overrides that put series there. */
+  rightAxis: PanelLevel;
   /** What was not applied, and why. */
   notApplied: string[];
 }
@@ -36,6 +39,8 @@ export interface OverrideContext {
   stacked: boolean;
   /** The panel's queries are multiplied to reach its unit: per-series units would read wrong. */
   scaled: boolean;
+  /** How the panel draws its series. */
+  draw: 'line' | 'bars';
 }
 
 // why: how a line is stroked, its points, links and tooltips change how it looks, not what it says
@@ -86,8 +91,13 @@ function matchersOf(matcher: Record<string, unknown> | undefined, refIds: Overri
   return `matcher ${typeof id === 'string' ? id : '?'} has no counterpart (series are matched by name or query)`;
 }
 
+/** Grafana's "this series is on the right axis": `custom.axisPlacement: right`, old `yaxis: 2`. */
+function isRight(key: string, value: unknown): boolean {
+  return key === 'yaxis' ? value === 2 || value === '2' : value === 'right';
+}
+
 /** Reads one property into `props` or `panel`; returns why it is not applied, or undefined. */
-function applyProp(key: string, value: unknown, props: Props, panel: PanelLevel | undefined, ctx: OverrideContext): string | undefined {
+function applyProp(key: string, value: unknown, props: Props, panel: PanelLevel | undefined, ctx: OverrideContext, right?: PanelLevel): string | undefined {
   const v = record(value);
   switch (key) {
     case 'color': {
@@ -131,26 +141,33 @@ function applyProp(key: string, value: unknown, props: Props, panel: PanelLevel 
     case 'decimals':
     case 'min':
     case 'max':
-      return fieldProp(key, value, props, panel, ctx);
+      return fieldProp(key, value, props, panel, ctx, right);
     case 'custom.axisPlacement':
     case 'yaxis':
-      return value === 'hidden' || value === 1 || value === 'auto' || value === 'left' ? undefined : 'drawn on the one y axis (the wall has no second axis)';
+      if (isRight(key, value)) props.axis = 'right';
+      return undefined;
     case 'custom.drawStyle':
-    case 'bars':
-      return value === 'line' || value === false ? undefined : 'bars and points drawn as lines';
+    case 'bars': {
+      const draw = value === 'bars' || value === true ? 'bars' : value === 'line' || value === false ? 'line' : undefined;
+      if (draw === undefined) return `draw style ${String(value)} drawn as ${ctx.draw === 'bars' ? 'bars' : 'a line'}`;
+      if (draw !== ctx.draw) props.draw = draw;
+      return undefined;
+    }
     default:
       return COSMETIC.has(key) ? undefined : `${key} has no counterpart`;
   }
 }
 
-function fieldProp(key: 'unit' | 'decimals' | 'min' | 'max', value: unknown, props: Props, panel: PanelLevel | undefined, ctx: OverrideContext): string | undefined {
+function fieldProp(key: 'unit' | 'decimals' | 'min' | 'max', value: unknown, props: Props, panel: PanelLevel | undefined, ctx: OverrideContext, right?: PanelLevel): string | undefined {
   if (key === 'unit') {
     if (typeof value !== 'string') return undefined;
     if (panel) panel.unit = value;
     else {
       const u = mapUnit(value);
       if (ctx.scaled || u.factor !== undefined || u.approximation) return `unit ${value} for some series: their values would need rescaling`;
-      props.unit = u.unit;
+      // why: the right axis reads in its series' unit, and they read in the axis'
+      if (right) right.unit = u.unit;
+      else props.unit = u.unit;
     }
     return undefined;
   }
@@ -161,10 +178,16 @@ function fieldProp(key: 'unit' | 'decimals' | 'min' | 'max', value: unknown, pro
     return undefined;
   }
   if (key === 'decimals') {
-    props.decimals = Math.min(6, Math.max(0, Math.round(n)));
+    const d = Math.min(6, Math.max(0, Math.round(n)));
+    if (right) right.decimals = d;
+    else props.decimals = d;
     return undefined;
   }
-  return `${key} of some series: the wall draws one y axis`;
+  if (right) {
+    right[key] = n;
+    return undefined;
+  }
+  return `${key} of some series: the left axis' range is the panel's (series on the right axis take theirs)`;
 }
 
 function describe(target: string, reasons: string[]): string | undefined {
@@ -177,12 +200,14 @@ function collect(m: Matcher, entries: [string, unknown][], ctx: OverrideContext,
   // why: a stat or gauge shows its first series: an override of it (or of all) is the panel's own
   const onPanel = m === 'all' || (ctx.type !== 'timeseries' && 'query' in m && m.query === 0);
   const why: string[] = [];
+  // why: unit, decimals, min and max of series put on the right axis are that axis' own
+  const right = ctx.type === 'timeseries' && !onPanel && entries.some(([k, v]) => (k === 'custom.axisPlacement' || k === 'yaxis') && isRight(k, v)) ? out.rightAxis : undefined;
   for (const [k, v] of entries) {
     if (ctx.type !== 'timeseries' && !onPanel && !COSMETIC.has(k)) {
       why.push(`${k}: a ${ctx.type} shows one series`);
       continue;
     }
-    const r = applyProp(k, v, props, onPanel && ['unit', 'decimals', 'min', 'max'].includes(k) ? out.panel : undefined, ctx);
+    const r = applyProp(k, v, props, onPanel && ['unit', 'decimals', 'min', 'max'].includes(k) ? out.panel : undefined, ctx, right);
     if (r) why.push(r);
   }
   if (Object.keys(props).length > 0) {
@@ -193,7 +218,7 @@ function collect(m: Matcher, entries: [string, unknown][], ctx: OverrideContext,
 }
 
 export function mapOverrides(p: GrafanaPanel, ctx: OverrideContext): OverrideMapping {
-  const out: OverrideMapping = { overrides: [], panel: {}, notApplied: [] };
+  const out: OverrideMapping = { overrides: [], panel: {}, rightAxis: {}, notApplied: [] };
   for (const raw of p.fieldConfig?.overrides ?? []) {
     const o = record(raw);
     const matcher = record(o?.['matcher']);

@@ -13,9 +13,11 @@ describe('series and field overrides', () => {
     expect(r.byTitle('Network Traffic').overrides).toEqual([
       { match: '/.*Trans.*/', negate: true },
       { match: 'lo - Receive', hide: true },
-      { match: '/.*Receive/', color: '#7eb26d' },
+      { match: '/.*Receive/', color: '#7eb26d', axis: 'right' },
     ]);
-    expect(r.summary).toContain('panel "Network Traffic": override not applied: series "/.*Receive/": drawn on the one y axis (the wall has no second axis)');
+    // yaxis: 2 puts the series on the right axis, which takes the graph's second y axis' unit
+    expect(r.byTitle('Network Traffic').rightAxis).toEqual({ unit: 'short' });
+    expect(r.summary).not.toContain('"/.*Receive/"');
     expect(r.summary).toContain('panel "Network Traffic": override not applied: series "eth0 - Transmit": hidden from the legend only');
     expect(r.summary).toContain('panel "Network Traffic": override not applied: series "eth0 - Receive": transform constant has no counterpart');
     // cosmetic ones (line width, z-index) are not worth a line
@@ -35,11 +37,12 @@ describe('series and field overrides', () => {
       { match: 'eth1 - Receive', color: '#1f60c4' },
       // a byName that looks like a regex is still an exact name
       { match: '/^\\/odd\\/$/', color: '#1f60c4' },
+      { match: 'x', axis: 'right' },
     ]);
     const lines = r.summary.split('\n').filter((l) => l.includes('"Network Traffic 7+"')).map((l) => l.trim());
     expect(lines).toEqual([
-      'approximated: o.json: panel "Network Traffic 7+": override not applied: byFrameRefID "B": min of some series: the wall draws one y axis',
-      'approximated: o.json: panel "Network Traffic 7+": override not applied: byName "x": drawn on the one y axis (the wall has no second axis), hidden from the legend only: the wall lists every drawn series',
+      'approximated: o.json: panel "Network Traffic 7+": override not applied: byFrameRefID "B": min of some series: the left axis\' range is the panel\'s (series on the right axis take theirs)',
+      'approximated: o.json: panel "Network Traffic 7+": override not applied: byName "x": hidden from the legend only: the wall lists every drawn series',
       'approximated: o.json: panel "Network Traffic 7+": override not applied: byName "y": a templated display name is not resolved, unit MBs for some series: their values would need rescaling, colour palette-classic has no fixed value',
       'approximated: o.json: panel "Network Traffic 7+": override not applied: byValue "…": matcher byValue has no counterpart (series are matched by name or query)',
       'approximated: o.json: panel "Network Traffic 7+": override not applied: byNames "…": an "exclude" name list has no counterpart',
@@ -52,7 +55,7 @@ describe('series and field overrides', () => {
     expect(r.summary).toContain('panel "Disk used": override not applied: byFrameRefID "A": series styles: a single value has none');
     expect(r.byTitle('Load')).toMatchObject({ min: 0, max: 10, decimals: 1 });
     expect(r.byTitle('Load').overrides).toBeUndefined();
-    expect(r.summary).toContain('panel "Load": override not applied: byRegexp "/load.*/i": max of some series: the wall draws one y axis');
+    expect(r.summary).toContain('panel "Load": override not applied: byRegexp "/load.*/i": max of some series: the left axis\' range is the panel\'s (series on the right axis take theirs)');
     // a prefixed unit rescales the query, and the bounds with it; a name match on a gauge is not its one value
     const mem = r.byTitle('Memory');
     expect(mem).toMatchObject({ type: 'gauge', unit: 'bytes', query: '(node_memory_MemTotal_bytes / 1024) * 1024', max: 2048 * 1024 });

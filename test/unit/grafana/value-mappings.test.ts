@@ -34,3 +34,24 @@ describe('value mappings', () => {
     expect(r.byTitle('Targets').mappings).toEqual([{ from: 1, to: 10, text: 'a few' }, { special: 'null', text: 'none' }]);
   });
 });
+
+describe('bars and a second y axis', () => {
+  it('new-style drawStyle bars (stacked) and an axisPlacement right override with its unit, min and max', async () => {
+    const r = await run();
+    expect(r.byTitle('Memory bars')).toMatchObject({ draw: 'bars', stack: true, fill: 1 });
+    const two = r.byTitle('Memory used and free share');
+    expect(two.draw).toBeUndefined();
+    expect(two.overrides).toEqual([{ match: 'used', color: '#ff0000' }, { match: 'free share', axis: 'right', color: '#0000ff' }]);
+    expect(two.rightAxis).toEqual({ unit: 'percent', min: 0, max: 100 });
+    expect(r.summary).not.toMatch(/"Memory (bars|used and free share)"/);
+  });
+
+  it('old graph: bars: true, a series on yaxis 2 drawn as a line, the second y axis from yaxes[1]', async () => {
+    const r = await run();
+    const old = r.byTitle('Old graph: bars and a right axis');
+    expect(old).toMatchObject({ draw: 'bars', unit: 'bytes', min: 0, fill: 1 });
+    expect(old.overrides).toEqual([{ match: 'free share', axis: 'right', draw: 'line', fill: 0, color: '#0000ff' }, { match: 'used', color: '#ff0000' }]);
+    expect(old.rightAxis).toEqual({ unit: 'percent', min: 0, max: 100 });
+    expect(r.summary).not.toContain('"Old graph: bars and a right axis"');
+  });
+});
