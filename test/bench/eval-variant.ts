@@ -35,6 +35,19 @@ const OverrideSchema = z
 
 export type Override = z.infer<typeof OverrideSchema>;
 
+/** The override a command line gave, or an error naming what is wrong with it. */
+export function parseOverride(json: string): Override {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (err) {
+    throw new Error(`bad variant ${json}: not JSON (${(err as Error).message})`);
+  }
+  const parsed = OverrideSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`bad variant ${json}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
 export function withOverride(base: DetectorParams, o: Override): DetectorParams {
   const { likelihood, ...rest } = o;
   return { ...base, contextual: { ...base.contextual, ...rest, likelihood: { ...base.contextual.likelihood, ...likelihood } } };
@@ -57,8 +70,7 @@ function row(c: Candidate, files: readonly NabFile[]): string {
 }
 
 export async function run(json: string): Promise<string> {
-  const parsed = OverrideSchema.safeParse(JSON.parse(json));
-  if (!parsed.success) throw new Error(`bad variant ${json}: ${z.prettifyError(parsed.error)}`);
+  const override = parseOverride(json);
   const files = await allGroups();
   const groups = [...new Set(files.map(groupOf))];
   return [
@@ -67,7 +79,7 @@ export async function run(json: string): Promise<string> {
     `| detector | one threshold over all ${groups.length} groups | LOGO pooled / mean per group | hidden-like | NAB 28 all / held-out half / LOCO / 4-fold CV | held out per group: ${groups.join(' / ')} |`,
     '|---|---:|---:|---:|---:|---:|',
     row({ name: 'default', params: DEFAULT_PARAMS }, files),
-    row({ name: json, params: withOverride(DEFAULT_PARAMS, parsed.data) }, files),
+    row({ name: json, params: withOverride(DEFAULT_PARAMS, override) }, files),
   ].join('\n');
 }
 
