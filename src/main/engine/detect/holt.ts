@@ -1,6 +1,10 @@
 /**
  * Holt's linear smoothing (level + trend) as a one-step predictor, with a robust scale of its
- * prediction errors (EW mean absolute error, outliers capped so they cannot widen it).
+ * prediction errors (EW mean absolute error, outliers capped so they cannot widen it). With `huber`
+ * the level learns from the error clipped to ±huber σ (Huber's ψ, as in Gelper, Fried & Croux's
+ * robust Holt-Winters, k = 2), so a spike no longer drags the baseline and the ordinary samples
+ * after it do not read as a drop; a lasting shift is still followed, by ≈ huber σ · 2/(span + 1)
+ * a sample.
  */
 export class Holt {
   level = 0;
@@ -12,8 +16,16 @@ export class Holt {
   private readonly b: number;
   private readonly m: number;
 
-  /** span: samples of the level's EWMA; trendSpan: of the trend's; scaleSpan: of the error scale. */
-  constructor(span: number, trendSpan: number, scaleSpan: number) {
+  /**
+   * span: samples of the level's EWMA; trendSpan: of the trend's; scaleSpan: of the error scale;
+   * huber: σ at which the error the level learns from is clipped (Infinity: not clipped).
+   */
+  constructor(
+    span: number,
+    trendSpan: number,
+    scaleSpan: number,
+    private readonly huber = Infinity,
+  ) {
     this.a = 2 / (span + 1);
     this.b = 2 / (trendSpan + 1);
     this.m = 2 / (scaleSpan + 1);
@@ -40,7 +52,9 @@ export class Holt {
     const m = this.n < 1 / this.m ? 1 / this.n : this.m;
     this.mae += m * ((this.n > 30 && ae > cap ? cap : ae) - this.mae);
     const prev = this.level;
-    this.level = forecast + this.a * e;
+    // why: cap is 6σ; clipped like the scale, only once the scale has seen enough samples
+    const k = (this.huber * cap) / 6;
+    this.level = forecast + this.a * (this.n > 30 && ae > k ? (e < 0 ? -k : k) : e);
     this.trend += this.b * (this.level - prev - this.trend);
     this.n++;
     return e;

@@ -4,7 +4,8 @@ import { Holt } from './holt';
 
 /**
  * Robust z-score against a rolling baseline: the baseline is Holt's level + trend over `baseline`
- * samples (so a steady ramp is not a deviation), the scale the EW mean absolute prediction error.
+ * samples (so a steady ramp is not a deviation), the scale the EW mean absolute prediction error;
+ * `huber` (σ) clips what the baseline learns from one sample (see Holt).
  */
 export class ZScoreModel implements Component {
   readonly tailFrom = 2;
@@ -14,8 +15,9 @@ export class ZScoreModel implements Component {
     readonly baseline = 12,
     scaleSpan = 300,
     private readonly warmup = 30,
+    huber = Infinity,
   ) {
-    this.holt = new Holt(baseline, baseline * 4, scaleSpan);
+    this.holt = new Holt(baseline, baseline * 4, scaleSpan, huber);
   }
 
   observe(_t: number, v: number): number {
