@@ -195,6 +195,7 @@ describe('Grafana value mappings, drawn from a real Prometheus', () => {
       expect((await shown(wall.page, ids[1] as string)).text).toBe('a few');
       expect(await shown(wall.page, ids[2] as string)).toEqual({ text: 'all up', color: '#00ff00' });
       expect((await shown(wall.page, ids[3] as string)).text).toBe('running');
+      expect((await shown(wall.page, panelOf('Probe OK'))).text).toBe('OK');
       const legend = await wall.page.locator(`[data-panel-id="${ids[4] as string}"] [data-testid="chart-legend"]`).innerText();
       expect(legend).toMatch(/node\s*UP/);
       await screenshot(wall.page, 'grafana-mappings-axes-bars-1920x1080');

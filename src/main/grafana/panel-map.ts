@@ -206,6 +206,7 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
   const rightAxis = type === 'timeseries' && over.overrides.some((o) => o.axis === 'right') ? rightAxisFields(p, over.rightAxis, f.unit.unit, approx) : undefined;
   const mapped = mapValueMappings(p);
   for (const n of mapped.notes) approx(n);
+  const mappings = over.mappings ?? mapped.mappings;
   const drawnAs = own(DRAWN_AS, p.type);
   if (drawnAs) approx(drawnAs);
   if (f.unit.factor !== undefined) approx(`queries multiplied by ${f.unit.factor} to show unit ${f.unit.unit}`);
@@ -231,7 +232,7 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
     ...(mappedType === 'timeseries' && over.overrides.length > 0 ? { overrides: over.overrides } : {}),
     ...(mappedType === 'timeseries' && f.draw ? { draw: f.draw } : {}),
     ...(rightAxis ? { rightAxis } : {}),
-    ...(mapped.mappings.length > 0 ? { mappings: mapped.mappings } : {}),
+    ...(mappings.length > 0 ? { mappings } : {}),
   };
   ctx.notes.imported.push(subject);
   const brand = ctx.brandLabel ? queries.map((q) => brandValue(q.query, ctx.brandLabel as string)).find((b) => b !== undefined) : undefined;

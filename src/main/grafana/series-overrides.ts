@@ -4,11 +4,12 @@
 // out of the stack, hidden, fill, legend unit and decimals, bars or line, the right y axis with its
 // unit/min/max; min/max/unit/decimals of every series on the panel itself); the rest is returned in
 // words, with why, for the import summary.
-import type { SeriesOverride } from '../../shared/config-schema';
+import type { SeriesOverride, ValueMappingEntry } from '../../shared/config-schema';
 import type { GrafanaPanel } from './dashboard';
 import { grafanaColor } from './colors';
 import { record } from './panel-caveats';
 import { mapUnit } from './units';
+import { readMappings } from './value-mappings';
 
 type Props = Omit<SeriesOverride, 'match' | 'query'>;
 type Matcher = { match: string } | { query: number } | 'all';
@@ -26,6 +27,8 @@ export interface OverrideMapping {
   panel: PanelLevel;
   /** Unit, decimals, min and max of the right y axis, from the overrides that put series there. */
   rightAxis: PanelLevel;
+  /** Value mappings an override of every series (or a stat's one) sets: they replace the panel's. */
+  mappings?: ValueMappingEntry[];
   /** What was not applied, and why. */
   notApplied: string[];
 }
@@ -205,6 +208,16 @@ function collect(m: Matcher, entries: [string, unknown][], ctx: OverrideContext,
   for (const [k, v] of entries) {
     if (ctx.type !== 'timeseries' && !onPanel && !COSMETIC.has(k)) {
       why.push(`${k}: a ${ctx.type} shows one series`);
+      continue;
+    }
+    if (k === 'mappings') {
+      // why: the board's mappings are the panel's, so only an override of every series can set them
+      if (!onPanel) why.push("value mappings of some series: the panel's apply to every series");
+      else {
+        const r = readMappings(v);
+        out.mappings = r.mappings;
+        why.push(...r.notes);
+      }
       continue;
     }
     const r = applyProp(k, v, props, onPanel && ['unit', 'decimals', 'min', 'max'].includes(k) ? out.panel : undefined, ctx, right);

@@ -97,13 +97,21 @@ function readMapping(raw: unknown, out: ValueMappingEntry[], notes: string[]): v
   }
 }
 
-/** The panel's value mappings in the order Grafana tries them. */
-export function mapValueMappings(p: GrafanaPanel): MappingsResult {
+/** A list of Grafana mappings (field defaults, or an override's `mappings` property). */
+export function readMappings(list: unknown): MappingsResult {
   const out: ValueMappingEntry[] = [];
   const notes: string[] = [];
+  if (Array.isArray(list)) list.forEach((m) => readMapping(m, out, notes));
+  return { mappings: out, notes };
+}
+
+/** The panel's value mappings in the order Grafana tries them. */
+export function mapValueMappings(p: GrafanaPanel): MappingsResult {
   const list = p.fieldConfig?.defaults?.mappings;
-  if (Array.isArray(list) && list.length > 0) list.forEach((m) => readMapping(m, out, notes));
-  else if (p.type === 'singlestat' || p.valueMaps !== undefined || p.rangeMaps !== undefined) {
+  if (Array.isArray(list) && list.length > 0) return readMappings(list);
+  const out: ValueMappingEntry[] = [];
+  const notes: string[] = [];
+  if (p.type === 'singlestat' || p.valueMaps !== undefined || p.rangeMaps !== undefined) {
     // why: Grafana's own migration reads the list `mappingType` names (1 values, 2 ranges), else the non-empty one
     const values = p.valueMaps ?? [];
     const ranges = p.rangeMaps ?? [];

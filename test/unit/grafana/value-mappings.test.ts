@@ -29,6 +29,12 @@ describe('value mappings', () => {
     expect(r.byTitle('Up over time').mappings).toEqual([{ value: 0, text: 'DOWN' }, { value: 1, text: 'UP' }]);
   });
 
+  it("an override's mappings replace the panel's where it covers every series (a stat's query A); of some series they are named", async () => {
+    const r = await run();
+    expect(r.byTitle('Probe OK').mappings).toEqual([{ value: 0, text: 'NO' }, { value: 1, text: 'OK' }]);
+    expect(r.summary).toContain(`panel "Up over time": override not applied: byName "node": value mappings of some series: the panel's apply to every series`);
+  });
+
   it('old singlestat: the list mappingType names (ranges here), "null" bounds as no value', async () => {
     const r = await run();
     expect(r.byTitle('Targets').mappings).toEqual([{ from: 1, to: 10, text: 'a few' }, { special: 'null', text: 'none' }]);
