@@ -110,6 +110,9 @@ describe('chart gap bands', () => {
       await live.close();
     }
 
+    // why: an outage of 20 s at least, so after the backfill (its first seconds have values) the
+    // band in replay is still wide enough for its label on a 2 min window
+    await sleep(Math.max(0, downAt + 20_000 - Date.now()));
     await prom.restart();
     // the outage is over on the engine's timeline: a down span that ends, with data after it
     const gap = await waitFor(

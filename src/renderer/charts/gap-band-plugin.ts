@@ -25,15 +25,17 @@ export interface GapBandHooks {
   hover?: (band: GapBand | null) => void;
 }
 
+const NONE: GapBand[] = [];
+
 /** Bands of the chart as drawn now (window and drawn points). */
-function bandsOf(u: uPlot, gaps: readonly ChartGap[], intervalS: number): GapBand[] {
+function bandsOf(u: uPlot, gaps: readonly ChartGap[], intervalS: () => number): GapBand[] {
   const lo = u.scales['x']?.min;
   const hi = u.scales['x']?.max;
-  if (gaps.length === 0 || lo === undefined || hi === undefined || lo === null || hi === null || !(hi > lo)) return [];
+  if (gaps.length === 0 || lo === undefined || hi === undefined || lo === null || hi === null || !(hi > lo)) return NONE;
   const widthCss = u.bbox.width / uPlot.pxRatio;
   // why: decimated, two drawn points can lie up to two buckets apart without a hole between them
   const bucketS = widthCss > 0 ? ((hi - lo) * PX_PER_BUCKET) / widthCss : 0;
-  return gapBands(gaps, u.data[0], u.data.slice(1), lo, hi, 2.5 * Math.max(intervalS, bucketS));
+  return gapBands(gaps, u.data[0], u.data.slice(1), lo, hi, 2.5 * Math.max(intervalS(), bucketS));
 }
 
 export function gapBandPlugin(hooks: GapBandHooks, style: GapBandStyle): uPlot.Plugin {
@@ -43,7 +45,7 @@ export function gapBandPlugin(hooks: GapBandHooks, style: GapBandStyle): uPlot.P
     hooks: {
       drawAxes: [
         (u: uPlot) => {
-          bands = bandsOf(u, hooks.gaps(), hooks.intervalS());
+          bands = bandsOf(u, hooks.gaps(), hooks.intervalS);
           const labels: string[] = [];
           if (bands.length > 0) {
             const { ctx } = u;

@@ -98,6 +98,8 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
   let bandsSeen = '';
   // why attributes: bands are pixels on the canvas; tests and devtools count them here
   const bandsDrawn = (bands: readonly GapBand[], labels: readonly string[]): void => {
+    // why: the common case (no gap in view, none before) costs no string per draw
+    if (bands.length === 0 && bandsSeen === '|') return;
     const kinds = bands.map((b) => b.gap.kind).join(' ');
     const seen = `${kinds}|${labels.join('|')}`;
     if (seen === bandsSeen) return;
