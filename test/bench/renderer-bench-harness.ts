@@ -94,7 +94,8 @@ const board: BoardView = {
   retentionMs: 86_400_000,
   brands: COLORS.map((color, i) => ({ id: 'b' + i, name: 'Brand ' + i, color })),
   pages: [{ id: 'bench', title: 'bench', dwell: 3_600_000, panels }],
-  sources: [],
+  // why a source: a wall's charts shade their source's data gaps (none here), as on a real board
+  sources: [{ id: 'demo', kind: 'demo', intervalMs: STEP * 1000 }],
   healthTargets: [],
   version: 1,
 };
