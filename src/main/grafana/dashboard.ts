@@ -148,7 +148,7 @@ const dashboardSchema = z.looseObject({
   rows: z.array(z.unknown()).optional().catch(undefined),
   templating: z.looseObject({ list: z.array(z.unknown()).catch([]) }).optional().catch(undefined),
   time: z.looseObject({ from: str, to: str }).optional().catch(undefined),
-  __inputs: z.array(z.looseObject({ name: str, type: str, pluginId: str })).optional().catch(undefined),
+  __inputs: z.array(z.looseObject({ name: str, label: str, type: str, pluginId: str })).optional().catch(undefined),
   /** Library panels' models, in exports "for sharing externally", by library panel uid. */
   __elements: z.record(z.string(), z.unknown()).optional().catch(undefined),
 });

@@ -1,7 +1,7 @@
 // Which kind of datasource a panel or target reads: only Prometheus queries can be imported.
 // Grafana writes datasources as null (the default), a name, `${DS_X}` (an export input),
 // `$ds` (a datasource variable) or `{type, uid}`.
-import type { GrafanaDashboard } from './dashboard';
+import { readVariable, type GrafanaDashboard } from './dashboard';
 import type { ResolvedVariable } from './variables';
 import { own } from './own';
 
@@ -17,7 +17,40 @@ const SPECIAL: Record<string, string> = {
 
 const OTHER_PLUGINS = ['loki', 'influx', 'elastic', 'mysql', 'postgres', 'graphite', 'cloudwatch', 'tempo', 'jaeger', 'zipkin', 'mssql', 'opentsdb', 'testdata', 'stackdriver', 'azure', 'clickhouse', 'splunk', 'datadog'];
 
+function choiceNames(raw: unknown): string[] {
+  if (raw === null || typeof raw !== 'object') return [];
+  const o = raw as Record<string, unknown>;
+  return [o['text'], o['value']].flatMap((x) => (Array.isArray(x) ? x : [x])).filter((x): x is string => typeof x === 'string' && x !== '' && !x.startsWith('$'));
+}
+
+/**
+ * Datasource names whose plugin the dashboard itself states, lower-cased name → plugin id: the saved
+ * choice and options of a datasource variable (`{type: datasource, query: prometheus, current: {text:
+ * "Postgres Overview"}}`: a Prometheus datasource whatever its name says) and an export input's label.
+ */
+export function namedDatasources(d: Pick<GrafanaDashboard, 'templating' | '__inputs'>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const raw of d.templating?.list ?? []) {
+    const v = readVariable(raw);
+    const plugin = typeof v?.query === 'string' ? v.query.toLowerCase() : '';
+    if (v?.type !== 'datasource' || plugin === '') continue;
+    for (const name of [...choiceNames(v.current), ...v.options.flatMap(choiceNames)]) out.set(name.toLowerCase(), plugin);
+  }
+  for (const i of d.__inputs ?? []) if (i.label && i.pluginId) out.set(i.label.toLowerCase(), i.pluginId.toLowerCase());
+  return out;
+}
+
+/** A datasource name's plugin: as the dashboard states it, else guessed from the name (`prom…`, `loki…`). */
+export function kindOfName(name: string, known: ReadonlyMap<string, string>): DatasourceKind {
+  const lower = name.toLowerCase();
+  const stated = known.get(lower);
+  if (stated) return stated;
+  if (lower.includes('prom') || lower.includes('thanos') || lower.includes('mimir') || lower.includes('cortex') || lower.includes('victoria')) return 'prometheus';
+  return OTHER_PLUGINS.find((p) => lower.includes(p)) ?? 'default';
+}
+
 export function datasourceClassifier(d: GrafanaDashboard, vars: ReadonlyMap<string, ResolvedVariable>): (ref: unknown) => DatasourceKind {
+  const known = namedDatasources(d);
   const inputs = new Map((d.__inputs ?? []).filter((i) => i.name !== undefined).map((i) => [i.name as string, (i.pluginId ?? 'prometheus').toLowerCase()]));
   const byName = (name: string): DatasourceKind => {
     const special = own(SPECIAL, name.toLowerCase());
@@ -30,9 +63,7 @@ export function datasourceClassifier(d: GrafanaDashboard, vars: ReadonlyMap<stri
       if (v?.plugin) return v.plugin;
       return 'default';
     }
-    const lower = name.toLowerCase();
-    if (lower.includes('prom') || lower.includes('thanos') || lower.includes('mimir') || lower.includes('cortex') || lower.includes('victoria')) return 'prometheus';
-    return OTHER_PLUGINS.find((p) => lower.includes(p)) ?? 'default';
+    return kindOfName(name, known);
   };
   return (ref) => {
     if (ref === null || ref === undefined || ref === '') return 'default';

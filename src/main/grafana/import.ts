@@ -5,7 +5,7 @@ import type { BoardInput } from '../../shared/config-schema';
 import { parseDuration } from '../../shared/duration';
 import { parseBoardText } from '../engine/config/load';
 import { readDashboard, type GrafanaDashboard } from './dashboard';
-import { datasourceClassifier } from './datasource';
+import { datasourceClassifier, namedDatasources } from './datasource';
 import { dashboardSections } from './layout';
 import { Notes } from './notes';
 import { paginate } from './paginate';
@@ -82,7 +82,7 @@ export async function importDashboard(json: unknown, opts: ImportOptions): Promi
   try {
     const rangeMs = parseDuration(timeRangeOf(d) ?? '1h') ?? 3_600_000;
     const macros = { stepMs: SOURCE_INTERVAL_MS, scrapeIntervalMs: SOURCE_INTERVAL_MS, rangeMs };
-    vars = await resolveVariables({ list: d.templating?.list ?? [], ...(opts.client ? { client: opts.client } : {}), overrides: opts.vars, notes, macros });
+    vars = await resolveVariables({ list: d.templating?.list ?? [], ...(opts.client ? { client: opts.client } : {}), overrides: opts.vars, notes, macros, datasourceNames: namedDatasources(d) });
   } catch (err) {
     return { ok: false, reason: (err as Error).message };
   }

@@ -5,7 +5,7 @@ import type { GrafanaPanel } from './dashboard';
 import { interpolate, referencedVariables, type Selections, type VariableSelection } from './interpolate';
 import { COLUMNS, type Cell, type Section } from './layout';
 import type { Notes } from './notes';
-import { titleSelections } from './panel-map';
+import { panelSubject, titleSelections } from './panel-map';
 
 export interface ExpandedPanel {
   panel: GrafanaPanel;
@@ -33,24 +33,27 @@ function copyTitle(title: string, name: string, value: string): string {
 /** Copies per repeat at most: more would not be readable on a wall anyway. */
 export const MAX_REPEAT = 32;
 
-function repeatValues(selections: Selections, name: string, notes?: Notes): string[] | undefined {
+/** `subject`: the repeated panel or row, as the summary names it (`panel "CPU — All"`, `row "Disk"`). */
+function repeatValues(selections: Selections, name: string, subject: string, notes?: Notes): string[] | undefined {
   const sel = selections.get(name);
   if (!sel || sel.values.length === 0 || (sel.values.length === 1 && sel.values[0] === '')) {
-    notes?.approximated(`repeat over $${name}`, sel ? 'the variable has no values: shown once, not repeated (pass --prometheus or --var)' : 'not a dashboard variable: shown once, not repeated');
+    notes?.approximated(subject, sel ? `repeat over $${name}: the variable has no values: shown once, not repeated (give it some with --var ${name}=VALUE)` : `repeat over $${name}: not a dashboard variable: shown once, not repeated`);
     return undefined;
   }
   if (sel.values.length <= MAX_REPEAT) return sel.values;
-  notes?.approximated(`repeat over $${name}`, `the first ${MAX_REPEAT} of ${sel.values.length} values (pick fewer with --var ${name}=…)`);
+  notes?.approximated(subject, `repeat over $${name}: the first ${MAX_REPEAT} of ${sel.values.length} values (pick fewer with --var ${name}=…)`);
   return sel.values.slice(0, MAX_REPEAT);
 }
 
 /** Repeated panels of one section, laid out as Grafana does; panels below move down to make room. */
 function expandPanels(section: Section, selections: Selections, notes?: Notes): ExpandedPanel[] {
   let items = section.panels.map((p) => ({ panel: p.panel, cell: { ...p.cell }, selections }));
-  const repeated = items.filter((it) => it.panel.repeat !== undefined && repeatValues(selections, it.panel.repeat, notes) !== undefined);
+  // why: the subject is the title the panel is imported with when it is shown once, so the summary counts it
+  const subject = (p: GrafanaPanel): string => panelSubject(interpolate(p.title, titleSelections(selections)).text);
+  const repeated = items.filter((it) => it.panel.repeat !== undefined && repeatValues(selections, it.panel.repeat, subject(it.panel), notes) !== undefined);
   for (const it of repeated) {
     const name = it.panel.repeat as string;
-    const values = repeatValues(selections, name, notes) as string[];
+    const values = repeatValues(selections, name, subject(it.panel)) as string[];
     const { x, y, w, h } = it.cell;
     const vertical = it.panel.repeatDirection === 'v';
     const perRow = Math.max(1, Math.round(it.panel.maxPerRow ?? 4));
@@ -79,7 +82,8 @@ function expandPanels(section: Section, selections: Selections, notes?: Notes): 
 export function expandRepeats(sections: Section[], selections: Selections, notes?: Notes): ExpandedSection[] {
   const out: ExpandedSection[] = [];
   for (const s of sections) {
-    const values = s.repeat !== undefined ? repeatValues(selections, s.repeat, notes) : undefined;
+    const rowTitle = s.title !== undefined && s.title.trim() !== '' ? interpolate(s.title, titleSelections(selections)).text : '(untitled)';
+    const values = s.repeat !== undefined ? repeatValues(selections, s.repeat, `row "${rowTitle}"`, notes) : undefined;
     if (s.repeat === undefined || values === undefined) {
       out.push({ title: s.title !== undefined ? interpolate(s.title, titleSelections(selections)).text : undefined, panels: expandPanels(s, selections, notes) });
       continue;

@@ -43,6 +43,8 @@ export interface ResolveInput {
   notes: Notes;
   /** Grafana's macros in variable queries ($__range, $__interval) take the imported board's values. */
   macros?: MacroContext;
+  /** Datasource names the dashboard states the plugin of (lower-cased name → plugin id). */
+  datasourceNames?: ReadonlyMap<string, string>;
 }
 
 const ALL = '$__all';
@@ -185,7 +187,7 @@ function select(v: GrafanaVariable, options: string[], override: string[] | unde
 const OTHER_DATASOURCES = /loki|elastic|influx|mysql|postgres|graphite|cloudwatch|tempo|jaeger|zipkin|mssql|opentsdb|testdata|splunk|datadog|clickhouse/i;
 
 /** Whether a query variable's datasource is Prometheus (or left to the default, taken to be Prometheus). */
-function queriesPrometheus(v: GrafanaVariable, resolved: ReadonlyMap<string, ResolvedVariable>): boolean {
+function queriesPrometheus(v: GrafanaVariable, resolved: ReadonlyMap<string, ResolvedVariable>, names: ReadonlyMap<string, string>): boolean {
   const ds = v.datasource;
   let text = '';
   if (typeof ds === 'string') text = ds;
@@ -193,6 +195,8 @@ function queriesPrometheus(v: GrafanaVariable, resolved: ReadonlyMap<string, Res
     const o = ds as Record<string, unknown>;
     text = typeof o['type'] === 'string' ? o['type'] : typeof o['uid'] === 'string' ? o['uid'] : '';
   }
+  const stated = names.get(text.toLowerCase());
+  if (stated !== undefined) return !OTHER_DATASOURCES.test(stated);
   if (OTHER_DATASOURCES.test(text)) return false;
   // why: `$ds` / `${ds}` is a datasource variable resolved before this one (export inputs like ${DS_LOKI} are named above)
   const ref = /^\$\{?(\w+)\}?$/.exec(text);
@@ -213,7 +217,7 @@ export async function resolveVariables(input: ResolveInput): Promise<Map<string,
     const interpolated = interpolate(queryText(v), selections).text;
     const text = input.macros && v.type === 'query' ? expandMacros(interpolated, input.macros) : interpolated;
     let options: string[];
-    const prometheus = v.type !== 'query' || queriesPrometheus(v, out);
+    const prometheus = v.type !== 'query' || queriesPrometheus(v, out, input.datasourceNames ?? new Map());
     // whether the options came from Prometheus, so a saved value it no longer offers is dropped
     let asked = v.type === 'query' && input.client !== undefined && prometheus;
     try {

@@ -3,12 +3,10 @@
 // would show it, or said in the summary with what differs and why, and the board fits the wall.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Panel } from '../../../src/shared/config-schema';
-import { parseBoardText } from '../../../src/main/engine/config/load';
-import { importDashboard } from '../../../src/main/grafana/import';
 import { PAGE_ROWS } from '../../../src/main/grafana/paginate';
 import { resultText } from '../../../src/main/grafana/variable-values';
 import { fakeClient } from './fake-client';
+import { importJson } from './import-fixture';
 
 const HOST = 'host-a:9100';
 const SERIES = [
@@ -26,18 +24,7 @@ const QUERIES = {
 };
 
 async function run(json: unknown = JSON.parse(readFileSync('test/fixtures/grafana/community-constructs.json', 'utf8'))) {
-  const client = fakeClient(SERIES, QUERIES);
-  const r = await importDashboard(json, { prometheusUrl: 'http://127.0.0.1:9090', client, vars: new Map() });
-  if (!r.ok) throw new Error(r.reason);
-  const check = parseBoardText(r.yaml, 'imported.yaml', {});
-  if (!check.ok) throw new Error(check.problems.map((p) => p.message).join('\n'));
-  const all = check.board.pages.flatMap((p) => p.panels);
-  const byTitle = (title: string): Panel => {
-    const p = all.find((x) => x.title === title);
-    if (!p) throw new Error(`no panel "${title}" in ${all.map((x) => x.title).join(', ')}`);
-    return p;
-  };
-  return { board: check.board, all, byTitle, summary: r.notes.summary('dash.json').join('\n'), client };
+  return importJson(json, fakeClient(SERIES, QUERIES));
 }
 
 describe('import of the constructs community dashboards use', () => {

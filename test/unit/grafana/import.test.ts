@@ -180,7 +180,7 @@ describe('import: library panels, long repeats, macros in variable queries', () 
     );
     if (!r.ok) throw new Error(r.reason);
     expect(r.board.pages.flatMap((p) => p.panels)).toHaveLength(32);
-    expect(r.notes.summary().join('\n')).toContain('approximated: repeat over $h: the first 32 of 40 values');
+    expect(r.notes.summary().join('\n')).toContain('approximated: panel "up All": repeat over $h: the first 32 of 40 values');
   });
 
   it('a variable query using $__range is sent with the board’s range', async () => {

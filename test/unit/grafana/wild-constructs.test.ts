@@ -1,0 +1,69 @@
+// Constructs met in community dashboards taken as found (exporters' own dashboards, mixins, grafana.com
+// exports of several Grafana versions), each in a small dashboard written here: the import must read them
+// as Grafana does, or say in the summary what differs, naming the file and the panel.
+import { describe, expect, it } from 'vitest';
+import { fakeClient, type FakeSeries } from './fake-client';
+import { importJson } from './import-fixture';
+
+const run = (dashboard: unknown, series: FakeSeries[] = []) => importJson(dashboard, fakeClient(series, {}));
+
+const graph = (title: string, datasource: unknown, expr: string, y = 0) => ({
+  type: 'graph',
+  title,
+  datasource,
+  gridPos: { x: 0, y, w: 12, h: 7 },
+  targets: [{ expr, refId: 'A', legendFormat: '{{instance}}' }],
+});
+
+describe('datasources named by the dashboard', () => {
+  it('a Prometheus datasource whose name says "Postgres" is Prometheus when a datasource variable of type prometheus has it as its choice', async () => {
+    // as in postgres_exporter's mixin dashboard: every panel and variable reads "Postgres Overview",
+    // and the dashboard's `datasource` variable (query: prometheus) has that name as its saved choice
+    const d = {
+      title: 'PG',
+      panels: [graph('Connections', 'Postgres Overview', 'pg_stat_database_numbackends{instance=~"$instance"}')],
+      templating: {
+        list: [
+          { type: 'query', name: 'instance', datasource: 'Postgres Overview', query: 'label_values(up{job=~"postgres.*"},instance)', current: { text: 'old:1', value: 'old:1' } },
+          { type: 'datasource', name: 'datasource', query: 'prometheus', current: { text: 'Postgres Overview', value: 'Postgres Overview' } },
+        ],
+      },
+    };
+    const r = await run(d, [{ __name__: 'up', job: 'postgres', instance: 'db-1:9187' }]);
+    expect(r.byTitle('Connections')).toMatchObject({ type: 'timeseries', query: 'pg_stat_database_numbackends{instance=~"db-1:9187"}' });
+    expect(r.client.calls).toContain('labelValues(instance, up{job=~"postgres.*"})');
+    expect(r.summary).not.toMatch(/not Prometheus|type postgres/);
+  });
+
+  it('an export input labelled with a name is that input plugin, and a name nothing states is still guessed from its text', async () => {
+    const d = {
+      __inputs: [{ name: 'DS_MAIN', label: 'Loki main', type: 'datasource', pluginId: 'prometheus' }],
+      title: 'Inputs',
+      panels: [graph('By label', 'Loki main', 'up', 0), graph('Guessed', 'InfluxDB', 'up', 7)],
+    };
+    const r = await run(d);
+    expect(r.byTitle('By label')).toMatchObject({ type: 'timeseries', query: 'up' });
+    expect(r.byTitle('Guessed').type).toBe('text');
+    expect(r.summary).toContain('skipped: dash.json: panel "Guessed": it reads a datasource of type influx');
+  });
+});
+
+describe('repeats that cannot repeat', () => {
+  it('a panel repeated over a variable Prometheus offers no values for is shown once, and the summary names that panel and counts it approximated', async () => {
+    // as in the NGINX exporter's dashboard: a singlestat repeated over an includeAll, multi `instance`
+    const d = {
+      title: 'N',
+      panels: [
+        { type: 'singlestat', title: 'Status for $instance', repeat: 'instance', gridPos: { x: 0, y: 0, w: 12, h: 3 }, targets: [{ expr: 'nginx_up{instance=~"$instance"}', refId: 'A' }] },
+        { type: 'row', title: 'Rows', repeat: 'instance', collapsed: true, gridPos: { x: 0, y: 3, w: 24, h: 1 }, panels: [graph('Inside', null, 'up', 4)] },
+      ],
+      templating: { list: [{ type: 'query', name: 'instance', query: 'label_values(nginx_up, instance)', includeAll: true, multi: true, current: {} }] },
+    };
+    const r = await run(d, [{ __name__: 'up', instance: 'a:1' }]);
+    expect(r.byTitle('Status for All')).toMatchObject({ type: 'stat', query: 'nginx_up{instance=~".*"}' });
+    expect(r.summary).toContain('approximated: dash.json: panel "Status for All": repeat over $instance: the variable has no values: shown once, not repeated (give it some with --var instance=VALUE)');
+    expect(r.summary).toContain('approximated: dash.json: row "Rows": repeat over $instance');
+    expect(r.summary).not.toContain('pass --prometheus');
+    expect(r.summary.split('\n')[0]).toBe('imported 2 panels (1 as they are, 1 approximated), skipped 0');
+  });
+});
