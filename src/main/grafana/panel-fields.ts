@@ -97,7 +97,12 @@ export function displayFields(p: GrafanaPanel, over: PanelLevel = {}): DisplayFi
   else if ((stackMode !== undefined && stackMode !== 'none') || (stackMode === undefined && p.stack === true)) out.stack = true;
   if (custom?.fillOpacity !== undefined) out.fill = Math.min(1, Math.max(0, custom.fillOpacity / 100));
   else if (p.type === 'graph') out.fill = Math.min(1, Math.max(0, (p.fill ?? 1) / 10));
-  if (custom?.drawStyle === 'bars' || (custom?.drawStyle === undefined && p.bars === true)) {
+  const xMode = p.type === 'graph' ? p.xaxis?.mode : undefined;
+  if (xMode === 'series' || xMode === 'histogram') {
+    // why: the wall's x axis is time; bars over time would read as a time series of bars, which it is not
+    const reduced = typeof p.xaxis?.values?.[0] === 'string' ? p.xaxis.values[0] : 'value';
+    approximations.push(xMode === 'series' ? `x axis by series (one bar per series' ${reduced}): drawn as lines over time` : 'x axis as a histogram of the values: drawn as the values over time');
+  } else if (custom?.drawStyle === 'bars' || (custom?.drawStyle === undefined && p.bars === true)) {
     out.draw = 'bars';
     if (p.type === 'graph' && p.lines === true) approximations.push('bars drawn without the line Grafana draws over them');
   } else if (custom?.drawStyle === 'points' || (p.type === 'graph' && p.lines === false && p.bars !== true)) approximations.push('points drawn as lines');

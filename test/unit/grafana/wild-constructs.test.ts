@@ -67,3 +67,21 @@ describe('repeats that cannot repeat', () => {
     expect(r.summary.split('\n')[0]).toBe('imported 2 panels (1 as they are, 1 approximated), skipped 0');
   });
 });
+
+describe('old graphs whose x axis is not time', () => {
+  it('a graph in series mode (one bar per series, as the Kafka exporter dashboard draws partitions per topic) is drawn as lines over time and said, not as bars over time', async () => {
+    const bars = (title: string, mode: string, y: number) => ({
+      ...graph(title, null, 'sum by (topic) (kafka_topic_partitions)', y),
+      bars: true,
+      lines: false,
+      xaxis: { mode, show: false, values: ['current'] },
+    });
+    const r = await run({ title: 'K', panels: [bars('Partitions per Topic', 'series', 0), bars('Spread', 'histogram', 7), bars('Over time', 'time', 14)] });
+    expect(r.byTitle('Partitions per Topic')).toMatchObject({ type: 'timeseries', query: 'sum by (topic) (kafka_topic_partitions)' });
+    expect(r.byTitle('Partitions per Topic')).not.toHaveProperty('draw');
+    expect(r.byTitle('Spread')).not.toHaveProperty('draw');
+    expect(r.byTitle('Over time')).toMatchObject({ draw: 'bars' });
+    expect(r.summary).toContain("approximated: dash.json: panel \"Partitions per Topic\": x axis by series (one bar per series' current): drawn as lines over time");
+    expect(r.summary).toContain('approximated: dash.json: panel "Spread": x axis as a histogram of the values: drawn as the values over time');
+  });
+});
