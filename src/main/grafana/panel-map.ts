@@ -67,8 +67,10 @@ export function titleSelections(selections: Selections): Selections {
   return out;
 }
 
-export function panelSubject(title: string): string {
-  return `panel "${title || '(untitled)'}"`;
+/** How the summary names a panel; an untitled one by its Grafana id, so several untitled panels stay apart. */
+export function panelSubject(title: string, id?: number | string): string {
+  if (title.trim() !== '') return `panel "${title}"`;
+  return id !== undefined ? `untitled panel (id ${id})` : 'untitled panel';
 }
 
 /** The literal value of `label="…"` (or a regex matcher without specials) in a query. */
@@ -85,7 +87,22 @@ function textOf(p: GrafanaPanel): string {
   const fromOptions = p.options?.['content'];
   const content = typeof fromOptions === 'string' ? fromOptions : (p.content ?? '');
   const mode = typeof p.options?.['mode'] === 'string' ? p.options['mode'] : p.mode;
-  return mode === 'html' ? content.replace(/<[^>]*>/g, ' ').replace(/[ \t]+/g, ' ') : content;
+  if (mode !== 'html') return content;
+  // why: markdown would read a line indented 4 spaces as code, and entities as text
+  const text = content
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /**
@@ -133,7 +150,7 @@ export function unsupportedPanel(title: string, what: string, why: string, queri
 
 export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel; brandValue?: string } {
   const title = interpolate(p.title, titleSelections(ctx.selections)).text;
-  const subject = panelSubject(title);
+  const subject = panelSubject(title, p.id);
   const approx = (detail: string): void => ctx.notes.approximated(subject, detail);
   const type = own(TYPES, p.type);
   const panelKind = ctx.datasource(p.datasource);

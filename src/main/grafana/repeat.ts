@@ -49,7 +49,7 @@ function repeatValues(selections: Selections, name: string, subject: string, not
 function expandPanels(section: Section, selections: Selections, notes?: Notes): ExpandedPanel[] {
   let items = section.panels.map((p) => ({ panel: p.panel, cell: { ...p.cell }, selections }));
   // why: the subject is the title the panel is imported with when it is shown once, so the summary counts it
-  const subject = (p: GrafanaPanel): string => panelSubject(interpolate(p.title, titleSelections(selections)).text);
+  const subject = (p: GrafanaPanel): string => panelSubject(interpolate(p.title, titleSelections(selections)).text, p.id);
   const repeated = items.filter((it) => it.panel.repeat !== undefined && repeatValues(selections, it.panel.repeat, subject(it.panel), notes) !== undefined);
   for (const it of repeated) {
     const name = it.panel.repeat as string;

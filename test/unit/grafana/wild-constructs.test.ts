@@ -85,3 +85,16 @@ describe('old graphs whose x axis is not time', () => {
     expect(r.summary).toContain('approximated: dash.json: panel "Spread": x axis as a histogram of the values: drawn as the values over time');
   });
 });
+
+describe('untitled text panels', () => {
+  it('are told apart in the summary by their Grafana id, only the approximated one counts as approximated, and HTML reads as plain lines', async () => {
+    // as in Grafana's bundled "Prometheus Stats": an HTML logo panel and three markdown notes, all untitled
+    const text = (id: number, mode: string, content: string, y: number) => ({ id, type: 'text', title: '', mode, content, gridPos: { x: 0, y, w: 6, h: 4 } });
+    const html = '<img src="logo.svg">\n<span style="font-size: 25px;">Prometheus</span>\n\n<p style="margin-top: 10px;">\n    You&#39;re using Prometheus &amp; <a href="https://grafana.com/">Grafana</a>.</p>';
+    const r = await run({ title: 'T', panels: [text(9, 'html', html, 0), text(8, 'markdown', '#### Samples', 4), text(11, 'markdown', '#### Scrapes', 8)] });
+    expect(r.summary.split('\n')[0]).toBe('imported 3 panels (2 as they are, 1 approximated), skipped 0');
+    expect(r.summary).toContain('approximated: dash.json: untitled panel (id 9): HTML shown as plain text');
+    const shown = r.all.find((p) => p.type === 'text' && p.text.includes('Prometheus'));
+    expect(shown).toMatchObject({ text: "Prometheus\n\nYou're using Prometheus & Grafana ." });
+  });
+});
