@@ -94,7 +94,7 @@ describe('untitled text panels', () => {
     const r = await run({ title: 'T', panels: [text(9, 'html', html, 0), text(8, 'markdown', '#### Samples', 4), text(11, 'markdown', '#### Scrapes', 8)] });
     expect(r.summary.split('\n')[0]).toBe('imported 3 panels (2 as they are, 1 approximated), skipped 0');
     expect(r.summary).toContain('approximated: dash.json: untitled panel (id 9): HTML shown as plain text');
-    const shown = r.all.find((p) => p.type === 'text' && p.text.includes('Prometheus'));
+    const shown = r.all.find((p) => p.type === 'text' && p.text?.includes('Prometheus') === true);
     expect(shown).toMatchObject({ text: "Prometheus\n\nYou're using Prometheus & Grafana ." });
   });
 });
