@@ -81,6 +81,20 @@ describe('writeBatch', () => {
     expect(keys()).toEqual(['a']);
   });
 
+  it('writes and reads a series again after retention deleted it, though its key comes at the same place of the batch', () => {
+    // why: the store keeps each source's previous keys, ids and heads by place in the batch
+    t = tempStore({ seal: { maxCount: 10, stagger: false } });
+    writePolls(t.store, 1, () => 1, { instance: 'b' });
+    while (t.store.seal(T0 + DAY) > 0);
+    while (t.store.retain(T0 + 2 * step).more);
+    expect(t.store.seriesFor(S, Q)).toEqual([]);
+    const at = T0 + 40 * step;
+    writePolls(t.store, 2, (i) => 7 + i, { instance: 'b' }, at);
+    const b = t.store.seriesFor(S, Q).find((s) => s.labels['instance'] === 'b');
+    expect(all(t.store, b!.id)).toEqual({ ts: [at, at + step], values: [7, 8] });
+    expect(all(t.reopen(), b!.id)).toEqual({ ts: [at, at + step], values: [7, 8] });
+  });
+
   it('keeps NaN and ±Infinity, in the head and after sealing', () => {
     t = tempStore();
     const vals = [NaN, Infinity, -Infinity, 0.1, -5e-324];

@@ -47,7 +47,7 @@ function buildParts(db: Database.Database, sealLimits: SealLimits, retainLimits:
             (SELECT sum(count) FROM chunks) AS chunkSamples`,
   );
   const write = db.transaction((batch: Batch, added: string[]): PendingHead => {
-    const pending = series.write(batch.samples, now() - retentionMs(), added);
+    const pending = series.write(batch.source, batch.samples, now() - retentionMs(), added);
     outcomes.write(batch);
     health.write(batch.health);
     if (batch.alerts !== undefined) alerts.write(batch.source, batch.at, batch.alerts);

@@ -17,6 +17,13 @@ type SeriesRow = { id: number; key: string; source: string; query: string; label
 export class SeriesTable {
   /** key → id; ids added inside a failed transaction are removed again (see forgetKeys). */
   private readonly ids = new Map<string, number>();
+  /** source → the keys and ids of its previous write, in the order written. why: a source sends its
+   *  series in the same order poll after poll, so the key at the same place (one string compare)
+   *  finds the id without hashing the key into `ids` (that lookup was the largest JS entry of the
+   *  ingest profile), and its head without a lookup in the head's map. Only a cache of `ids` and of
+   *  the head's map (a series keeps its head object until it is deleted): cleared whenever an id is
+   *  dropped from `ids` (a rolled-back write, deleted series, which the head forgets at once). */
+  private readonly order = new Map<string, { keys: string[]; ids: number[]; heads: (SeriesHead | undefined)[] }>();
   private readonly meta = new Map<number, StoredSeries>();
   /** source + NUL + query → its series by key; why: a snapshot asks once per panel (and once more
    *  for its anomaly scores), 80 SELECTs for a 40-panel wall, the largest part of snapshot(at).
@@ -56,13 +63,16 @@ export class SeriesTable {
   /** Writes samples at or after `minT` (older ones would be deleted by retention anyway): head
    *  samples as one head-log row, late ones merged into their chunks. Call inside a transaction;
    *  apply the result to the head after it commits, before the next write (it reuses the arrays). */
-  write(samples: readonly SeriesSamples[], minT: number, added: string[]): PendingHead {
+  write(source: string, samples: readonly SeriesSamples[], minT: number, added: string[]): PendingHead {
     const digits = this.precision.significantDigits;
+    let known = this.order.get(source);
+    if (!known) this.order.set(source, (known = { keys: [], ids: [], heads: [] }));
     let total = 0;
     for (const s of samples) total += s.ts.length;
     const p = this.reserve(samples.length, total);
     let n = 0, count = 0, tMin = Infinity, tMax = -Infinity;
-    for (const s of samples) {
+    for (let at = 0; at < samples.length; at++) {
+      const s = samples[at] as SeriesSamples;
       if (s.ts.length !== s.values.length) throw new RangeError(`series ${s.key}: ${s.ts.length} timestamps but ${s.values.length} values`);
       let id: number | undefined;
       let sealedMax = -Infinity;
@@ -74,8 +84,16 @@ export class SeriesTable {
         if (!Number.isInteger(t) || t < 0) throw new RangeError(`series ${s.key}: bad timestamp ${t}`);
         if (t < minT) continue;
         if (id === undefined) {
-          id = this.idOf(s, added);
-          h = this.head.map.get(id);
+          if (known.keys[at] === s.key) {
+            id = known.ids[at] as number;
+            h = known.heads[at] ?? (known.heads[at] = this.head.map.get(id));
+          } else {
+            id = this.idOf(s, added);
+            h = this.head.map.get(id);
+            known.keys[at] = s.key;
+            known.ids[at] = id;
+            known.heads[at] = h;
+          }
           sealedMax = h?.sealedMax ?? -Infinity;
         }
         const v = s.values[i] as number;
@@ -143,6 +161,7 @@ export class SeriesTable {
   /** After a rolled-back transaction: drop cached ids that no longer exist. */
   forgetKeys(keys: readonly string[]): void {
     this.byQuery.clear();
+    this.order.clear();
     for (const k of keys) {
       const id = this.ids.get(k);
       this.ids.delete(k);
@@ -153,6 +172,7 @@ export class SeriesTable {
   forgetIds(ids: readonly number[]): void {
     const dead = new Set(ids);
     this.byQuery.clear();
+    this.order.clear();
     for (const id of ids) this.meta.delete(id);
     for (const [k, id] of this.ids) if (dead.has(id)) this.ids.delete(k);
   }
