@@ -1,5 +1,5 @@
 // What a Grafana panel does that the wall does not carry over, in words for the import summary:
-// transformations (field and series overrides: series-overrides.ts). The wall shows the queries'
+// transformations, a stat showing names (field and series overrides: series-overrides.ts). The wall shows the queries'
 // own results; these lines say what differs from the Grafana original and why.
 import type { GrafanaPanel } from './dashboard';
 
@@ -9,5 +9,8 @@ export function record(v: unknown): Record<string, unknown> | undefined {
 
 export function panelCaveats(p: GrafanaPanel): string[] {
   const transformations = (p.transformations ?? []).map((t) => record(t)?.['id']).filter((id): id is string => typeof id === 'string');
-  return transformations.length > 0 ? [`transformations skipped (${transformations.join(', ')}): the wall shows the queries' own results`] : [];
+  const out = transformations.length > 0 ? [`transformations skipped (${transformations.join(', ')}): the wall shows the queries' own results`] : [];
+  // why: a stat showing only the series' name (a version from `{{ version }}`) would show an unrelated 1 on the wall
+  if (p.type === 'stat' && p.options?.['textMode'] === 'name') out.push("text mode \"name\": Grafana shows the series' name (its legend), the wall shows its value");
+  return out;
 }

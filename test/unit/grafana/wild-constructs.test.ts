@@ -98,3 +98,18 @@ describe('untitled text panels', () => {
     expect(shown).toMatchObject({ text: "Prometheus\n\nYou're using Prometheus & Grafana ." });
   });
 });
+
+describe('stat panels showing names', () => {
+  it('a stat in text mode "name" (the Prometheus version from {{ version }}) is said, since the wall shows the value 1', async () => {
+    const stat = (title: string, textMode: string, y: number) => ({
+      type: 'stat',
+      title,
+      gridPos: { x: 0, y, w: 6, h: 4 },
+      options: { textMode, reduceOptions: { calcs: ['last'] } },
+      targets: [{ expr: 'prometheus_build_info', legendFormat: '{{ version }}', instant: true, refId: 'A' }],
+    });
+    const r = await run({ title: 'S', panels: [stat('Prometheus version', 'name', 0), stat('Builds', 'value', 4)] });
+    expect(r.summary).toContain('approximated: dash.json: panel "Prometheus version": text mode "name": Grafana shows the series\' name (its legend), the wall shows its value');
+    expect(r.summary).not.toContain('panel "Builds"');
+  });
+});

@@ -2,12 +2,15 @@
 import type { Labels } from '../../../shared/model';
 
 /**
- * `{{instance}}` → that label's value (empty when missing). Without a legend: `name{a="1"}`; with no
+ * `{{instance}}` → that label's value (empty when missing). Without a legend, or when it renders empty: `name{a="1"}`; with no
  * labels at all, `title` (the panel's title reads better on a wall than PromQL) or else the query.
  */
 export function seriesName(labels: Labels, query: string, legend?: string, title?: string): string {
   if (legend !== undefined && legend !== '') {
-    return legend.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, name: string) => labels[name] ?? '');
+    const rendered = legend.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, name: string) => labels[name] ?? '');
+    // why: `{{pod}}` on a series without that label renders empty; Grafana then names the series as if no
+    // legend were set, and an unnamed series on a wall cannot be told from its neighbours
+    if (rendered.trim() !== '') return rendered;
   }
   const metric = labels['__name__'] ?? '';
   const rest = Object.keys(labels)
