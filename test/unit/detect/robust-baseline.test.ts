@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ENSEMBLE_HUBER } from '../../../src/main/engine/detect/index';
+import { createDetector, ENSEMBLE_HUBER } from '../../../src/main/engine/detect/index';
+import { rng } from '../../bench/families';
 import { ZScoreModel } from '../../../src/main/engine/detect/zscore';
 import { seasonalNoise } from './synthetic';
 
@@ -31,5 +32,46 @@ describe('the z-score baseline of the default ensemble (Huber-clipped)', () => {
     const settled = robust.slice(660, 1500).map(Math.abs);
     expect(Math.max(...settled)).toBeLessThan(5);
     expect(settled.filter((z) => z > 2).length / settled.length).toBeLessThan(0.1);
+  });
+});
+
+/**
+ * 1 s samples of a floor at 100 (±1) with upward bursts (3 % of samples start one: +20 to +220 for
+ * 1–4 samples), like a loopback byte rate under other traffic; `drop` halves it for 60 samples
+ * from sample 1,500.
+ */
+function floorWithBursts(drop: boolean): { t: number[]; v: number[] } {
+  const rnd = rng(4);
+  const t: number[] = [];
+  const v: number[] = [];
+  let burst = 0;
+  for (let i = 0; i < 2000; i++) {
+    t.push(Date.UTC(2024, 0, 1) + i * 1000);
+    if (burst === 0 && rnd() < 0.03) burst = 1 + Math.floor(rnd() * 4);
+    let x = 100 + 2 * (rnd() - 0.5);
+    if (burst > 0) {
+      x += 20 + 200 * rnd();
+      burst--;
+    }
+    if (drop && i >= 1500 && i < 1560) x = 55 + 2 * (rnd() - 0.5);
+    v.push(x);
+  }
+  return { t, v };
+}
+
+describe('the default detector on a series whose deviations were all upward bursts', () => {
+  const flags = (drop: boolean): number[] => {
+    const { t, v } = floorWithBursts(drop);
+    const d = createDetector({ method: 'auto', sensitivity: 'medium' });
+    return t.flatMap((ti, i) => (d.update(ti, v[i] as number).flagged ? [i] : []));
+  };
+
+  // issue 18 (recordedFaults lo_rx_rate): read two-sided, the drop was no rarer than the bursts'
+  it('flags a drop below its floor where it starts', () => {
+    expect(flags(true)).toEqual([1500]);
+  });
+
+  it('flags nothing on the same series without the drop', () => {
+    expect(flags(false)).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ export class ChangePointModel implements Component {
   // why: a CUSUM sum routinely runs to ten and more; its rarity is its own history's alone
   // (a prior tail from 10 cost 5 points out of group in eval-groups.ts)
   readonly tailFrom = Infinity;
+  readonly sided = false;
   private readonly holt: Holt;
   private up = 0;
   private down = 0;

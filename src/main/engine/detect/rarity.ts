@@ -100,15 +100,28 @@ export interface RarityParams {
   alpha: number;
 }
 
+/** The weight in bins b..top of one side's histogram (bins above `top` are empty). */
+function tailFrom(c: Float64Array, top: number, b: number): number {
+  let tail = 0;
+  for (let i = top; i >= b; i--) tail += c[i] as number;
+  return tail;
+}
+
+const NONE = new Float64Array(0);
+
 export class Rarity {
+  /** Weights of past values (of their magnitudes, for a sided feature's values ≥ 0) ... */
   private readonly counts = new Float64Array(BINS);
+  /** ... and, for a sided feature only, of the magnitudes of its values < 0. */
+  private readonly below: Float64Array;
   private total = 0;
   /** Weight of the next sample; grows instead of decaying every count (renormalized rarely). */
   private weight = 1;
   private readonly growth: number;
   private seen = 0;
   private top = -1;
-  /** Bin of the sample last given to `surprisal`, for `pass`. */
+  private topBelow = -1;
+  /** Bin of the sample last given to `surprisal`, for `pass` (a value < 0 of a sided feature: −1 − bin). */
   private pendingBin = 0;
 
   private readonly floor: number;
@@ -117,11 +130,16 @@ export class Rarity {
   private readonly alpha: number;
   private readonly beyond: number;
 
-  /** tailFrom: where the prior tail starts (P0 = 1 below it); the floor when not given, Infinity for no prior. */
+  /**
+   * tailFrom: where the prior tail starts (P0 = 1 below it); the floor when not given, Infinity for
+   * no prior. sided: the feature is signed and its two sides are read apart (see `update`).
+   */
   constructor(
     p: RarityParams,
     private readonly tailFrom = p.floor,
+    private readonly sided = false,
   ) {
+    this.below = sided ? new Float64Array(BINS) : NONE;
     // why: + 1 is the sample itself, so with no prior a never-seen value has P ≈ 1/memory, not 0
     this.prior = tailFrom === Infinity ? 1 : 1 + p.prior;
     this.alpha = p.alpha;
@@ -131,10 +149,22 @@ export class Rarity {
     this.warmup = p.warmup;
   }
 
-  /** The surprisal log10(1/P[feature ≥ x]) of x against history, then x joins the history. */
+  /**
+   * The surprisal log10(1/P[feature ≥ x]) of x ≥ 0 against history, then x joins the history.
+   * A sided feature's x is signed and read as P[|feature| ≥ |x|], except that a side much rarer
+   * than the other is read mostly on its own: the tail is x's side's plus at most as much again of
+   * the other's, so a drop under a series whose deviations are upward bursts is as rare as drops
+   * have been there. Never less rare than the two sides together.
+   */
   update(x: number): number {
-    const b = binOf(x);
     this.seen++;
+    if (x < 0 && this.sided) {
+      const b = binOf(-x);
+      const s = this.surprisalIn(-x, -1 - b);
+      this.addBelow(b);
+      return s;
+    }
+    const b = binOf(x);
     const s = this.surprisalIn(x, b);
     this.add(b);
     return s;
@@ -143,8 +173,8 @@ export class Rarity {
   /** The surprisal `update(x)` would return, without x joining the history yet (`pass` does that). */
   surprisal(x: number): number {
     this.seen++;
-    this.pendingBin = binOf(x);
-    const s = this.surprisalIn(x, this.pendingBin);
+    this.pendingBin = this.sided && x < 0 ? -1 - binOf(-x) : binOf(x);
+    const s = this.surprisalIn(x < 0 ? -x : x, this.pendingBin);
     this.seen--;
     return s;
   }
@@ -152,20 +182,27 @@ export class Rarity {
   /** Time moves on by the sample last given to `surprisal`: it joins the history, or only ages it. */
   pass(learn: boolean): void {
     this.seen++;
-    if (learn) this.add(this.pendingBin);
-    else this.age();
+    const b = this.pendingBin;
+    if (!learn) this.age();
+    else if (b < 0) this.addBelow(-1 - b);
+    else this.add(b);
   }
 
-  private surprisalIn(x: number, b: number): number {
+  /** x: the magnitude; b0: its bin, signed as `pendingBin`. */
+  private surprisalIn(x: number, b0: number): number {
     if (!(x >= this.floor && this.seen > this.warmup)) return 0;
-    let tail = 0;
-    const c = this.counts;
-    // why: bins above the highest ever used are empty (summing from there gives the same bits)
-    for (let i = this.top; i >= b; i--) tail += c[i] as number;
+    const neg = b0 < 0;
+    const b = neg ? -1 - b0 : b0;
+    let tail = neg ? tailFrom(this.below, this.topBelow, b) : tailFrom(this.counts, this.top, b);
+    if (this.sided) {
+      const other = neg ? tailFrom(this.counts, this.top, b) : tailFrom(this.below, this.topBelow, b);
+      tail += other < tail ? other : tail;
+    }
     const w = this.prior * this.weight;
     if (this.prior > 1) return Math.log10((this.total + w) / (tail + w * (x > this.tailFrom ? Math.pow(this.tailFrom / x, this.alpha) : 1)));
     let s = Math.log10((this.total + w) / (tail + w));
-    if (b > this.top) s += this.beyond * (b - this.top);
+    const top = this.top > this.topBelow ? this.top : this.topBelow;
+    if (b > top) s += this.beyond * (b - top);
     return s;
   }
 
@@ -181,9 +218,18 @@ export class Rarity {
     if (b > this.top) this.top = b;
   }
 
+  /** add() for a sided feature's value < 0 in bin b of its magnitude. */
+  private addBelow(b: number): void {
+    this.age();
+    this.below[b] = (this.below[b] as number) + this.weight;
+    this.total += this.weight;
+    if (b > this.topBelow) this.topBelow = b;
+  }
+
   private renormalize(): void {
     const k = 1 / this.weight;
     for (let i = 0; i < BINS; i++) this.counts[i] = (this.counts[i] as number) * k;
+    for (let i = 0; i < this.below.length; i++) this.below[i] = (this.below[i] as number) * k;
     this.total *= k;
     this.weight = 1;
   }

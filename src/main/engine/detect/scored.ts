@@ -47,6 +47,8 @@ export class ScoredDetector implements Detector {
   private readonly instant: Rarity[];
   private readonly burst: Rarity[];
   private readonly avg: Float64Array;
+  /** 1 where the component's rarity reads its deviation signed (Component.sided) */
+  private readonly sided: Uint8Array;
   private readonly hold: AnomalyHold | undefined;
   /** Samples of the current strong anomaly kept out of the history so far (0: none under way). */
   private held = 0;
@@ -73,10 +75,11 @@ export class ScoredDetector implements Detector {
   ) {
     // why: a 1-sample EWMA is the instant value itself, whose rarity `instant` already reads
     this.bursts = p.burstSpan > 1;
-    const rarity = (c: Component) => new Rarity(p.rarity, c.tailFrom);
-    this.instant = components.map(rarity);
-    this.burst = this.bursts ? components.map(rarity) : [];
+    this.instant = components.map((c) => new Rarity(p.rarity, c.tailFrom, c.sided));
+    // why: the burst feature is an average of |z|, one-sided by construction
+    this.burst = this.bursts ? components.map((c) => new Rarity(p.rarity, c.tailFrom)) : [];
     this.avg = new Float64Array(components.length);
+    this.sided = Uint8Array.from(components, (c) => (c.sided ? 1 : 0));
     this.hold = p.anomalyHold;
     this.aBurst = 2 / (p.burstSpan + 1);
     this.shift = SENSITIVITY_SHIFT[sensitivity];
@@ -110,7 +113,8 @@ export class ScoredDetector implements Detector {
       const prev = avgs[i] as number;
       const avg = prev + aBurst * (a - prev);
       avgs[i] = avg;
-      const si = !this.hold ? (this.instant[i] as Rarity).update(a) : (this.instant[i] as Rarity).surprisal(a);
+      const x = this.sided[i] === 1 ? z : a;
+      const si = !this.hold ? (this.instant[i] as Rarity).update(x) : (this.instant[i] as Rarity).surprisal(x);
       let s = si;
       if (this.bursts) {
         const sb = !this.hold ? (this.burst[i] as Rarity).update(avg) : (this.burst[i] as Rarity).surprisal(avg);

@@ -17,6 +17,7 @@ const DAY = 86_400_000; // ms
  */
 export class SeasonalModel implements Component {
   readonly tailFrom = 2;
+  readonly sided = false;
   private readonly profile: Float64Array;
   /** Day number whose samples `sum`/`count` currently accumulate, per bin (−1 = none yet). */
   private readonly day: Float64Array;

@@ -32,6 +32,11 @@ export interface Component {
    * CUSUM sum.
    */
   readonly tailFrom: number;
+  /**
+   * Whether the rarity of observe() reads its two signs apart (Rarity's `sided`): true where a
+   * deviation below is not the echo of one above, so drops are judged against past drops.
+   */
+  readonly sided: boolean;
   observe(t: number, v: number): number;
   /** Why the last observed sample deviates, for a person. Only called on flagged samples. */
   explain(z: number, v: number, stepMs: number): string;

@@ -9,6 +9,12 @@ import { Holt } from './holt';
  */
 export class ZScoreModel implements Component {
   readonly tailFrom = 2;
+  /**
+   * A clipped baseline is not dragged by a spike, so its deviations below are drops of their own,
+   * not returns from a spike: they are judged against past drops (issue 18: a drop under a series'
+   * floor whose history was all upward bursts, recordedFaults lo_rx_rate).
+   */
+  readonly sided: boolean;
   private readonly holt: Holt;
 
   constructor(
@@ -18,6 +24,7 @@ export class ZScoreModel implements Component {
     huber = Infinity,
   ) {
     this.holt = new Holt(baseline, baseline * 4, scaleSpan, huber);
+    this.sided = huber < Infinity;
   }
 
   observe(_t: number, v: number): number {
