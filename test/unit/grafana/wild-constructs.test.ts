@@ -99,7 +99,7 @@ describe('untitled text panels', () => {
   });
 });
 
-describe('stat panels showing names', () => {
+describe('stat panels showing names or a text for no data', () => {
   it('a stat in text mode "name" (the Prometheus version from {{ version }}) is said, since the wall shows the value 1', async () => {
     const stat = (title: string, textMode: string, y: number) => ({
       type: 'stat',
@@ -108,8 +108,11 @@ describe('stat panels showing names', () => {
       options: { textMode, reduceOptions: { calcs: ['last'] } },
       targets: [{ expr: 'prometheus_build_info', legendFormat: '{{ version }}', instant: true, refId: 'A' }],
     });
-    const r = await run({ title: 'S', panels: [stat('Prometheus version', 'name', 0), stat('Builds', 'value', 4)] });
+    const down = { ...stat('Instance Down', 'value', 8), fieldConfig: { defaults: { noValue: '0' } } };
+    const r = await run({ title: 'S', panels: [stat('Prometheus version', 'name', 0), stat('Builds', 'value', 4), down] });
     expect(r.summary).toContain('approximated: dash.json: panel "Prometheus version": text mode "name": Grafana shows the series\' name (its legend), the wall shows its value');
     expect(r.summary).not.toContain('panel "Builds"');
+    // Grafana's "No value" text (dotdc's "Instance Down" shows 0 when no instance is down) is said too
+    expect(r.summary).toContain('approximated: dash.json: panel "Instance Down": no data is shown as "No data", not as "0"');
   });
 });
