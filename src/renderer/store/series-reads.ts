@@ -13,8 +13,13 @@ export interface SeriesReadOptions {
   maxPoints: (panelIds: readonly string[]) => number;
   /** unix ms: where a read ends (the engine's now, or the replay time T). */
   serverAt: () => number;
-  /** The panels `ids` now hold the whole window up to `to` (unix ms). */
-  fullRead: (ids: readonly string[], to: number) => void;
+  /**
+   * The panels `ids` now hold the whole window as the engine had it after the updates counted by
+   * `updatesSeen` when the read was asked (-Infinity: an answer older than any update).
+   */
+  fullRead: (ids: readonly string[], updatesSeen: number) => void;
+  /** How many updates had arrived: a read asked after update n is answered after its writes. */
+  updatesSeen: () => number;
   /** A read already answered (serve inlines the page's first one): the first full read takes it instead of asking, when it fits. */
   inlined?: { args: QueryRequest; result: QueryResult };
 }
@@ -49,10 +54,13 @@ export function seriesReads(client: WallboardClient, store: typeof useWallboard,
     const to = opts.serverAt();
     const from = to - opts.windowMs;
     const want = { panels: ids, from, to, maxPoints: opts.maxPoints(ids) };
-    const r = takeInlined(want) ?? (await client.request('query', want));
+    const early = takeInlined(want);
+    // why -Infinity: serve read the inlined answer before the event stream it resumes began
+    const seen = early ? -Infinity : opts.updatesSeen();
+    const r = early ?? (await client.request('query', want));
     return () => {
       store.getState().setSeries(r.panels, r.anomalies, { from, to });
-      opts.fullRead(ids, to);
+      opts.fullRead(ids, seen);
     };
   }
 

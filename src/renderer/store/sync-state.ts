@@ -35,9 +35,15 @@ export interface SyncState {
   /** This engine's updates carry the live snapshot, so a status event needs no snapshot read. */
   updatesCarrySnapshot: boolean;
   /** Updates carrying data that arrived while a read was in flight: applied when the run ends. */
-  deferred: UpdateEvent[];
-  /** unix ms: where the last full read of each panel ended (a deferred update older than it is held already). */
-  fullTo: Map<string, number>;
+  deferred: { ev: UpdateEvent; n: number }[];
+  /** Updates that have arrived (the n of the newest). */
+  updatesSeen: number;
+  /**
+   * Per panel, the updates that had arrived when its last full read was asked: a deferred update n
+   * at or below it is held already. why not times: an update's `at` is when its poll began, and a
+   * backfill is written long after, so a read ending past `at` can still predate the writes.
+   */
+  fullSeen: Map<string, number>;
   /** The board the page asked for before React mounted; the first load uses it, later ones ask again. */
   earlyBoard: Promise<BoardView> | undefined;
   /** The snapshot that came with the page; the first live load takes it, later ones ask. */

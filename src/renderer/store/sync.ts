@@ -53,7 +53,8 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     // a status event before the first update needs no snapshot read either
     updatesCarrySnapshot: opts.snapshot !== undefined,
     deferred: [],
-    fullTo: new Map(),
+    updatesSeen: 0,
+    fullSeen: new Map(),
     earlyBoard: opts.board,
     earlySnapshot: opts.snapshot,
     boardSeen: false,
@@ -68,7 +69,8 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     windowMs,
     maxPoints,
     serverAt,
-    fullRead: (ids, to) => ids.forEach((id) => st.fullTo.set(id, to)),
+    fullRead: (ids, seen) => ids.forEach((id) => st.fullSeen.set(id, seen)),
+    updatesSeen: () => st.updatesSeen,
     ...(opts.firstQuery ? { inlined: opts.firstQuery } : {}),
   });
   const visibleSeries = (): string[] => {
@@ -126,11 +128,12 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
    * at once.
    */
   function updateArrived(ev: UpdateEvent): void {
+    const n = ++st.updatesSeen;
     if (ev.snapshot) st.updatesCarrySnapshot = true;
     // why: before the first board no panel is known, and the page's inlined data may be older than
     // this update (the stream resumes where serve read it): it waits for the first read, as below
     if (!st.boardSeen) {
-      st.deferred.push(ev);
+      st.deferred.push({ ev, n });
       return;
     }
     seeLive(ev.at);
@@ -142,7 +145,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
       return;
     }
     if (st.running) {
-      st.deferred.push(ev);
+      st.deferred.push({ ev, n });
       return;
     }
     snapshotArrived(ev.snapshot);
@@ -152,17 +155,18 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
 
   /** The run ended: the updates that came meanwhile, in order, minus what its full reads already hold. */
   function deferredApplied(): void {
-    for (const ev of st.deferred.splice(0)) {
+    for (const d of st.deferred.splice(0)) {
+      const { ev, n } = d;
       const snap = ev.snapshot;
       if (!snap || st.stopped || replayAt() !== undefined) continue;
       if (st.running) {
-        st.deferred.push(ev); // a tail read of an earlier one is in flight again
+        st.deferred.push(d); // a tail read of an earlier one is in flight again
         continue;
       }
       // why the check: a snapshot read that started after this update answered with a newer one
       if ((store.getState().snapshot?.at ?? -Infinity) <= snap.at) snapshotArrived(snap);
       const visible = new Set(visibleSeries());
-      const shown = ev.panels.filter((id) => visible.has(id) && (st.fullTo.get(id) ?? -Infinity) < ev.at);
+      const shown = ev.panels.filter((id) => visible.has(id) && (st.fullSeen.get(id) ?? -Infinity) < n);
       // why max: the window never moves back to an older update than a read already showed
       const left = ev.tail ? reads.mergeUpdateTail(ev.tail, Math.max(snap.at, store.getState().range.to), shown) : shown;
       if (left.length) schedule({ tail: left });

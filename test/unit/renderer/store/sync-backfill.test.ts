@@ -1,0 +1,54 @@
+// startSync against a scripted engine: a backfill (samples written long after their poll began,
+// older than the wall's snapshot) reaches a wall whose full read was in flight when it landed.
+import { describe, expect, it } from 'vitest';
+import type { UpdateEvent } from '../../../../src/shared/api';
+import { emptySnapshot, panelRow, settle, syncHarness, T0 } from './scripted-engine';
+
+const { loaded } = syncHarness();
+
+const xOld = Math.floor(T0 / 1000) - 600; // s: the buffer's last sample before the outage
+
+/** The update of a poll that began at `at` and backfilled 15 s samples after xOld up to it. */
+function backfillUpdate(at: number): UpdateEvent {
+  const xs: number[] = [];
+  for (let t = xOld + 15; t <= at / 1000; t += 15) xs.push(t);
+  const a = { ...panelRow('a', 0, 0), x: xs, y: [xs.map((_, i) => i)] };
+  const b = { ...panelRow('b', 0, 0), x: xs, y: [xs.map((_, i) => i)] };
+  const snapshot = emptySnapshot(T0 + 2_000);
+  return { at, panels: ['a', 'b'], health: false, alerts: false, incidents: false, snapshot, tail: { from: (xOld + 15) * 1000, to: snapshot.at, panels: [a, b] } };
+}
+
+describe('startSync and a backfill', () => {
+  it('applies a deferred update whose poll began before a full read ended, when the read was asked before the update came', async () => {
+    const { engine, store } = await loaded();
+    // the wall (re)reads after a lost connection; the engine answers from a buffer that ends at
+    // xOld (its backfill not written yet), and the answer is held until after the update came
+    let release = (): void => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const answer = engine.client.request.bind(engine.client);
+    engine.client.request = async (name, args) => {
+      const r = await answer(name, args);
+      if (name !== 'query') return r;
+      const q = args as { panels: string[]; from: number; to: number };
+      await held;
+      return { ...(r as object), panels: q.panels.map((id) => panelRow(id, xOld, 1)) } as typeof r;
+    };
+    engine.connection({ state: 'open', since: T0, attempt: 0 });
+    engine.connection({ state: 'lost', since: T0, attempt: 1 });
+    engine.connection({ state: 'open', since: T0 + 1, attempt: 0 });
+    await settle();
+    expect(engine.take()).toContain('query a,b');
+    // the poll began 5 s before the wall's snapshot (T0) and wrote its backfill after the read
+    engine.emit('update', backfillUpdate(T0 - 5_000));
+    release();
+    await settle();
+    await settle();
+    const xs = store.getState().series['a']?.x ?? [];
+    expect(xs[0]).toBe(xOld);
+    // every backfilled sample is on the wall, without another read
+    expect(xs.length).toBe(1 + backfillUpdate(T0 - 5_000).tail!.panels[0]!.x.length);
+    expect(store.getState().series['b']?.x.length).toBe(xs.length);
+    expect(engine.take()).toEqual([]);
+  });
+
+});
