@@ -38,7 +38,7 @@ export const UNITS = [
 ] as const;
 
 /** How a timeseries draws its series. */
-export const DRAW_STYLES = ['line', 'bars'] as const;
+export const DRAW_STYLES = ['line', 'bars', 'points'] as const;
 
 /** Whether `make` accepts the text (a regex compiles). */
 const compiles =
@@ -73,7 +73,7 @@ export const seriesOverride = z
     fill: z.number().min(0).max(1).optional().describe('opacity of the area under its line, 0 (none) to 1'),
     unit: z.enum(UNITS).optional().describe('the unit of its legend value'),
     decimals: z.number().int().min(0).max(6).optional(),
-    draw: z.enum(DRAW_STYLES).optional().describe('line or bars, where it differs from the panel'),
+    draw: z.enum(DRAW_STYLES).optional().describe('line, bars or points, where it differs from the panel'),
     axis: z.enum(['left', 'right']).optional().describe('right: read against the right-hand y axis (the panel\'s rightAxis)'),
   })
   .strict()
@@ -138,7 +138,7 @@ export const panel = z
     fill: z.number().min(0).max(1).optional(),
     /** Timeseries: per-series display overrides (colour, name, negative-Y, out of the stack, hidden, legend unit). */
     overrides: z.array(seriesOverride).optional(),
-    /** Timeseries: series drawn as lines (default) or bars (stacked bars when `stack` is set). */
+    /** Timeseries: series drawn as lines (default), bars (stacked bars when `stack` is set) or points (a dot per sample, no line). */
     draw: z.enum(DRAW_STYLES).optional(),
     /** Timeseries: the right-hand y axis of the series an override puts there (`axis: right`). */
     rightAxis: z

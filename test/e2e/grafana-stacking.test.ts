@@ -215,6 +215,8 @@ interface Columns {
   blue: number[];
   /** rows of blue pixels anywhere in the plot */
   blueRows: number[];
+  /** plot columns (device px) with red anywhere: points are separate runs, a line is one */
+  redAny: number[];
   /** ink (non-background pixels) right of the plot box, in the right axis' place */
   rightInk: number;
   rightAxis: string;
@@ -239,9 +241,15 @@ function readColumns(page: Page, panelId: string): Promise<Columns> {
       const [r, g, b] = [d[i] as number, d[i + 1] as number, d[i + 2] as number];
       return r > 180 && g < 80 && b < 80 ? 'r' : b > 180 && r < 80 && g < 80 ? 'b' : '';
     };
-    const out = { height: h, redBottom: [] as number[], red: [] as number[], blue: [] as number[], blueRows: [] as number[], rightInk: 0, rightAxis: plot.dataset['rightAxis'] ?? '' };
+    const out = { height: h, redBottom: [] as number[], red: [] as number[], blue: [] as number[], blueRows: [] as number[], redAny: [] as number[], rightInk: 0, rightAxis: plot.dataset['rightAxis'] ?? '' };
     for (let x = 0; x < w; x++) {
-      for (let y = 0; y < h; y++) if (kind(x, y) === 'b') out.blueRows.push(y);
+      let anyRed = false;
+      for (let y = 0; y < h; y++) {
+        const kd = kind(x, y);
+        if (kd === 'b') out.blueRows.push(y);
+        else if (kd === 'r') anyRed = true;
+      }
+      if (anyRed) out.redAny.push(x);
       if (kind(x, h - 2) !== 'r') continue;
       out.redBottom.push(x);
       let red = 0;
@@ -313,6 +321,40 @@ describe('Grafana bars and a second y axis, drawn from a real Prometheus', () =>
       expect(runs(o.redBottom)).toBeGreaterThanOrEqual(4);
       const legend = await wall.page.locator(`[data-panel-id="${two}"] [data-testid="chart-legend"]`).innerText();
       expect(legend).toMatch(/free share\s*[0-9.]+%/);
+      expect(wall.errors).toEqual([]);
+    } finally {
+      await wall.close();
+    }
+  });
+});
+
+describe('Grafana points, drawn from a real Prometheus', () => {
+  it('a points series is a dot per sample with no line between; an override back to line is a line', async () => {
+    const panelOf = (title: string): string => {
+      const p = board2.pages.flatMap((pg) => pg.panels).find((x) => x.title === title);
+      if (!p) throw new Error(`no panel "${title}"`);
+      return p.id;
+    };
+    const pts = panelOf('Up as points');
+    const old = panelOf('Old graph: points');
+    const wall = await openWall(browser, `${wb2.url}/?rotate=0&burnin=0&window=2m`);
+    try {
+      expect(await waitPanels(wall.page, 'ok', { ids: [pts, old], timeout: 60_000 })).toBe(true);
+      // why: the imported board polls every 15 s, so a dot appears every 15 s
+      await waitFor('4 dots drawn', async () => {
+        const [a, b] = [await readColumns(wall.page, pts), await readColumns(wall.page, old)];
+        return runs(a.redAny) >= 4 && runs(b.redAny) >= 4;
+      }, 120_000);
+      await screenshot(wall.page, 'grafana-points-1920x1080');
+      for (const id of [pts, old]) {
+        const c = await readColumns(wall.page, id);
+        // separate dots: as many runs of red columns as samples, each a dot wide (a line is one run)
+        expect(runs(c.redAny)).toBeGreaterThanOrEqual(4);
+        expect(c.redAny.length / runs(c.redAny)).toBeLessThan(40);
+      }
+      // the series an override draws as a line spans the plot as one run of blue (up to its gaps)
+      const p = await readColumns(wall.page, pts);
+      expect(p.blueRows.length).toBeGreaterThan(10 * runs(p.redAny));
       expect(wall.errors).toEqual([]);
     } finally {
       await wall.close();

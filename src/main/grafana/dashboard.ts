@@ -96,6 +96,7 @@ export const panelSchema = z.looseObject({
   percentage: bool,
   bars: bool,
   lines: bool,
+  points: bool,
   /** Old graph's x axis: `time`, or `series` (one bar per series' reduced value) / `histogram`. */
   xaxis: z.looseObject({ mode: str, values: z.array(z.unknown()).optional().catch(undefined) }).optional().catch(undefined),
   gauge: z.looseObject({ show: bool, minValue: num, maxValue: num }).optional().catch(undefined),

@@ -17,8 +17,8 @@ export interface DisplayFields {
   /** Grafana stacks normally (true) or as shares of the total (percent). */
   stack?: true | 'percent';
   fill?: number;
-  /** Grafana draws bars (new `custom.drawStyle`, old graph `bars`). */
-  draw?: 'bars';
+  /** Grafana draws bars or points (new `custom.drawStyle`, old graph `bars`, `points` without `lines`). */
+  draw?: 'bars' | 'points';
   /** How the fields differ from what Grafana shows. */
   approximations: string[];
 }
@@ -105,7 +105,11 @@ export function displayFields(p: GrafanaPanel, over: PanelLevel = {}): DisplayFi
   } else if (custom?.drawStyle === 'bars' || (custom?.drawStyle === undefined && p.bars === true)) {
     out.draw = 'bars';
     if (p.type === 'graph' && p.lines === true) approximations.push('bars drawn without the line Grafana draws over them');
-  } else if (custom?.drawStyle === 'points' || (p.type === 'graph' && p.lines === false && p.bars !== true)) approximations.push('points drawn as lines');
+  } else if (custom?.drawStyle === 'points' || (custom?.drawStyle === undefined && p.type === 'graph' && p.lines === false && p.bars !== true && p.points === true)) {
+    out.draw = 'points';
+  } else if (custom?.drawStyle === undefined && p.type === 'graph' && p.lines === false && p.bars !== true) {
+    approximations.push('lines, bars and points all off (Grafana draws nothing): drawn as lines');
+  }
   return out;
 }
 

@@ -43,7 +43,7 @@ export interface OverrideContext {
   /** The panel's queries are multiplied to reach its unit: per-series units would read wrong. */
   scaled: boolean;
   /** How the panel draws its series. */
-  draw: 'line' | 'bars';
+  draw: 'line' | 'bars' | 'points';
 }
 
 // why: how a line is stroked, its points, links and tooltips change how it looks, not what it says
@@ -151,8 +151,8 @@ function applyProp(key: string, value: unknown, props: Props, panel: PanelLevel 
       return undefined;
     case 'custom.drawStyle':
     case 'bars': {
-      const draw = value === 'bars' || value === true ? 'bars' : value === 'line' || value === false ? 'line' : undefined;
-      if (draw === undefined) return `draw style ${String(value)} drawn as ${ctx.draw === 'bars' ? 'bars' : 'a line'}`;
+      const draw = value === 'bars' || value === true ? 'bars' : value === 'line' || value === false ? 'line' : value === 'points' && key === 'custom.drawStyle' ? 'points' : undefined;
+      if (draw === undefined) return `draw style ${String(value)} drawn as ${ctx.draw === 'line' ? 'a line' : ctx.draw}`;
       if (draw !== ctx.draw) props.draw = draw;
       return undefined;
     }

@@ -18,6 +18,8 @@ export interface SeriesStyle {
   /** Read against the right-hand y axis. */
   right: boolean;
   bars: boolean;
+  /** A dot per sample, no line between them. */
+  points: boolean;
 }
 
 export interface SeriesId {
@@ -55,6 +57,7 @@ export function seriesStyles(series: readonly SeriesId[], colors: readonly strin
       ...(panel.decimals !== undefined ? { decimals: panel.decimals } : {}),
       right: false,
       bars: panel.draw === 'bars',
+      points: panel.draw === 'points',
     };
     let ownUnit = false;
     let ownDecimals = false;
@@ -68,7 +71,10 @@ export function seriesStyles(series: readonly SeriesId[], colors: readonly strin
       if (o.unit !== undefined) style.unit = o.unit;
       if (o.decimals !== undefined) style.decimals = o.decimals;
       if (o.fill !== undefined) style.fill = o.fill;
-      if (o.draw !== undefined) style.bars = o.draw === 'bars';
+      if (o.draw !== undefined) {
+        style.bars = o.draw === 'bars';
+        style.points = o.draw === 'points';
+      }
       if (o.axis !== undefined) style.right = o.axis === 'right';
       ownUnit ||= o.unit !== undefined;
       ownDecimals ||= o.decimals !== undefined;

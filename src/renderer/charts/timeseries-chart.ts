@@ -40,7 +40,7 @@ export interface TimeseriesChartConfig {
   overrides?: readonly SeriesOverride[];
   /** Area fill opacity under each line, 0..1. */
   fill?: number;
-  /** Series drawn as lines (default) or bars. */
+  /** Series drawn as lines (default), bars or points. */
   draw?: Panel['draw'];
   /** The right-hand y axis of series an override puts there. */
   rightAxis?: Panel['rightAxis'];
@@ -160,6 +160,7 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
           fills: styles.map((s) => s.fill),
           right: styles.map((s) => s.right),
           bars: styles.map((s) => s.bars),
+          points: styles.map((s) => s.points),
           ...(cfg.rightAxis ? { rightAxis: cfg.rightAxis } : {}),
           onRightTicks: (labels) => {
             plotEl.dataset['rightAxis'] = labels.join(' | ');

@@ -15,6 +15,8 @@ import { yRange } from './y-range';
 
 /** Opacity of a bar's fill when the panel sets none. */
 const BAR_FILL = 0.8;
+/** Diameter of a sample's dot when a series is drawn as points, CSS px (Grafana's default pointSize is 5). */
+const POINT_PX = 7;
 
 export interface TimeseriesSpec {
   /** Cursor sync key: charts of one page share it. */
@@ -29,6 +31,8 @@ export interface TimeseriesSpec {
   right?: readonly boolean[];
   /** Series drawn as bars (per series, in order). */
   bars?: readonly boolean[];
+  /** Series drawn as a dot per sample with no line (per series, in order). */
+  points?: readonly boolean[];
   /** The right-hand y axis, drawn when some series is on it. */
   rightAxis?: { unit?: Unit | undefined; decimals?: number | undefined; min?: number | undefined; max?: number | undefined };
   /** The right axis' tick labels each time they change (the plot element shows them to tests and devtools). */
@@ -134,6 +138,7 @@ export function timeseriesOptions(spec: TimeseriesSpec, width: number, height: n
     ...spec.names.map((name, i): uPlot.Series => {
       const color = spec.colors[i] ?? theme.fg;
       const bars = spec.bars?.[i] === true;
+      const dots = !bars && spec.points?.[i] === true;
       // why: a bar with no fill is an outline that reads as noise from across the room
       const alpha = spec.fills?.[i] ?? spec.fill ?? (bars ? BAR_FILL : fill);
       return {
@@ -147,8 +152,9 @@ export function timeseriesOptions(spec: TimeseriesSpec, width: number, height: n
         spanGaps: false,
         gaps,
         // why: bars are built whole (no tail rows): a bar's width comes from its neighbours' spacing
-        paths: bars ? barPaths() : tailPaths(),
-        points: bars ? { show: false } : { size: 6, fill: color },
+        // why: points have no path (uPlot draws no line or area for a series whose builder returns null)
+        paths: bars ? barPaths() : dots ? () => null : tailPaths(),
+        points: bars ? { show: false } : dots ? { show: true, size: POINT_PX, fill: color } : { size: 6, fill: color },
       };
     }),
   ];

@@ -141,7 +141,8 @@ pages:
   it('checks bars and the right axis: draw styles, axis sides, bounds, a right axis with no series on it', () => {
     const board = (extra: string): string => onePanel('timeseries', extra);
     expect(problems(board('draw: bars\n        rightAxis: { unit: percent, min: 0, max: 100 }\n        overrides: [{ match: "/x/", axis: right, draw: line }]'))).toEqual([]);
-    expect(problems(board('draw: points'))[0]).toMatch(/draw/);
+    expect(problems(board("draw: points"))).toEqual([]);
+    expect(problems(board("draw: dots"))[0]).toMatch(/draw/);
     expect(problems(board('overrides: [{ match: x, axis: top }]'))[0]).toMatch(/overrides\[0\]\.axis/);
     expect(problems(board('rightAxis: { min: 5, max: 1 }\n        overrides: [{ match: x, axis: right }]'))).toEqual([expect.stringMatching(/rightAxis.*"min" must be below "max"/)]);
     expect(problems(board('rightAxis: { unit: percent }'))).toEqual([expect.stringMatching(/rightAxis: no series is on the right axis: put some there with overrides/)]);

@@ -61,3 +61,15 @@ describe('bars and a second y axis', () => {
     expect(r.summary).not.toContain('"Old graph: bars and a right axis"');
   });
 });
+
+describe('points', () => {
+  it('new-style drawStyle points and old graph points without lines draw points; an override back to line is kept', async () => {
+    const r = await run();
+    const pts = r.byTitle('Up as points');
+    expect(pts).toMatchObject({ draw: 'points', fill: 0 });
+    expect(pts.overrides).toEqual([{ match: 'node', color: '#ff0000' }, { match: 'prometheus', draw: 'line', color: '#0000ff' }]);
+    expect(r.byTitle('Old graph: points')).toMatchObject({ draw: 'points' });
+    expect(r.summary).not.toMatch(/"(Up as points|Old graph: points)"/);
+    expect(r.summary).not.toMatch(/points drawn as lines/);
+  });
+});

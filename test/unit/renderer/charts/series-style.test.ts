@@ -32,9 +32,9 @@ describe('series styles from a panel and its overrides', () => {
         { match: 'eth0', color: '#0000ff' }, // exact name only: matches nothing
       ],
     });
-    expect(s[0]).toEqual({ name: 'eth0 - Receive', color: '#00ff00', hide: false, negate: false, stacked: true, unit: 'bytes', decimals: 1, right: false, bars: false });
-    expect(s[1]).toEqual({ name: 'eth0 - Transmit', color: '#ff0000', hide: false, negate: true, stacked: true, unit: 'bytes', decimals: 1, right: false, bars: false });
-    expect(s[2]).toEqual({ name: 'Total', color: '#333333', hide: false, negate: false, stacked: false, unit: 'decbytes', decimals: 0, right: false, bars: false });
+    expect(s[0]).toEqual({ name: 'eth0 - Receive', color: '#00ff00', hide: false, negate: false, stacked: true, unit: 'bytes', decimals: 1, right: false, bars: false, points: false });
+    expect(s[1]).toEqual({ name: 'eth0 - Transmit', color: '#ff0000', hide: false, negate: true, stacked: true, unit: 'bytes', decimals: 1, right: false, bars: false, points: false });
+    expect(s[2]).toEqual({ name: 'Total', color: '#333333', hide: false, negate: false, stacked: false, unit: 'decbytes', decimals: 0, right: false, bars: false, points: false });
   });
 
   it('a hidden series leaves the stack; stack: true cannot stack an unstacked panel', () => {
@@ -58,5 +58,10 @@ describe('series styles from a panel and its overrides', () => {
       [true, true, 'percent', 1],
       [false, true, 'short', 1],
     ]);
+  });
+
+  it('points: the panel draws points unless an override says line or bars', () => {
+    const s = seriesStyles(series, colors, { queries: ['rx', 'tx', 'total'], unit: 'short', draw: 'points', overrides: [{ query: 1, draw: 'line' }, { query: 2, draw: 'bars' }] });
+    expect(s.map((x) => [x.points, x.bars])).toEqual([[true, false], [false, false], [false, true]]);
   });
 });
