@@ -4,7 +4,7 @@
 import { z } from 'zod';
 
 /** A number, or a numeric string (old exports write `"decimals": "2"`, `"min": "0"`). */
-const num = z
+export const num = z
   .union([z.number().refine(Number.isFinite), z.string().trim().regex(/^-?\d+(\.\d+)?(e-?\d+)?$/i).transform(Number)])
   .optional()
   .catch(undefined);

@@ -5,7 +5,7 @@
 // unit/min/max; min/max/unit/decimals of every series on the panel itself); the rest is returned in
 // words, with why, for the import summary.
 import type { SeriesOverride, ValueMappingEntry } from '../../shared/config-schema';
-import type { GrafanaPanel } from './dashboard';
+import { num, type GrafanaPanel } from './dashboard';
 import { grafanaColor } from './colors';
 import { record } from './panel-caveats';
 import { mapUnit } from './units';
@@ -174,8 +174,9 @@ function fieldProp(key: 'unit' | 'decimals' | 'min' | 'max', value: unknown, pro
     }
     return undefined;
   }
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
-  if (!Number.isFinite(n)) return undefined;
+  // why: the same reading of a number as every other dashboard field (old exports write "2" for 2)
+  const n = num.parse(value);
+  if (n === undefined) return undefined;
   if (panel) {
     panel[key] = n;
     return undefined;

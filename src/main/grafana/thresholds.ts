@@ -3,6 +3,7 @@
 // blue and purple info, green "no threshold". Steps that turn green going up (a success rate) become
 // thresholds of a `worse: below` panel.
 import type { Severity, Threshold } from '../../shared/config-schema';
+import { grafanaColor } from './colors';
 import type { GraphThreshold, ThresholdStep } from './dashboard';
 
 type ColorClass = 'ok' | 'info' | 'yellow' | 'orange' | 'red' | 'unknown';
@@ -24,20 +25,15 @@ function hueClass(r: number, g: number, b: number): ColorClass {
   return 'info';
 }
 
-/** Grafana's named colours (red, semi-dark-orange, …), hex and rgb()/rgba() → a class. */
+/** Grafana's named colours (red, semi-dark-orange, …), hex (#rgb, #rrggbb, #rrggbbaa) and rgb()/rgba() → a class. */
 export function colorClass(color: string): ColorClass {
   const c = color.trim().toLowerCase();
   for (const [word, cls] of [['red', 'red'], ['orange', 'orange'], ['yellow', 'yellow'], ['green', 'ok'], ['blue', 'info'], ['purple', 'info']] as const) {
     if (c.includes(word)) return cls;
   }
-  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/.exec(c);
-  if (hex) {
-    const h = hex[1] as string;
-    const full = h.length === 3 ? [...h].map((x) => x + x).join('') : h;
-    return hueClass(Number.parseInt(full.slice(0, 2), 16), Number.parseInt(full.slice(2, 4), 16), Number.parseInt(full.slice(4, 6), 16));
-  }
-  const rgb = /^rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)/.exec(c);
-  if (rgb) return hueClass(Number(rgb[1]), Number(rgb[2]), Number(rgb[3]));
+  // why: one parser for Grafana's colours (colors.ts), so a colour the importer draws is the one it classifies
+  const hex = grafanaColor(c);
+  if (hex) return hueClass(Number.parseInt(hex.slice(1, 3), 16), Number.parseInt(hex.slice(3, 5), 16), Number.parseInt(hex.slice(5, 7), 16));
   return 'unknown';
 }
 

@@ -11,6 +11,8 @@ describe('threshold colours → severities', () => {
     expect(['green', 'semi-dark-green', '#299c46', 'rgba(50, 172, 45, 0.97)', '#7EB26D'].map(colorClass)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
     expect(['blue', 'purple', '#1F78C1'].map(colorClass)).toEqual(['info', 'info', 'info']);
     expect(['text', 'transparent', '#808080'].map(colorClass)).toEqual(['unknown', 'unknown', 'unknown']);
+    // the forms the importer's colour parser reads were 'unknown' here before: alpha hex, decimal rgb(), white
+    expect(['#F2495CFF', 'rgb(245.5, 54.2, 54)', '#73BF6980', 'white', 'black'].map(colorClass)).toEqual(['red', 'red', 'ok', 'unknown', 'unknown']);
   });
 
   it('steps: green base, orange and red above', () => {
