@@ -160,6 +160,12 @@ export interface UpdateEvent {
   snapshot?: Snapshot;
   /** the listed panels' samples in [from, to] (unix ms; to = snapshot.at), not downsampled */
   tail?: QueryResult;
+  /**
+   * Samples written older than ones already written before (unix ms), e.g. one query's gap
+   * backfilled while the panel's other queries went on: a tail appends only after a wall's last
+   * point, so the walls re-read these panels over their window.
+   */
+  backfill?: { from: number; to: number; panels: string[] };
 }
 
 /** A decision of the notify policy, for sinks (OS, browser, sound, log) to deliver. */

@@ -17,6 +17,7 @@ import { snapshotAt, sourcesAt } from './snapshot';
 import { openStoreRecovering } from './store/recover';
 import type { Store } from './store/types';
 import { UpdateCoalescer, type UpdateNews } from './update-coalescer';
+import { BackfillWatch } from './backfill-watch';
 import { anomalyPoints, Detection, type FlaggedAnomaly } from './detection';
 import { enrichPanels } from './enrich';
 import { IncidentFlow } from './incident-flow';
@@ -103,6 +104,7 @@ export function createEngine(options: EngineOptions): Engine {
   const metrics = new SelfMetrics();
   // why the data in the event: every wall would otherwise ask for the same snapshot and tails at the
   // same instant (2 snapshots and a query per wall per update); read once here, encoded once by serve
+  const backfills = new BackfillWatch();
   const updates = new UpdateCoalescer((u, samplesFrom) => emitter.emit('update', liveUpdate(u, samplesFrom)));
   const state = new EngineState(first.board, { store, now, onBatch });
   let stopWatch: () => void = () => undefined;
@@ -211,17 +213,18 @@ export function createEngine(options: EngineOptions): Engine {
     } catch (err) {
       log(`incident update failed: ${(err as Error).message}`);
     }
-    let samplesFrom = Infinity;
-    for (const s of polled.samples) for (const t of s.ts) if (t < samplesFrom) samplesFrom = t;
+    const panels = panelsOf(batch.source);
+    const span = backfills.written(batch.source, polled.samples);
     updates.add(
       {
         at: batch.at,
-        panels: panelsOf(batch.source),
+        panels,
         health: batch.health.length > 0,
         alerts: batch.alerts !== undefined,
         incidents: false,
+        ...(span.backfill ? { backfill: { ...span.backfill, panels } } : {}),
       },
-      samplesFrom === Infinity ? undefined : samplesFrom,
+      span.from,
     );
     emitter.emit('status', status(at, snap.sources));
   }

@@ -5,7 +5,7 @@ import type { UpdateEvent } from '../../shared/api';
 const TICK_MS = 100; // ms: well under a poll interval, long enough to merge simultaneous sources
 
 /** What an update is about, before the engine adds the live data it carries (see live-update.ts). */
-export type UpdateNews = Pick<UpdateEvent, 'at' | 'panels' | 'health' | 'alerts' | 'incidents'>;
+export type UpdateNews = Pick<UpdateEvent, 'at' | 'panels' | 'health' | 'alerts' | 'incidents' | 'backfill'>;
 
 export class UpdateCoalescer {
   private pending: UpdateNews | undefined;
@@ -19,7 +19,7 @@ export class UpdateCoalescer {
   add(u: UpdateNews, samplesFrom?: number): void {
     if (samplesFrom !== undefined) this.from = Math.min(this.from ?? Infinity, samplesFrom);
     if (!this.pending) {
-      this.pending = { ...u, panels: [...u.panels] };
+      this.pending = { ...u, panels: [...u.panels], ...(u.backfill ? { backfill: { ...u.backfill } } : {}) };
       this.timer = setTimeout(() => this.flush(), TICK_MS);
       return;
     }
@@ -29,6 +29,7 @@ export class UpdateCoalescer {
     p.health ||= u.health;
     p.alerts ||= u.alerts;
     p.incidents ||= u.incidents;
+    if (u.backfill) p.backfill = mergeBackfill(p.backfill, u.backfill);
   }
 
   flush(): void {
@@ -39,4 +40,11 @@ export class UpdateCoalescer {
     this.from = undefined;
     if (p) this.emit(p, from);
   }
+}
+
+type Backfill = NonNullable<UpdateEvent['backfill']>;
+
+function mergeBackfill(a: Backfill | undefined, b: Backfill): Backfill {
+  if (!a) return { ...b };
+  return { from: Math.min(a.from, b.from), to: Math.max(a.to, b.to), panels: [...new Set([...a.panels, ...b.panels])] };
 }

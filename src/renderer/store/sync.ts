@@ -141,7 +141,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     const visible = new Set(visibleSeries());
     const shown = ev.panels.filter((id) => visible.has(id));
     if (!ev.snapshot) {
-      schedule({ snapshot: true, tail: shown });
+      schedule({ snapshot: true, tail: shown, full: backfilled(ev, shown) });
       return;
     }
     if (st.running) {
@@ -150,7 +150,14 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     }
     snapshotArrived(ev.snapshot);
     const left = ev.tail ? reads.mergeUpdateTail(ev.tail, ev.snapshot.at, shown) : shown;
-    if (left.length) schedule({ tail: left });
+    const full = backfilled(ev, shown);
+    if (left.length || full.length) schedule({ tail: left, full });
+  }
+
+  /** Of `shown`, the panels the update backfilled (samples older than the wall's last point): read over the window. */
+  function backfilled(ev: UpdateEvent, shown: readonly string[]): string[] {
+    const ids = new Set(ev.backfill?.panels ?? []);
+    return shown.filter((id) => ids.has(id));
   }
 
   /** The run ended: the updates that came meanwhile, in order, minus what its full reads already hold. */
@@ -169,7 +176,8 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
       const shown = ev.panels.filter((id) => visible.has(id) && (st.fullSeen.get(id) ?? -Infinity) < n);
       // why max: the window never moves back to an older update than a read already showed
       const left = ev.tail ? reads.mergeUpdateTail(ev.tail, Math.max(snap.at, store.getState().range.to), shown) : shown;
-      if (left.length) schedule({ tail: left });
+      const full = backfilled(ev, shown);
+      if (left.length || full.length) schedule({ tail: left, full });
     }
   }
 

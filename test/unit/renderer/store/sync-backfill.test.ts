@@ -51,4 +51,29 @@ describe('startSync and a backfill', () => {
     expect(engine.take()).toEqual([]);
   });
 
+
+  it('re-reads over the window the visible panels an update says were backfilled, and merges the rest', async () => {
+    const { engine, store } = await loaded();
+    const x0 = store.getState().series['b']?.x[0] ?? NaN; // s
+    const at = (x0 + 15) * 1000;
+    const tail = { from: at, to: at, panels: [panelRow('a', x0 + 15, 2), panelRow('b', x0 + 15, 2)] };
+    const ev = { at, panels: ['a', 'b', 'c'], health: false, alerts: false, incidents: false, snapshot: emptySnapshot(at), tail };
+    // 'a' had a gap filled behind its last point; 'c' is not on screen
+    engine.emit('update', { ...ev, backfill: { from: at - 60_000, to: at - 15_000, panels: ['a', 'c'] } });
+    await settle();
+    expect(engine.take()).toEqual(['query a']);
+    expect(store.getState().series['b']?.x).toEqual([x0, x0 + 15]);
+    // the same update without it asks for nothing
+    engine.emit('update', { ...ev, at: at + 15_000, snapshot: emptySnapshot(at + 15_000) });
+    await settle();
+    expect(engine.take()).toEqual([]);
+  });
+
+  it('with an update that brings no data: the backfilled panel read over the window, the others from their last point', async () => {
+    const { engine } = await loaded();
+    const backfill = { from: T0 - 60_000, to: T0, panels: ['b'] };
+    engine.emit('update', { at: T0 + 15_000, panels: ['a', 'b'], health: false, alerts: false, incidents: false, backfill });
+    await settle();
+    expect(engine.take()).toEqual(['query a', 'query b', 'snapshot']);
+  });
 });
