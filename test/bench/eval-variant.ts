@@ -29,7 +29,7 @@ const OverrideSchema = z
     rest: count.exactOptional(),
     burstSpan: count.exactOptional(),
     prior: z.number().nonnegative().exactOptional(),
-    likelihood: z.object({ short: count.positive().exactOptional(), long: count.positive().exactOptional(), warmup: count.exactOptional() }).strict().exactOptional(),
+    likelihood: z.object({ short: count.positive().exactOptional(), long: count.positive().exactOptional(), warmup: count.exactOptional(), seen: z.number().nonnegative().exactOptional() }).strict().exactOptional(),
   })
   .strict();
 

@@ -58,6 +58,24 @@ describe('anomaly likelihood', () => {
     for (let i = 0; i < 5; i++) burst = calm.update(1);
     expect(burst).toBeGreaterThan(10);
   });
+
+  it('with `seen`, stops reading a burst the history has had many times as rare, but not the first', () => {
+    // a heavy-tailed raw score: calm, with a 5-sample burst every 100 samples
+    const raw = (i: number): number => (i % 100 < 5 ? 0.9 : 0.05 + 0.02 * ((i * 7) % 3));
+    const run = (seen: number): number[] => {
+      const l = new Likelihood({ short: 5, long: 2000, warmup: 50, seen });
+      return Array.from({ length: 3000 }, (_, i) => l.update(raw(i)));
+    };
+    const plain = run(0);
+    const capped = run(5);
+    const peak = (s: number[], from: number, to: number): number => Math.max(...s.slice(from, to));
+    // the Gaussian tail keeps over-reading the recurring burst long after it became ordinary
+    expect(peak(plain, 2000, 3000)).toBeGreaterThan(5.5);
+    expect(peak(capped, 2000, 3000)).toBeLessThanOrEqual(1);
+    // the first bursts after warm-up: not yet seen often, read as before
+    expect(peak(capped, 100, 110)).toBe(peak(plain, 100, 110));
+    expect(peak(capped, 100, 110)).toBeGreaterThan(5.5);
+  });
 });
 
 describe('default detector', () => {

@@ -40,7 +40,10 @@ export const DEFAULT_PARAMS: DetectorParams = {
     orders: 3,
     warmup: 600,
     tableBits: 12,
-    likelihood: { short: 5, long: 8640, warmup: 150 },
+    // seen 20 (issue 18, round 4c): a short mean the EW history reached ≥ 20 times is not read as
+    // rare (bursty volume held out 38.0 → 54.8; one threshold 55.3 → 55.7, LOGO pooled 54.8 → 55.3,
+    // NAB LOCO 66.4 → 66.9 by `npm run eval:variant`; 10 / 15 / 30 / 40 / 80 in BENCHMARKS.md)
+    likelihood: { short: 5, long: 8640, warmup: 150, seen: 20 },
     blend: 0.5,
     ensembleMax: 1,
     // 6 → 5.5 (round 3): the contextual channel flags a little earlier relative to the ensemble;

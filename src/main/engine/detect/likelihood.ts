@@ -13,7 +13,16 @@ export interface LikelihoodParams {
   long: number;
   /** samples of raw score before anything is reported */
   warmup: number;
+  /**
+   * samples (EW-weighted over `long`): a short mean the history already reached this often is
+   * not reported as rarer than that count makes it (0 = off). Why: the Gaussian tail over-reads
+   * a heavy-tailed history, e.g. a bursty series whose every burst is a run of new contexts
+   */
+  seen?: number;
 }
+
+/** Bins of the short-mean histogram over [0, 1] (the raw score's range). */
+const BINS = 32;
 
 /** Floors, as Numenta's lower-bound check: a near-silent history must not make any blip certain. */
 const MIN_MEAN = 0.03;
@@ -27,10 +36,19 @@ export class Likelihood {
   private mean = 0;
   private variance = 0;
   private readonly a: number;
+  /** EW histogram of past short means (only with `seen`); weights grow by 1/(1 − a) per sample */
+  private readonly hist: Float64Array | undefined;
+  private w = 1;
+  private readonly seen: number;
+  private readonly grow: number;
 
   constructor(private readonly p: LikelihoodParams) {
     this.ring = new Float64Array(Math.max(1, p.short));
     this.a = 2 / (p.long + 1);
+    this.seen = p.seen ?? 0;
+    this.grow = 1 / (1 - this.a);
+    // why: BINS + 1 slots so a short mean of exactly 1 has its own, and the bin is a truncation
+    this.hist = this.seen > 0 ? new Float64Array(BINS + 1) : undefined;
   }
 
   /** Surprisal log10(1/P) of the short mean ending with raw score x (0 during warm-up). */
@@ -45,6 +63,22 @@ export class Likelihood {
     if (this.n > this.p.warmup) {
       const sd = Math.max(Math.sqrt(this.variance), MIN_STD);
       s = upperTailSurprisal((m - Math.max(this.mean, MIN_MEAN)) / sd);
+    }
+    const hist = this.hist;
+    if (hist) {
+      const bin = (m * BINS) | 0; // m in [0, 1]: the raw score's range (float drift below 0 truncates to 0)
+      if (s > 1) {
+        // why: only a sample that could matter pays for the tail sum (O(BINS))
+        let tail = 0;
+        for (let b = bin; b <= BINS; b++) tail += hist[b] as number;
+        if (tail / this.w >= this.seen) s = Math.min(s, 1);
+      }
+      hist[bin] = (hist[bin] as number) + this.w;
+      this.w *= this.grow;
+      if (this.w > 1e200) {
+        for (let b = 0; b <= BINS; b++) hist[b] = (hist[b] as number) / this.w;
+        this.w = 1;
+      }
     }
     // why: average plainly until the span is filled, so the estimate starts from the data
     const a = this.n < 1 / this.a ? 1 / this.n : this.a;
