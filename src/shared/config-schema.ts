@@ -151,6 +151,8 @@ export const panel = z
       .strict()
       .refine((a) => a.min === undefined || a.max === undefined || a.min < a.max, '"min" must be below "max"')
       .optional(),
+    /** Timeseries: y axes not drawn (Grafana's axis placement `hidden`); their series and the grid still are. */
+    hideAxes: z.array(z.enum(['left', 'right'])).optional(),
     /** Stat, gauge, timeseries legend: values shown as a text and/or colour, first match wins. */
     mappings: z.array(valueMapping).optional(),
     targets: z.array(id).optional(),

@@ -215,6 +215,8 @@ interface Columns {
   blue: number[];
   /** rows of blue pixels anywhere in the plot */
   blueRows: number[];
+  /** device px from the canvas' left edge to the plot box: the left axis' room */
+  plotLeft: number;
   /** plot columns (device px) with red anywhere: points are separate runs, a line is one */
   redAny: number[];
   /** ink (non-background pixels) right of the plot box, in the right axis' place */
@@ -241,7 +243,7 @@ function readColumns(page: Page, panelId: string): Promise<Columns> {
       const [r, g, b] = [d[i] as number, d[i + 1] as number, d[i + 2] as number];
       return r > 180 && g < 80 && b < 80 ? 'r' : b > 180 && r < 80 && g < 80 ? 'b' : '';
     };
-    const out = { height: h, redBottom: [] as number[], red: [] as number[], blue: [] as number[], blueRows: [] as number[], redAny: [] as number[], rightInk: 0, rightAxis: plot.dataset['rightAxis'] ?? '' };
+    const out = { height: h, redBottom: [] as number[], red: [] as number[], blue: [] as number[], blueRows: [] as number[], redAny: [] as number[], plotLeft: x0, rightInk: 0, rightAxis: plot.dataset['rightAxis'] ?? '' };
     for (let x = 0; x < w; x++) {
       let anyRed = false;
       for (let y = 0; y < h; y++) {
@@ -329,7 +331,7 @@ describe('Grafana bars and a second y axis, drawn from a real Prometheus', () =>
 });
 
 describe('Grafana points, drawn from a real Prometheus', () => {
-  it('a points series is a dot per sample with no line between; an override back to line is a line', async () => {
+  it('a points series is a dot per sample with no line between; an override back to line is a line; a hidden y axis takes no room', async () => {
     const panelOf = (title: string): string => {
       const p = board2.pages.flatMap((pg) => pg.panels).find((x) => x.title === title);
       if (!p) throw new Error(`no panel "${title}"`);
@@ -351,7 +353,10 @@ describe('Grafana points, drawn from a real Prometheus', () => {
         // separate dots: as many runs of red columns as samples, each a dot wide (a line is one run)
         expect(runs(c.redAny)).toBeGreaterThanOrEqual(4);
         expect(c.redAny.length / runs(c.redAny)).toBeLessThan(40);
+        // the y axis Grafana hides takes no room (a drawn one is ~50 px of labels)
+        expect(c.plotLeft).toBeLessThan(5);
       }
+      expect((await readColumns(wall.page, panelOf('Memory used and free share'))).plotLeft).toBeGreaterThan(30);
       // the series an override draws as a line spans the plot as one run of blue (up to its gaps)
       const p = await readColumns(wall.page, pts);
       expect(p.blueRows.length).toBeGreaterThan(10 * runs(p.redAny));

@@ -45,6 +45,7 @@ const fieldDefaults = z
         stacking: z.looseObject({ mode: str }).optional().catch(undefined),
         thresholdsStyle: z.looseObject({ mode: str }).optional().catch(undefined),
         drawStyle: str,
+        axisPlacement: str,
       })
       .optional()
       .catch(undefined),
@@ -53,7 +54,7 @@ const fieldDefaults = z
   .catch(undefined);
 
 /** Old graph panels' y axes: the first one carries unit, decimals, min and max. */
-const yaxis = z.looseObject({ format: str, decimals: num, min: num, max: num, logBase: num });
+const yaxis = z.looseObject({ format: str, decimals: num, min: num, max: num, logBase: num, show: bool });
 
 /** Old graph panels' threshold lines. */
 const graphThreshold = z.looseObject({ value: num, colorMode: str, op: str, fillColor: str, lineColor: str });

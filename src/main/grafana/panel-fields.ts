@@ -140,3 +140,10 @@ export function rightAxisFields(p: GrafanaPanel, over: PanelLevel, panelUnit: st
   }
   return out;
 }
+
+/** The y axes Grafana does not draw: `custom.axisPlacement: hidden` on the panel, an old graph's `yaxes[i].show: false`. */
+export function hiddenAxes(p: GrafanaPanel, hasRight: boolean): ('left' | 'right')[] {
+  const left = p.type === 'graph' ? p.yaxes?.[0]?.show === false : p.fieldConfig?.defaults?.custom?.axisPlacement === 'hidden';
+  const right = hasRight && p.type === 'graph' && p.yaxes?.[1]?.show === false;
+  return [...(left ? ['left' as const] : []), ...(right ? ['right' as const] : [])];
+}

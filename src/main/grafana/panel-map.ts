@@ -10,7 +10,7 @@ import type { Notes } from './notes';
 import { parseDuration } from '../../shared/duration';
 import { grafanaIntervals, promDuration } from '../engine/query-macros';
 import { panelCaveats } from './panel-caveats';
-import { displayFields, rightAxisFields } from './panel-fields';
+import { displayFields, hiddenAxes, rightAxisFields } from './panel-fields';
 import { mapOverrides } from './series-overrides';
 import { mapValueMappings } from './value-mappings';
 import { SOURCE_INTERVAL_MS } from './source';
@@ -221,6 +221,7 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
   for (const c of panelCaveats(p)) approx(c);
   for (const n of over.notApplied) approx(`override not applied: ${n}`);
   const rightAxis = type === 'timeseries' && over.overrides.some((o) => o.axis === 'right') ? rightAxisFields(p, over.rightAxis, f.unit.unit, approx) : undefined;
+  const hideAxes = type === 'timeseries' ? hiddenAxes(p, rightAxis !== undefined) : [];
   const mapped = mapValueMappings(p);
   for (const n of mapped.notes) approx(n);
   const mappings = over.mappings ?? mapped.mappings;
@@ -249,6 +250,7 @@ export function mapPanel(p: GrafanaPanel, ctx: MapContext): { panel: MappedPanel
     ...(mappedType === 'timeseries' && over.overrides.length > 0 ? { overrides: over.overrides } : {}),
     ...(mappedType === 'timeseries' && f.draw ? { draw: f.draw } : {}),
     ...(rightAxis ? { rightAxis } : {}),
+    ...(hideAxes.length > 0 ? { hideAxes } : {}),
     ...(mappings.length > 0 ? { mappings } : {}),
   };
   ctx.notes.imported.push(subject);

@@ -148,7 +148,7 @@ function applyProp(key: string, value: unknown, props: Props, panel: PanelLevel 
     case 'custom.axisPlacement':
     case 'yaxis':
       if (isRight(key, value)) props.axis = 'right';
-      return undefined;
+      return value === 'hidden' ? 'its axis hidden: read against the left axis, which is drawn' : undefined;
     case 'custom.drawStyle':
     case 'bars': {
       const draw = value === 'bars' || value === true ? 'bars' : value === 'line' || value === false ? 'line' : value === 'points' && key === 'custom.drawStyle' ? 'points' : undefined;

@@ -44,6 +44,8 @@ export interface TimeseriesChartConfig {
   draw?: Panel['draw'];
   /** The right-hand y axis of series an override puts there. */
   rightAxis?: Panel['rightAxis'];
+  /** y axes not drawn. */
+  hideAxes?: Panel['hideAxes'];
   /** Value mappings: a legend value that matches one shows its text. */
   mappings?: readonly ValueMapping[];
   /** The source answering the panel's queries: its data gaps are shaded with their reason. */
@@ -162,6 +164,7 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
           bars: styles.map((s) => s.bars),
           points: styles.map((s) => s.points),
           ...(cfg.rightAxis ? { rightAxis: cfg.rightAxis } : {}),
+          ...(cfg.hideAxes ? { hideAxes: cfg.hideAxes } : {}),
           onRightTicks: (labels) => {
             plotEl.dataset['rightAxis'] = labels.join(' | ');
           },

@@ -35,6 +35,8 @@ export interface TimeseriesSpec {
   points?: readonly boolean[];
   /** The right-hand y axis, drawn when some series is on it. */
   rightAxis?: { unit?: Unit | undefined; decimals?: number | undefined; min?: number | undefined; max?: number | undefined };
+  /** y axes not drawn: their series are still read against them. */
+  hideAxes?: readonly ('left' | 'right')[];
   /** The right axis' tick labels each time they change (the plot element shows them to tests and devtools). */
   onRightTicks?: (labels: readonly string[]) => void;
   /** Fills between stacked series (stack.ts stackBands). */
@@ -233,8 +235,11 @@ export function timeseriesOptions(spec: TimeseriesSpec, width: number, height: n
         grid: { stroke: theme.grid, width: 1 },
         ticks: { show: false },
       },
-      yAxis('y', axisUnit, axisDecimals),
-      ...(hasRight
+      spec.hideAxes?.includes('left') === true
+        ? // why: no labels and no room for them, but the grid (drawn by this axis) stays
+          { ...yAxis('y', axisUnit, axisDecimals), size: 0, values: (_u: uPlot, splits: number[]) => splits.map(() => '') }
+        : yAxis('y', axisUnit, axisDecimals),
+      ...(hasRight && spec.hideAxes?.includes('right') !== true
         ? [
             {
               ...yAxis('y2', rightUnit, rightDecimals, (labels) => {

@@ -143,6 +143,8 @@ pages:
     expect(problems(board('draw: bars\n        rightAxis: { unit: percent, min: 0, max: 100 }\n        overrides: [{ match: "/x/", axis: right, draw: line }]'))).toEqual([]);
     expect(problems(board("draw: points"))).toEqual([]);
     expect(problems(board("draw: dots"))[0]).toMatch(/draw/);
+    expect(problems(board('hideAxes: [left, right]'))).toEqual([]);
+    expect(problems(board('hideAxes: [top]'))[0]).toMatch(/hideAxes/);
     expect(problems(board('overrides: [{ match: x, axis: top }]'))[0]).toMatch(/overrides\[0\]\.axis/);
     expect(problems(board('rightAxis: { min: 5, max: 1 }\n        overrides: [{ match: x, axis: right }]'))).toEqual([expect.stringMatching(/rightAxis.*"min" must be below "max"/)]);
     expect(problems(board('rightAxis: { unit: percent }'))).toEqual([expect.stringMatching(/rightAxis: no series is on the right axis: put some there with overrides/)]);

@@ -2,7 +2,7 @@
 // ({type: 1|2}) and old singlestat valueMaps/rangeMaps by mappingType; what cannot match a Prometheus
 // number is left out and said.
 import { describe, expect, it } from 'vitest';
-import { importFixture } from './import-fixture';
+import { importFixture, importJson } from './import-fixture';
 
 const run = () => importFixture('test/fixtures/grafana/mappings-axes-bars.json');
 
@@ -69,6 +69,26 @@ describe('points', () => {
     expect(pts).toMatchObject({ draw: 'points', fill: 0 });
     expect(pts.overrides).toEqual([{ match: 'node', color: '#ff0000' }, { match: 'prometheus', draw: 'line', color: '#0000ff' }]);
     expect(r.byTitle('Old graph: points')).toMatchObject({ draw: 'points' });
+  });
+
+  it('a hidden y axis: custom.axisPlacement hidden on the panel, an old graph yaxes[0].show false; not on other panels', async () => {
+    const r = await run();
+    expect(r.byTitle('Up as points').hideAxes).toEqual(['left']);
+    expect(r.byTitle('Old graph: points').hideAxes).toEqual(['left']);
+    expect(r.byTitle('Old graph: bars and a right axis').hideAxes).toBeUndefined();
+    expect(r.byTitle('Memory used and free share').hideAxes).toBeUndefined();
+  });
+
+  it("an override hiding some series' axis is named: they are read against the drawn left axis", async () => {
+    const r = await importJson({
+      panels: [{
+        type: 'timeseries', title: 'Some hidden', datasource: { type: 'prometheus', uid: 'p' }, gridPos: { x: 0, y: 0, w: 12, h: 7 },
+        fieldConfig: { defaults: {}, overrides: [{ matcher: { id: 'byName', options: 'b' }, properties: [{ id: 'custom.axisPlacement', value: 'hidden' }] }] },
+        targets: [{ expr: 'up', refId: 'A', legendFormat: 'a' }, { expr: 'up', refId: 'B', legendFormat: 'b' }],
+      }],
+    });
+    expect(r.byTitle('Some hidden').hideAxes).toBeUndefined();
+    expect(r.summary).toMatch(/"Some hidden".*its axis hidden: read against the left axis/);
     expect(r.summary).not.toMatch(/"(Up as points|Old graph: points)"/);
     expect(r.summary).not.toMatch(/points drawn as lines/);
   });

@@ -34,6 +34,7 @@ export function TimeseriesPanel({ panel, brand, pageId }: PanelProps): React.JSX
       ...(panel.mappings ? { mappings: panel.mappings } : {}),
       ...(panel.draw ? { draw: panel.draw } : {}),
       ...(panel.rightAxis ? { rightAxis: panel.rightAxis } : {}),
+      ...(panel.hideAxes ? { hideAxes: panel.hideAxes } : {}),
       ...(brandColor ? { brandColor } : {}),
       ...(timezone ? { timezone } : {}),
       ...(sourceId !== undefined ? { sourceId } : {}),
