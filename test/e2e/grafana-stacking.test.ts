@@ -198,6 +198,9 @@ describe('Grafana value mappings, drawn from a real Prometheus', () => {
       expect((await shown(wall.page, panelOf('Probe OK'))).text).toBe('OK');
       const legend = await wall.page.locator(`[data-panel-id="${ids[4] as string}"] [data-testid="chart-legend"]`).innerText();
       expect(legend).toMatch(/node\s*UP/);
+      // the mapped value in the mapping's colour (Grafana's "green"), not the theme's text colour
+      const legendColor = await wall.page.locator(`[data-panel-id="${ids[4] as string}"] [data-testid="chart-legend"] .wb-legend-num`).first().evaluate((e) => getComputedStyle(e).color);
+      expect(legendColor).toBe('rgb(115, 191, 105)');
       await screenshot(wall.page, 'grafana-mappings-axes-bars-1920x1080');
       expect(wall.errors).toEqual([]);
     } finally {

@@ -9,6 +9,8 @@ export interface LegendItem {
   /** The item's column in the chart's data (1 = first series); hidden series have no item. */
   series: number;
   format: (v: number | null) => string;
+  /** The value's own colour (a value mapping's), else undefined: the theme's. */
+  valueColor?: (v: number | null) => string | undefined;
 }
 
 /** Newest non-null value of a column, or null. */
@@ -46,6 +48,7 @@ export class ChartLegend {
   /** ch: each value box's width (grow-only, so the row does not shift as values change) */
   private readonly widths: number[] = [];
   private readonly shown: string[] = [];
+  private readonly shownColor: string[] = [];
 
   constructor(private readonly items: readonly LegendItem[]) {
     this.el = document.createElement('div');
@@ -76,6 +79,7 @@ export class ChartLegend {
       this.boxes.push(box);
       this.widths.push(0);
       this.shown.push('');
+      this.shownColor.push('');
     }
   }
 
@@ -98,6 +102,13 @@ export class ChartLegend {
         if (ch > (this.widths[i] as number)) {
           this.widths[i] = ch;
           (this.boxes[i] as HTMLElement).style.width = `${ch}ch`;
+        }
+      }
+      if (item.valueColor) {
+        const color = item.valueColor(v) ?? '';
+        if (color !== this.shownColor[i]) {
+          this.shownColor[i] = color;
+          (this.boxes[i] as HTMLElement).style.color = color;
         }
       }
     }

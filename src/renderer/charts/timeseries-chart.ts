@@ -146,7 +146,17 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
     const transforms = transformsColumns(styles);
     legend?.el.remove();
     legend = new ChartLegend(
-      styles.flatMap((s, i) => (s.hide ? [] : [{ name: s.name, color: s.color, series: i + 1, format: (v: number | null) => mapValue(cfg.mappings, v)?.text ?? formatValue(v, s.unit, s.decimals) }])),
+      styles.flatMap((s, i) =>
+        s.hide
+          ? []
+          : [{
+              name: s.name,
+              color: s.color,
+              series: i + 1,
+              format: (v: number | null) => mapValue(cfg.mappings, v)?.text ?? formatValue(v, s.unit, s.decimals),
+              ...(cfg.mappings ? { valueColor: (v: number | null) => mapValue(cfg.mappings, v)?.color } : {}),
+            }],
+      ),
     );
     root.append(legend.el);
     const currentLegend = legend;

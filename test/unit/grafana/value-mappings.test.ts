@@ -26,7 +26,7 @@ describe('value mappings', () => {
     expect(r.summary).toContain('panel "Node up share": range mapping 50..10 left out: it matches nothing');
     expect(r.summary).toContain('panel "Node up share": value mapping "up" left out: a Prometheus value is a number');
     expect(r.byTitle('Scrapers').mappings).toEqual([{ from: 1, to: 99, text: 'running' }, { value: 0, text: 'none' }]);
-    expect(r.byTitle('Up over time').mappings).toEqual([{ value: 0, text: 'DOWN' }, { value: 1, text: 'UP' }]);
+    expect(r.byTitle('Up over time').mappings).toEqual([{ value: 0, text: 'DOWN' }, { value: 1, text: 'UP', color: '#73bf69' }]);
   });
 
   it("an override's mappings replace the panel's where it covers every series (a stat's query A); of some series they are named", async () => {
