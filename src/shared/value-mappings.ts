@@ -30,6 +30,17 @@ export function mappingRegex(pattern: string): RegExp {
   return m ? new RegExp(m[1] as string, (m[2] as string).replace('g', '')) : new RegExp(`^(?:${pattern})$`);
 }
 
+/** pattern → its regex, compiled once: stat panels and legends match on every render and update */
+const compiled = new Map<string, RegExp>();
+
+function cachedRegex(pattern: string): RegExp {
+  let re = compiled.get(pattern);
+  if (!re) compiled.set(pattern, (re = mappingRegex(pattern)));
+  // why: a sticky (`y`) pattern keeps where it last matched; each value is matched from its start
+  re.lastIndex = 0;
+  return re;
+}
+
 function hit(m: ValueMapping, v: number | null | undefined): string | undefined | false {
   const none = v === null || v === undefined;
   if (m.special !== undefined) {
@@ -39,9 +50,10 @@ function hit(m: ValueMapping, v: number | null | undefined): string | undefined 
   if (none || Number.isNaN(v)) return false;
   if (m.value !== undefined) return v === m.value ? m.text : false;
   if (m.regex !== undefined) {
-    const re = mappingRegex(m.regex);
+    const re = cachedRegex(m.regex);
     const s = String(v);
-    return re.test(s) ? (m.text !== undefined ? s.replace(re, m.text) : undefined) : false;
+    if (!re.test(s)) return false;
+    return m.text !== undefined ? s.replace(re, m.text) : undefined;
   }
   if (m.from === undefined && m.to === undefined) return false;
   return v >= (m.from ?? -Infinity) && v <= (m.to ?? Infinity) ? m.text : false;
