@@ -2,7 +2,7 @@
 // Plain Node: a unit test fails if anything under src/main/engine imports electron.
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { AppUpdateStatus, BoardView, EngineApi, QueryRequest, QueryResult, RecordingView, Snapshot, StatusReport, UpdateEvent } from '../../shared/api';
+import type { BoardView, StatusReport } from '../../shared/api';
 import { panelQueries } from '../../shared/board-queries';
 import type { Batch } from '../../shared/model';
 import { toBoardView } from './board-view';
@@ -11,80 +11,27 @@ import { watchFile } from './config/watch';
 import { EngineEmitter } from './events';
 import { startMaintenance, upkeep } from './maintenance';
 import { demoBoardFile } from './paths';
-import { queryPanels } from './query';
 import { SelfMetrics } from './self-metrics';
 import { snapshotAt, sourcesAt } from './snapshot';
 import { openStoreRecovering } from './store/recover';
-import type { Store } from './store/types';
-import { UpdateCoalescer, type UpdateNews } from './update-coalescer';
+import { UpdateCoalescer } from './update-coalescer';
 import { BackfillWatch } from './backfill-watch';
-import { anomalyPoints, Detection, type FlaggedAnomaly } from './detection';
-import { enrichPanels } from './enrich';
+import { Detection, type FlaggedAnomaly } from './detection';
 import { IncidentFlow } from './incident-flow';
-import { createLogSink, fanOut, type NotificationSink } from './notify/index';
-import type { KeychainLookup } from './config/keychain';
+import { createLogSink, fanOut } from './notify/index';
 import { WallCrashes } from './wall-crashes';
 import { BufferWatch, RESUME_EVERY_MS } from './buffer-watch';
 import { EngineState } from './state';
 import { createReload } from './reload';
 import { requestHandlers } from './requests';
 import type { AnomalyObservation } from './alerts/index';
+import { engineReads } from './reads';
+import { ConfigError, type Engine, type EngineOptions } from './engine-types';
 
 export { ActionError, READ_ONLY_REASON } from './requests';
+export { ConfigError, type Engine, type EngineOptions } from './engine-types';
 
-/** ms of new samples an update carries at most; a longer span (a backfill) is left to the walls' queries */
-const MAX_TAIL_MS = 10 * 60_000;
-/** points per series of an update's tail: raw samples (a few per update at 15 s) */
-const TAIL_MAX_POINTS = 10_000;
 const CRASH_CHECK_MS = 30_000; // ms: how soon a quiet window resolves a wall crash incident
-
-export interface EngineOptions {
-  /** Board file; the built-in demo board when absent. */
-  configFile?: string;
-  dataDir: string;
-  /** Re-read the board file when it changes (default true). */
-  watch?: boolean;
-  now?: () => number;
-  log?: (line: string) => void;
-  /** Where notifications go besides the `notification` event (OS notifications in Electron). */
-  sinks?: NotificationSink[];
-  /** Replay a recording (`serve --replay`): read-only, nothing is polled, every write is refused. */
-  recording?: RecordingView;
-  /** Resolves `${keychain:NAME}` (the desktop app's safeStorage); other faces get a clear error. */
-  keychain?: KeychainLookup;
-}
-
-export interface Engine extends EngineApi {
-  readonly configFile: string;
-  readonly store: Store;
-  start(): void;
-  stop(): Promise<void>;
-  /** Applies the board file now (hot reload calls this); false when it was rejected. */
-  reload(): Promise<boolean>;
-  metricsText(): string;
-  /** Feeds a batch through the path a poll takes (store, detection, incidents, update and status
-   *  events), for runs in simulated time (the soak bench) that cannot wait for the scheduler. */
-  ingest(batch: Batch): void;
-  /** One round of buffer upkeep at `at` (seal, retention, resolved incidents past the window), in
-   *  one go, for runs in simulated time; a started engine does this by itself every minute. */
-  upkeep(at: number): void;
-  /**
-   * The face saw part of the wall crash ("renderer": Electron's render process gone or hung;
-   * "kiosk-browser"): counted in /metrics, and 3 within 10 min open a pipeline incident of the wall
-   * ("wall renderer crashed 3 times in 10 min"), resolved after 10 min without one.
-   */
-  wallCrashed(part: string): void;
-  /** The desktop app's update state, shown in status (`/api/status` and the status request). */
-  setUpdateStatus(u: AppUpdateStatus): void;
-  /** For /healthz: the engine runs and at least one source delivered recently (or none is configured). */
-  healthy(): boolean;
-}
-
-export class ConfigError extends Error {
-  constructor(readonly lines: string[]) {
-    super(lines.join('\n'));
-  }
-}
 
 export function createEngine(options: EngineOptions): Engine {
   const configFile = options.configFile ?? demoBoardFile();
@@ -119,6 +66,8 @@ export function createEngine(options: EngineOptions): Engine {
     sink: fanOut([createLogSink(log), { name: 'event', deliver: (n) => emitter.emit('notification', n) }, ...(options.sinks ?? [])]),
     onIncidents: () => updates.add({ at: now(), panels: [], health: false, alerts: false, incidents: true }),
   });
+
+  const { liveUpdate, readSnapshot, readQuery } = engineReads({ store, state, detection, flow, now, recording: options.recording !== undefined });
 
   const crashes = new WallCrashes((ref, title) => {
     try {
@@ -168,27 +117,6 @@ export function createEngine(options: EngineOptions): Engine {
       }
     }
     return [...ids];
-  }
-
-  function liveUpdate(u: UpdateNews, samplesFrom: number | undefined): UpdateEvent {
-    const snapshot = readSnapshot(undefined);
-    const to = snapshot.at;
-    // why a bound: after an outage the backfill spans hours; walls then re-query what they show
-    if (samplesFrom === undefined || u.panels.length === 0 || to - samplesFrom > MAX_TAIL_MS) return { ...u, snapshot };
-    const tail = readQuery({ panels: u.panels, from: samplesFrom, to, maxPoints: TAIL_MAX_POINTS });
-    return { ...u, snapshot, tail };
-  }
-
-  function readSnapshot(at: number | undefined): Snapshot {
-    const snap = snapshotAt(store, state.board, at ?? now(), { live: at === undefined && !options.recording, intervals: state.intervals });
-    enrichPanels(snap, state.board, store, detection);
-    return { ...snap, incidents: flow.list(at) };
-  }
-
-  function readQuery(args: QueryRequest): QueryResult {
-    const result = queryPanels(store, state.board, args);
-    const anomalies = anomalyPoints(store, result.panels.flatMap((p) => p.series), args.from, args.to);
-    return Object.keys(anomalies).length ? { ...result, anomalies } : result;
   }
 
   function onBatch(polled: Batch): void {

@@ -4,7 +4,7 @@ import type { UpdateEvent } from '../../shared/api';
 
 const TICK_MS = 100; // ms: well under a poll interval, long enough to merge simultaneous sources
 
-/** What an update is about, before the engine adds the live data it carries (see live-update.ts). */
+/** What an update is about, before the engine adds the live data it carries (see reads.ts). */
 export type UpdateNews = Pick<UpdateEvent, 'at' | 'panels' | 'health' | 'alerts' | 'incidents' | 'backfill'>;
 
 export class UpdateCoalescer {

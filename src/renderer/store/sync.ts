@@ -5,8 +5,9 @@
 //
 // Read top to bottom: the sync's state (one object, sync-state.ts), its transitions (each event or
 // store change maps to one), the reads they schedule (one run at a time), then the wiring. How a
-// panel's series is read and merged is series-reads.ts; when a replay frame is shown, replay-frames.ts.
-import type { BoardView, Snapshot, StatusReport, UpdateEvent } from '../../shared/api';
+// live update (deferred while a read is in flight, backfills) is applied is sync-updates.ts; how a
+// panel's series is read and merged, series-reads.ts; when a replay frame is shown, replay-frames.ts.
+import type { BoardView, Snapshot, StatusReport } from '../../shared/api';
 import type { ConnectionState, WallboardClient } from '../api/client';
 import { seriesPanelIds, visiblePanels } from '../../shared/view/visible';
 import { DEFAULT_WINDOW_MS } from '../../shared/view/url-options';
@@ -17,6 +18,7 @@ import { replayFrames } from './replay-frames';
 import type { useWallboard } from './index';
 import type { SyncOptions, SyncState, Work } from './sync-state';
 import { animationFrame } from './animation-frame';
+import { syncUpdates } from './sync-updates';
 
 type Store = typeof useWallboard;
 
@@ -77,6 +79,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     const s = store.getState();
     return seriesPanelIds(visiblePanels(s.board, s.rotation.index, s.brandFilter));
   };
+  const { updateArrived, deferredApplied } = syncUpdates({ st, store, reads, replayAt, visibleSeries, seeLive, schedule, snapshotArrived });
 
   // ---- transitions ----
 
@@ -118,67 +121,6 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     store.getState().setLoadError(message(e));
     const delay = Math.min(30_000, 1_000 * 2 ** attempt); // ms
     st.timers.boardRetry = setTimeout(() => void loadBoard(attempt + 1), delay);
-  }
-
-  /**
-   * Live data moved on: the snapshot and the new samples of the visible panels it names, taken from
-   * the event when it carries them (else read). While a read is in flight the event waits for the
-   * run to end (deferredApplied): a read started before this update could land after it without the
-   * new samples and replace them; re-reading instead made every busy wall ask again, on a hub all
-   * at once.
-   */
-  function updateArrived(ev: UpdateEvent): void {
-    const n = ++st.updatesSeen;
-    if (ev.snapshot) st.updatesCarrySnapshot = true;
-    // why: before the first board no panel is known, and the page's inlined data may be older than
-    // this update (the stream resumes where serve read it): it waits for the first read, as below
-    if (!st.boardSeen) {
-      st.deferred.push({ ev, n });
-      return;
-    }
-    seeLive(ev.at);
-    if (replayAt() !== undefined) return;
-    const visible = new Set(visibleSeries());
-    const shown = ev.panels.filter((id) => visible.has(id));
-    if (!ev.snapshot) {
-      schedule({ snapshot: true, tail: shown, full: backfilled(ev, shown) });
-      return;
-    }
-    if (st.running) {
-      st.deferred.push({ ev, n });
-      return;
-    }
-    snapshotArrived(ev.snapshot);
-    const left = ev.tail ? reads.mergeUpdateTail(ev.tail, ev.snapshot.at, shown) : shown;
-    const full = backfilled(ev, shown);
-    if (left.length || full.length) schedule({ tail: left, full });
-  }
-
-  /** Of `shown`, the panels the update backfilled (samples older than the wall's last point): read over the window. */
-  function backfilled(ev: UpdateEvent, shown: readonly string[]): string[] {
-    const ids = new Set(ev.backfill?.panels ?? []);
-    return shown.filter((id) => ids.has(id));
-  }
-
-  /** The run ended: the updates that came meanwhile, in order, minus what its full reads already hold. */
-  function deferredApplied(): void {
-    for (const d of st.deferred.splice(0)) {
-      const { ev, n } = d;
-      const snap = ev.snapshot;
-      if (!snap || st.stopped || replayAt() !== undefined) continue;
-      if (st.running) {
-        st.deferred.push(d); // a tail read of an earlier one is in flight again
-        continue;
-      }
-      // why the check: a snapshot read that started after this update answered with a newer one
-      if ((store.getState().snapshot?.at ?? -Infinity) <= snap.at) snapshotArrived(snap);
-      const visible = new Set(visibleSeries());
-      const shown = ev.panels.filter((id) => visible.has(id) && (st.fullSeen.get(id) ?? -Infinity) < n);
-      // why max: the window never moves back to an older update than a read already showed
-      const left = ev.tail ? reads.mergeUpdateTail(ev.tail, Math.max(snap.at, store.getState().range.to), shown) : shown;
-      const full = backfilled(ev, shown);
-      if (left.length || full.length) schedule({ tail: left, full });
-    }
   }
 
   function statusArrived(status: StatusReport): void {

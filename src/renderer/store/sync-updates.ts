@@ -1,0 +1,95 @@
+// Live updates reaching the sync (sync.ts): each update's snapshot and the new samples of the
+// visible panels it names, taken from the event when it carries them (else read); an update that
+// comes while a read is in flight waits for the run to end (deferredApplied), and the panels an
+// update backfilled (samples older than the wall's last point) are read over the whole window.
+import type { Snapshot, UpdateEvent } from '../../shared/api';
+import type { SeriesReads } from './series-reads';
+import type { useWallboard } from './index';
+import type { SyncState, Work } from './sync-state';
+
+export interface SyncUpdateDeps {
+  st: SyncState;
+  store: typeof useWallboard;
+  reads: SeriesReads;
+  /** unix ms: the replay time T, undefined when live. */
+  replayAt: () => number | undefined;
+  /** Series panels on screen. */
+  visibleSeries: () => string[];
+  /** The engine said what time it is. */
+  seeLive: (at: number) => void;
+  /** Adds work to the next run. */
+  schedule: (work: Work) => void;
+  snapshotArrived: (snap: Snapshot) => void;
+}
+
+export interface SyncUpdates {
+  updateArrived(ev: UpdateEvent): void;
+  /** The run ended: the updates that came meanwhile, in order, minus what its full reads already hold. */
+  deferredApplied(): void;
+}
+
+export function syncUpdates(d: SyncUpdateDeps): SyncUpdates {
+  const { st, store, reads, replayAt, visibleSeries, seeLive, schedule, snapshotArrived } = d;
+
+  /**
+   * Live data moved on: the snapshot and the new samples of the visible panels it names, taken from
+   * the event when it carries them (else read). While a read is in flight the event waits for the
+   * run to end (deferredApplied): a read started before this update could land after it without the
+   * new samples and replace them; re-reading instead made every busy wall ask again, on a hub all
+   * at once.
+   */
+  function updateArrived(ev: UpdateEvent): void {
+    const n = ++st.updatesSeen;
+    if (ev.snapshot) st.updatesCarrySnapshot = true;
+    // why: before the first board no panel is known, and the page's inlined data may be older than
+    // this update (the stream resumes where serve read it): it waits for the first read, as below
+    if (!st.boardSeen) {
+      st.deferred.push({ ev, n });
+      return;
+    }
+    seeLive(ev.at);
+    if (replayAt() !== undefined) return;
+    const visible = new Set(visibleSeries());
+    const shown = ev.panels.filter((id) => visible.has(id));
+    if (!ev.snapshot) {
+      schedule({ snapshot: true, tail: shown, full: backfilled(ev, shown) });
+      return;
+    }
+    if (st.running) {
+      st.deferred.push({ ev, n });
+      return;
+    }
+    snapshotArrived(ev.snapshot);
+    const left = ev.tail ? reads.mergeUpdateTail(ev.tail, ev.snapshot.at, shown) : shown;
+    const full = backfilled(ev, shown);
+    if (left.length || full.length) schedule({ tail: left, full });
+  }
+
+  /** Of `shown`, the panels the update backfilled (samples older than the wall's last point): read over the window. */
+  function backfilled(ev: UpdateEvent, shown: readonly string[]): string[] {
+    const ids = new Set(ev.backfill?.panels ?? []);
+    return shown.filter((id) => ids.has(id));
+  }
+
+  function deferredApplied(): void {
+    for (const item of st.deferred.splice(0)) {
+      const { ev, n } = item;
+      const snap = ev.snapshot;
+      if (!snap || st.stopped || replayAt() !== undefined) continue;
+      if (st.running) {
+        st.deferred.push(item); // a tail read of an earlier one is in flight again
+        continue;
+      }
+      // why the check: a snapshot read that started after this update answered with a newer one
+      if ((store.getState().snapshot?.at ?? -Infinity) <= snap.at) snapshotArrived(snap);
+      const visible = new Set(visibleSeries());
+      const shown = ev.panels.filter((id) => visible.has(id) && (st.fullSeen.get(id) ?? -Infinity) < n);
+      // why max: the window never moves back to an older update than a read already showed
+      const left = ev.tail ? reads.mergeUpdateTail(ev.tail, Math.max(snap.at, store.getState().range.to), shown) : shown;
+      const full = backfilled(ev, shown);
+      if (left.length || full.length) schedule({ tail: left, full });
+    }
+  }
+
+  return { updateArrived, deferredApplied };
+}
