@@ -5,7 +5,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardView } from '../../src/shared/api';
-import { getJson, startHealthServer, type ServerHandle } from '../integration/servers';
+import { getJson, type ServerHandle } from '../integration/servers';
+import { startPrometheusStub } from './prometheus-stub';
 import { launchBrowser, openWall, screenshot } from './browser';
 import { startWallboard, type Wallboard } from './serve';
 
@@ -196,29 +197,18 @@ describe('a hole in the data', () => {
     t0 = Date.now();
     const inHole = (tMs: number): boolean => tMs >= t0 - HOLE_FROM && tMs < t0 - HOLE_TO;
     const metric = { __name__: 'wb_flat', instance: 'stub:9100', job: 'stub' };
-    prom = await startHealthServer((req, res) => {
-      let body = '';
-      req.on('data', (b: Buffer) => (body += b.toString()));
-      req.on('end', () => {
-        const url = new URL(req.url ?? '/', 'http://stub');
-        const form = new URLSearchParams(req.method === 'POST' ? body : url.search);
-        const send = (data: unknown): void => {
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ status: 'success', data }));
-        };
-        if (url.pathname === '/api/v1/status/buildinfo') return send({ version: '2.42.0' });
-        if (url.pathname === '/api/v1/query_range') {
-          const [start, end, step] = ['start', 'end', 'step'].map((k) => Number(form.get(k)));
-          const values: [number, string][] = [];
-          for (let t = start as number; t <= (end as number); t += step as number) if (!inHole(t * 1000)) values.push([t, '50']);
-          return send({ resultType: 'matrix', result: [{ metric, values }] });
-        }
-        if (url.pathname === '/api/v1/query') {
-          const t = Number(form.get('time') ?? Date.now() / 1000);
-          return send({ resultType: 'vector', result: inHole(t * 1000) ? [] : [{ metric, value: [t, '50'] }] });
-        }
-        res.writeHead(404).end();
-      });
+    prom = await startPrometheusStub((path, form) => {
+      if (path === '/api/v1/query_range') {
+        const [start, end, step] = ['start', 'end', 'step'].map((k) => Number(form.get(k)));
+        const values: [number, string][] = [];
+        for (let t = start as number; t <= (end as number); t += step as number) if (!inHole(t * 1000)) values.push([t, '50']);
+        return { resultType: 'matrix', result: [{ metric, values }] };
+      }
+      if (path === '/api/v1/query') {
+        const t = Number(form.get('time') ?? Date.now() / 1000);
+        return { resultType: 'vector', result: inHole(t * 1000) ? [] : [{ metric, value: [t, '50'] }] };
+      }
+      return undefined;
     });
     stops.push(() => prom.stop());
     wb = await startWallboard({

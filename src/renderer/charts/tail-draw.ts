@@ -60,13 +60,6 @@ export function tailPaths(inner: uPlot.Series.PathBuilder = linear()): uPlot.Ser
   };
 }
 
-/** Bars centred on their time, 60 % of the spacing wide (Grafana's default bar width). */
-export function barPaths(): uPlot.Series.PathBuilder {
-  const make = uPlot.paths.bars;
-  if (!make) throw new Error('uPlot build without the bars path builder');
-  return make({ size: [0.6, Infinity, 1], align: 0 });
-}
-
 function linear(): uPlot.Series.PathBuilder {
   const make = uPlot.paths.linear;
   if (!make) throw new Error('uPlot build without the linear path builder');

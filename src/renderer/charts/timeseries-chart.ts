@@ -188,6 +188,7 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
           thresholds: cfg.thresholds.map((t) => ({ value: t.value, color: theme.severity[t.severity] })),
           theme,
           ...(cfg.timezone ? { timezone: cfg.timezone } : {}),
+          stepS: intervalS,
           xWindow: () => (host ? view.window(host.raw) : null),
           overlay: () => overlay,
           ...(cfg.sourceId !== undefined ? { gapBands: { gaps: () => gaps, intervalS, drawn: bandsDrawn, hover: bandHovered } } : {}),

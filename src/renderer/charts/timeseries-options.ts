@@ -9,12 +9,15 @@ import { gapBandPlugin, type GapBandHooks } from './gap-band-plugin';
 import { withAlpha } from './palette';
 import { textWidth } from './text-width';
 import { thresholdPlugin, type ThresholdLine } from './threshold-plugin';
-import { barPaths, tailPaths } from './tail-draw';
+import { tailPaths } from './tail-draw';
+import { barPaths } from './bar-paths';
 import { timeGaps, typicalStep } from './time-gaps';
 import { yRange } from './y-range';
 
 /** Opacity of a bar's fill when the panel sets none. */
 const BAR_FILL = 0.8;
+/** s: a series' step when neither its data nor its source tell (the default poll interval). */
+const DEFAULT_STEP_S = 15;
 /** Diameter of a sample's dot when a series is drawn as points, CSS px (Grafana's default pointSize is 5). */
 const POINT_PX = 7;
 
@@ -31,6 +34,8 @@ export interface TimeseriesSpec {
   right?: readonly boolean[];
   /** Series drawn as bars (per series, in order). */
   bars?: readonly boolean[];
+  /** s: the series' step (its source's interval), for a bar alone in view. */
+  stepS?: () => number;
   /** Series drawn as a dot per sample with no line (per series, in order). */
   points?: readonly boolean[];
   /** The right-hand y axis, drawn when some series is on it. */
@@ -113,18 +118,36 @@ function yAxisSize(font: string, px: number): uPlot.Axis.Size {
 }
 
 const HHMM = uPlot.fmtDate('{HH}:{mm}');
+const HHMMSS = uPlot.fmtDate('{HH}:{mm}:{ss}');
 const MMDD = uPlot.fmtDate('{MM}-{DD}');
 
 /**
  * One-line time ticks in 24 h time (a NOC reads "14:30", not "2:30pm" over a date line that a
- * short chart cuts off); midnight and day-sized steps show the date instead.
+ * short chart cuts off); midnight and day-sized steps show the date instead. Ticks less than a
+ * minute apart (a window of a few minutes) get seconds ("15:30:30"): uPlot puts ticks on multiples
+ * of their step, so HH:MM then reads the same on neighbours, and only then. A label whose centre lies nearer the canvas' left edge than half its width
+ * (`width`, CSS px) is left out: with the left axis hidden (`hideAxes`) nothing is left of the plot,
+ * and uPlot would draw it half cut off.
  */
-export function timeTicks(timezone?: string): uPlot.Axis.DynamicValues {
-  return (_u, splits, _axisIdx, _space, incr) =>
-    splits.map((s) => {
-      const d = timezone ? uPlot.tzDate(new Date(s * 1e3), timezone) : new Date(s * 1e3);
-      return incr >= 86_400 || (d.getHours() === 0 && d.getMinutes() === 0) ? MMDD(d) : HHMM(d);
-    });
+export function timeTicks(timezone?: string, width: (label: string) => number = () => 0): uPlot.Axis.DynamicValues {
+  return (u, splits, _axisIdx, _space, incr) => {
+    const dates = splits.map((s) => (timezone ? uPlot.tzDate(new Date(s * 1e3), timezone) : new Date(s * 1e3)));
+    const label = (seconds: boolean) => (d: Date): string => {
+      const midnight = d.getHours() === 0 && d.getMinutes() === 0 && (!seconds || d.getSeconds() === 0);
+      return incr >= 86_400 || midnight ? MMDD(d) : seconds ? HHMMSS(d) : HHMM(d);
+    };
+    const labels = dates.map(label(incr % 60 !== 0));
+    // why canvas px: the plot's own offset (the left axis' room) counts as room for the label;
+    // pxRatio is undefined outside a browser
+    const ratio = uPlot.pxRatio || 1;
+    return labels.map((l, i) => (u.valToPos(splits[i] as number, 'x', true) / ratio < width(l) / 2 ? '' : l));
+  };
+}
+
+/** CSS px between x ticks: room for HH:MM, or for HH:MM:SS when ticks that far apart are under a minute (`span` s over `dim` CSS px). */
+export function timeTickSpace(fontPx: number, span: number, dim: number): number {
+  const space = fontPx * 5;
+  return dim > 0 && (span * space) / dim < 60 ? fontPx * 7 : space;
 }
 
 export function timeseriesOptions(spec: TimeseriesSpec, width: number, height: number): uPlot.Options {
@@ -155,7 +178,7 @@ export function timeseriesOptions(spec: TimeseriesSpec, width: number, height: n
         gaps,
         // why: bars are built whole (no tail rows): a bar's width comes from its neighbours' spacing
         // why: points have no path (uPlot draws no line or area for a series whose builder returns null)
-        paths: bars ? barPaths() : dots ? () => null : tailPaths(),
+        paths: bars ? barPaths(spec.stepS ?? (() => DEFAULT_STEP_S)) : dots ? () => null : tailPaths(),
         points: bars ? { show: false } : dots ? { show: true, size: POINT_PX, fill: color } : { size: 6, fill: color },
       };
     }),
@@ -230,8 +253,9 @@ export function timeseriesOptions(spec: TimeseriesSpec, width: number, height: n
         stroke: theme.muted,
         font,
         size: Math.round(theme.axisFontPx * 1.9),
-        space: theme.axisFontPx * 5,
-        values: timeTicks(spec.timezone),
+        // why a function: HH:MM:SS labels (ticks under a minute apart) are wider than HH:MM ones
+        space: (_u, _axisIdx, min, max, dim) => timeTickSpace(theme.axisFontPx, max - min, dim),
+        values: timeTicks(spec.timezone, (label) => textWidth(font, label)),
         grid: { stroke: theme.grid, width: 1 },
         ticks: { show: false },
       },
