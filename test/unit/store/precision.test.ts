@@ -117,6 +117,23 @@ describe('chunks rounded to significant digits', () => {
     expect(Math.abs((roundTwice(0.031269544296392046, 16)?.twice?.s ?? 0) - 3126954429639205)).toBeLessThanOrEqual(1);
   });
 
+  // why: the write path starts from the previous sample's decimal exponent (precision.ts); a value
+  // next to a power of ten, scaled after one of another magnitude, must still get its own exponent
+  it('round a value the same whatever value was rounded before it (powers of ten and their neighbours too)', () => {
+    const up = (v: number): number => v + Math.abs(v) * Number.EPSILON;
+    const down = (v: number): number => v - Math.abs(v) * Number.EPSILON * 0.5;
+    const edgeArb = fc.tuple(fc.integer({ min: -24, max: 24 }), fc.constantFrom(1, -1), fc.constantFrom<(v: number) => number>((v) => v, up, down)).map(([e, sign, nudge]) => nudge(sign * 10 ** e));
+    const anyArb = fc.oneof(valuesArb, edgeArb);
+    fc.assert(
+      fc.property(anyArb, anyArb, fc.integer({ min: 3, max: 16 }), (before, v, digits) => {
+        const alone = [toScaled(v, digits), toScaled(v, digits)][1]; // after itself
+        toScaled(before, digits);
+        expect(toScaled(v, digits)).toEqual(alone);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
   it('shrink a rate of a counter (k/300) to under a quarter of its lossless size at 5 digits', () => {
     const ts = Array.from({ length: 240 }, (_, i) => T + i * step);
     let c = 0;

@@ -28,6 +28,15 @@ class ByteWriter {
 
   /** A non-negative integer below 2^53, 7 bits per byte; the caller ensured room for 8 bytes. */
   varint(v: number): void {
+    if (v < 0x80000000) {
+      // why: integer operations for the common case (time steps, short decimals); same bytes
+      while (v >= 128) {
+        this.buf[this.len++] = (v & 127) | 128;
+        v >>>= 7;
+      }
+      this.buf[this.len++] = v;
+      return;
+    }
     while (v >= 128) {
       this.buf[this.len++] = (v % 128) | 128;
       v = Math.floor(v / 128);
