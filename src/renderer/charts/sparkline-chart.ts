@@ -3,6 +3,7 @@
 import type uPlot from 'uplot';
 import type { SeriesData } from '../../shared/model';
 import { useWallboard } from '../store';
+import { olderRowsChanged } from '../store/series-merge';
 import { LiveView } from './live-window';
 import { markFirstDraw } from './draw-marks';
 import { withAlpha } from './palette';
@@ -46,6 +47,8 @@ export function mountSparkline(root: HTMLElement, panelId: string, color: string
     (s) => s.series[panelId],
     (sd) => {
       const d = firstSeries(sd);
+      // why: rows before the last point changed (series-merge.ts); decimated buckets must be rescanned
+      if (sd && olderRowsChanged(sd)) view.reset();
       if (d) host.setData(d);
     },
   );

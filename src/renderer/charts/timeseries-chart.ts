@@ -7,6 +7,7 @@ import type { AnomalyPoint, SeriesData } from '../../shared/model';
 import { formatValue } from '../format/units';
 import { useWallboard } from '../store';
 import type { WallboardState } from '../store/types';
+import { olderRowsChanged } from '../store/series-merge';
 import { EMPTY_OVERLAY, panelAnomalyOverlay, type PanelAnomalyOverlay } from './anomaly-spans';
 import type { Unit } from './axis-format';
 import { ChartLegend } from './chart-legend';
@@ -221,6 +222,8 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
         build(sd);
         return;
       }
+      // why: rows before the last point changed (series-merge.ts); decimated buckets must be rescanned
+      if (olderRowsChanged(sd)) view.reset();
       host.setData(alignedData(sd));
     },
   );

@@ -1,5 +1,18 @@
 // Appending a live tail to a panel's visible series without refetching the whole range.
 import type { SeriesData } from '../../shared/model';
+import { lowerBound } from '../../shared/sorted';
+
+/** Merges that changed rows before the panel's last point (copies, not the old columns). */
+const rewritten = new WeakSet<SeriesData>();
+
+/**
+ * The merge that made `sd` changed rows at or before the point that was last before it: a chart
+ * must not reuse what it computed from the old rows (its decimation keeps buckets by their rows'
+ * count and first/last x, which a value written at a held x does not change).
+ */
+export function olderRowsChanged(sd: SeriesData): boolean {
+  return rewritten.has(sd);
+}
 
 /** Rows dropped one by one up to this many; past it one splice (a copy) is cheaper. */
 const SHIFT_LIMIT = 256;
@@ -17,6 +30,11 @@ function append<T>(col: T[], from: readonly T[], start: number): void {
 
 /**
  * Appends the points of `tail` newer than `prev`'s last x and drops points older than `fromSec`.
+ * Rows of `tail` at or before that x that `prev` does not hold as they are (one query's gap
+ * backfilled behind the panel's other queries' newer samples, a slot polled again) are merged in
+ * time order: from the tail's first x on, the tail replaces `prev` (an update's tail starts at the
+ * oldest sample written and holds every series of the panel from there), in new columns (see
+ * olderRowsChanged).
  * Returns undefined when the series set changed (a label set appeared or vanished): refetch then.
  *
  * The result is a new object (the store notices the change by identity) but it reuses `prev`'s
@@ -35,6 +53,7 @@ export function mergeTail(prev: SeriesData, tail: SeriesData, fromSec: number): 
   const lastX = prev.x.length ? (prev.x[prev.x.length - 1] as number) : -Infinity;
   let start = 0;
   while (start < tail.x.length && (tail.x[start] as number) <= lastX) start++;
+  if (start > 0 && !holds(prev, tail, order, start)) return mergeSorted(prev, tail, order, fromSec);
   let drop = 0;
   while (drop < prev.x.length && (prev.x[drop] as number) < fromSec) drop++;
   if (start === tail.x.length && drop === 0 && sameErrors(prev, tail)) return prev;
@@ -47,6 +66,30 @@ export function mergeTail(prev: SeriesData, tail: SeriesData, fromSec: number): 
     return col;
   });
   return { ...prev, x, y, errors: tail.errors };
+}
+
+/** `prev` ends with the tail's first `rows` rows, x and values alike (the usual case: nothing written late). */
+function holds(prev: SeriesData, tail: SeriesData, order: readonly number[], rows: number): boolean {
+  const k = lowerBound(prev.x, prev.x.length, tail.x[0] as number);
+  if (prev.x.length - k !== rows) return false;
+  for (let i = 0; i < rows; i++) if (prev.x[k + i] !== tail.x[i]) return false;
+  return prev.y.every((col, c) => {
+    const t = tail.y[order[c] as number] ?? [];
+    for (let i = 0; i < rows; i++) if ((col[k + i] ?? null) !== (t[i] ?? null)) return false;
+    return true;
+  });
+}
+
+/** `prev`'s rows before the tail's first x (from `fromSec` on), then the tail's rows (from `fromSec` on). */
+function mergeSorted(prev: SeriesData, tail: SeriesData, order: readonly number[], fromSec: number): SeriesData {
+  const k = lowerBound(prev.x, prev.x.length, tail.x[0] as number);
+  const drop = Math.min(k, lowerBound(prev.x, prev.x.length, fromSec));
+  const skip = lowerBound(tail.x, tail.x.length, fromSec);
+  const x = [...prev.x.slice(drop, k), ...tail.x.slice(skip)];
+  const y = prev.y.map((col, c) => [...col.slice(drop, k), ...(tail.y[order[c] as number] ?? []).slice(skip)]);
+  const merged = { ...prev, x, y, errors: tail.errors };
+  rewritten.add(merged);
+  return merged;
 }
 
 function sameErrors(a: SeriesData, b: SeriesData): boolean {

@@ -1,7 +1,8 @@
 // Live updates reaching the sync (sync.ts): each update's snapshot and the new samples of the
 // visible panels it names, taken from the event when it carries them (else read); an update that
 // comes while a read is in flight waits for the run to end (deferredApplied), and the panels an
-// update backfilled (samples older than the wall's last point) are read over the whole window.
+// update backfilled (samples older than the wall's last point) are merged from its tail in time
+// order, or read over the whole window when it carries none for them.
 import type { Snapshot, UpdateEvent } from '../../shared/api';
 import type { SeriesReads } from './series-reads';
 import type { useWallboard } from './index';
@@ -61,14 +62,18 @@ export function syncUpdates(d: SyncUpdateDeps): SyncUpdates {
     }
     snapshotArrived(ev.snapshot);
     const left = ev.tail ? reads.mergeUpdateTail(ev.tail, ev.snapshot.at, shown) : shown;
-    const full = backfilled(ev, shown);
+    const full = backfilled(ev, left);
     if (left.length || full.length) schedule({ tail: left, full });
   }
 
-  /** Of `shown`, the panels the update backfilled (samples older than the wall's last point): read over the window. */
-  function backfilled(ev: UpdateEvent, shown: readonly string[]): string[] {
+  /**
+   * Of `unmerged`, the panels the update backfilled (samples older than the wall's last point): read
+   * over the window. A panel its tail extended is not among them: the tail starts at the oldest
+   * sample written, so it holds the backfill too, merged in time order (series-merge.ts).
+   */
+  function backfilled(ev: UpdateEvent, unmerged: readonly string[]): string[] {
     const ids = new Set(ev.backfill?.panels ?? []);
-    return shown.filter((id) => ids.has(id));
+    return unmerged.filter((id) => ids.has(id));
   }
 
   function deferredApplied(): void {
@@ -86,7 +91,7 @@ export function syncUpdates(d: SyncUpdateDeps): SyncUpdates {
       const shown = ev.panels.filter((id) => visible.has(id) && (st.fullSeen.get(id) ?? -Infinity) < n);
       // why max: the window never moves back to an older update than a read already showed
       const left = ev.tail ? reads.mergeUpdateTail(ev.tail, Math.max(snap.at, store.getState().range.to), shown) : shown;
-      const full = backfilled(ev, shown);
+      const full = backfilled(ev, left);
       if (left.length || full.length) schedule({ tail: left, full });
     }
   }

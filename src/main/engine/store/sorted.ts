@@ -1,26 +1,6 @@
 // Helpers on ascending time arrays, shared by reads and sealing.
 
-/** First index with ts[i] ≥ x. */
-export function lowerBound(ts: ArrayLike<number>, n: number, x: number): number {
-  let lo = 0, hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((ts[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index with ts[i] > x. */
-export function upperBound(ts: ArrayLike<number>, n: number, x: number): number {
-  let lo = 0, hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((ts[mid] as number) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export { lowerBound, upperBound } from '../../../shared/sorted';
 
 /** Merges ascending samples with ascending head rows `[t, v]` (v NULL = NaN); the head wins on equal t. */
 export function mergeHeadRows(

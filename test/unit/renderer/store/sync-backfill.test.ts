@@ -52,21 +52,28 @@ describe('startSync and a backfill', () => {
   });
 
 
-  it('re-reads over the window the visible panels an update says were backfilled, and merges the rest', async () => {
+  it('merges a backfilled panel from the update’s tail in time order; re-reads one the tail cannot extend', async () => {
     const { engine, store } = await loaded();
-    const x0 = store.getState().series['b']?.x[0] ?? NaN; // s
+    const x0 = store.getState().series['a']?.x[0] ?? NaN; // s: the wall's last point
     const at = (x0 + 15) * 1000;
-    const tail = { from: at, to: at, panels: [panelRow('a', x0 + 15, 2), panelRow('b', x0 + 15, 2)] };
+    // the tail starts at the oldest sample written: 'a' had a gap behind its last point filled
+    const a = { ...panelRow('a', 0, 0), x: [x0 - 30, x0 - 15, x0, x0 + 15], y: [[5, 6, 1, 2]] };
+    // 'b' comes back with another series set (a label set appeared), which no tail can extend
+    const b = { ...panelRow('b', x0 + 15, 2), series: [{ key: 'b2', query: 'b', labels: {}, name: 'b2' }] };
+    const tail = { from: (x0 - 30) * 1000, to: at, panels: [a, b] };
     const ev = { at, panels: ['a', 'b', 'c'], health: false, alerts: false, incidents: false, snapshot: emptySnapshot(at), tail };
-    // 'a' had a gap filled behind its last point; 'c' is not on screen
-    engine.emit('update', { ...ev, backfill: { from: at - 60_000, to: at - 15_000, panels: ['a', 'c'] } });
+    // 'c' is not on screen
+    engine.emit('update', { ...ev, backfill: { from: (x0 - 30) * 1000, to: x0 * 1000, panels: ['a', 'b', 'c'] } });
     await settle();
-    expect(engine.take()).toEqual(['query a']);
-    expect(store.getState().series['b']?.x).toEqual([x0, x0 + 15]);
-    // the same update without it asks for nothing
-    engine.emit('update', { ...ev, at: at + 15_000, snapshot: emptySnapshot(at + 15_000) });
+    expect(engine.take()).toEqual(['query b']);
+    expect(store.getState().series['a']?.x).toEqual([x0 - 30, x0 - 15, x0, x0 + 15]);
+    expect(store.getState().series['a']?.y).toEqual([[5, 6, 1, 2]]);
+    // an update without a backfill asks for nothing
+    const next = { ...panelRow('a', x0 + 30, 3) };
+    engine.emit('update', { ...ev, panels: ['a'], at: at + 15_000, snapshot: emptySnapshot(at + 15_000), tail: { from: at + 15_000, to: at + 15_000, panels: [next] } });
     await settle();
     expect(engine.take()).toEqual([]);
+    expect(store.getState().series['a']?.x.at(-1)).toBe(x0 + 30);
   });
 
   it('with an update that brings no data: the backfilled panel read over the window, the others from their last point', async () => {
