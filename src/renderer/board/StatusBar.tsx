@@ -112,31 +112,33 @@ export function StatusBar({ seconds = false }: { seconds?: boolean }): React.JSX
   const live = mode === 'live' && connection === 'open';
   return (
     <footer className="wb-status" data-testid="status-bar">
-      <span className="wb-status__where">
-        <span className="wb-status__title">{title}</span>
-        {page && <span className="wb-status__page">{page.title}</span>}
-        {pages && pages.length > 1 && (
-          <span className="wb-status__dots" aria-label={`page ${index + 1} of ${pages.length}`}>
-            {pages.map((p, i) => (
-              <span key={p.id} className={`wb-status__dot${i === index ? ' wb-status__dot--on' : ''}`} />
-            ))}
-          </span>
-        )}
-        <PauseMark />
-      </span>
-      <span className="wb-status__sources">
-        {(sources ?? []).map((s) => (
-          <SourceChip key={s.sourceId} s={s} />
-        ))}
-      </span>
-      <span className="wb-status__right">
-        <BrandFilter />
-        <IncidentsToggle />
-        <span className={`wb-live wb-live--${mode === 'replay' ? 'replay' : live ? 'on' : 'off'}`} data-testid="live-indicator">
-          {mode === 'replay' ? 'REPLAY' : live ? 'LIVE' : 'NO LINK'}
+      <div className="wb-status__row">
+        <span className="wb-status__where">
+          <span className="wb-status__title">{title}</span>
+          {page && <span className="wb-status__page">{page.title}</span>}
+          {pages && pages.length > 1 && (
+            <span className="wb-status__dots" aria-label={`page ${index + 1} of ${pages.length}`}>
+              {pages.map((p, i) => (
+                <span key={p.id} className={`wb-status__dot${i === index ? ' wb-status__dot--on' : ''}`} />
+              ))}
+            </span>
+          )}
+          <PauseMark />
         </span>
-        <Clock timezone={timezone} fixedAt={mode === 'replay' ? snapAt : undefined} seconds={seconds} />
-      </span>
+        <span className="wb-status__sources">
+          {(sources ?? []).map((s) => (
+            <SourceChip key={s.sourceId} s={s} />
+          ))}
+        </span>
+        <span className="wb-status__right">
+          <BrandFilter />
+          <IncidentsToggle />
+          <span className={`wb-live wb-live--${mode === 'replay' ? 'replay' : live ? 'on' : 'off'}`} data-testid="live-indicator">
+            {mode === 'replay' ? 'REPLAY' : live ? 'LIVE' : 'NO LINK'}
+          </span>
+          <Clock timezone={timezone} fixedAt={mode === 'replay' ? snapAt : undefined} seconds={seconds} />
+        </span>
+      </div>
     </footer>
   );
 }

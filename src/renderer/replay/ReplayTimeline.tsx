@@ -87,7 +87,9 @@ export function ReplayTimeline({ bounds, timeline, at, timezone, onScrub }: Repl
       aria-valuenow={at}
     >
       <Marks bounds={bounds} timeline={timeline} timezone={timezone} />
-      <div className="wb-replay__cursor" style={{ left: pct(fraction(at, bounds)) }} />
+      <div className="wb-replay__cursor-at" style={{ transform: `translateX(${pct(fraction(at, bounds))})` }}>
+        <div className="wb-replay__cursor" />
+      </div>
     </div>
   );
 }
