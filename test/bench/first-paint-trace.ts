@@ -12,15 +12,9 @@ import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { startWallboard } from '../e2e/serve';
 import { benchBoardYaml, launch, waitForDemoDay } from './renderer-bench';
+import type { TraceEvent as BaseEvent } from './trace-events';
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number; // µs
-  dur?: number; // µs
-  tdur?: number; // µs of thread CPU time
-  tid: number;
-  pid: number;
+interface TraceEvent extends BaseEvent {
   args?: { data?: { url?: string; frame?: string } };
 }
 

@@ -12,6 +12,10 @@ export interface BenchWindow {
     last: () => { snapshot: number; merge: number; setData: number; draw: number };
     /** Resolves after the next frame (and a task after it). */
     frame: () => Promise<void>;
+    /** Resolves when every chart has drawn the updates so far (the live draw scheduler is idle). */
+    drawn: () => Promise<void>;
+    /** Live updates under a mark per animation frame; ms from each update's start to all drawn. */
+    frames: (updates: number, gap: number) => Promise<number[]>;
     heapMB: () => number;
     points: () => number;
   };

@@ -12,15 +12,9 @@ import { writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { buildHarness, launch } from './renderer-bench';
 import { openHarness, type BenchWindow } from './renderer-bench-live';
+import type { TraceEvent as BaseEvent } from './trace-events';
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number; // µs
-  dur?: number; // µs
-  tdur?: number; // µs of thread CPU time: robust to other processes on a shared machine
-  tid: number;
-  pid: number;
+interface TraceEvent extends BaseEvent {
   cat: string;
   args?: { data?: { stackTrace?: { functionName: string; url: string; lineNumber: number }[] }; beginData?: { stackTrace?: { functionName: string; url: string; lineNumber: number }[] } };
 }

@@ -10,6 +10,7 @@ import { withAlpha } from './palette';
 import { timeGapsRefiner } from './timeseries-options';
 import { tailPaths } from './tail-draw';
 import { UplotHost } from './uplot-host';
+import { chartScheduler } from './draw-scheduler';
 import type { ChartHandle } from './timeseries-chart';
 
 function firstSeries(sd: SeriesData | undefined): uPlot.AlignedData | null {
@@ -42,6 +43,7 @@ export function mountSparkline(root: HTMLElement, panelId: string, color: string
   const host: UplotHost = new UplotHost(root, factory, firstSeries(store.getState().series[panelId]) ?? [[], []], {
     prepare: (d, widthPx) => view.prepare(d, widthPx),
     window: () => view.window(host.raw),
+    scheduler: () => chartScheduler(store.getState().mode),
   });
   const off = store.subscribe(
     (s) => s.series[panelId],

@@ -16,6 +16,7 @@ import { seriesColors } from './palette';
 import { typicalStep } from './time-gaps';
 import { timeseriesOptions } from './timeseries-options';
 import { UplotHost } from './uplot-host';
+import { chartScheduler } from './draw-scheduler';
 import { markFirstDraw } from './draw-marks';
 import { LiveView } from './live-window';
 import { drawnColumns, stackBands, transformsColumns } from './stack';
@@ -208,6 +209,7 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
       },
       window: () => (host ? view.window(host.raw) : null),
       beforeDraw: (u) => currentLegend.update(u, host?.raw, own),
+      scheduler: () => chartScheduler(store.getState().mode),
     });
   };
 

@@ -9,6 +9,7 @@ import { installBevelJoins } from './bevel-joins';
 import { fontSizePx, installBitmapText } from './bitmap-text';
 import { redrawPlan } from './pixel-diff';
 import { drawTail } from './tail-draw';
+import type { DrawScheduler } from './draw-scheduler';
 
 export interface Size {
   width: number; // CSS px
@@ -85,6 +86,11 @@ export interface HostOptions {
    * layout up to date); written between draws, it made the next chart's text do it again.
    */
   beforeDraw?: (u: uPlot) => void;
+  /**
+   * Where new data and redraws are drawn, when it returns one (live charts: spread over frames
+   * within a budget); otherwise in the microtask after the change, as replay frames want.
+   */
+  scheduler?: () => DrawScheduler | null;
 }
 
 /** Same columns, same values (what uPlot would draw is the same). */
@@ -128,6 +134,11 @@ export class UplotHost {
   /** styleSignature of the live chart's options. */
   private style = '';
   private readonly checkStyle = (): void => this.restyle();
+  /** An overlay changed: the next draw rebuilds every path, even if the data did not change. */
+  private stale = false;
+  private readonly drawJob = (): void => this.draw();
+  /** The scheduler this chart last queued a draw on (cancelled with the chart). */
+  private scheduledOn: DrawScheduler | null = null;
 
   constructor(
     private readonly el: HTMLElement,
@@ -175,7 +186,31 @@ export class UplotHost {
   private flush(): void {
     const plot = this.plot;
     if (!plot || !this.size || this.destroyed) return;
+    // why here, not at the draw: legends (values) apply with the update, the picture follows
     this.opts.beforeDraw?.(plot);
+    this.drawNowOrLater();
+  }
+
+  private drawNowOrLater(): void {
+    const scheduler = this.opts.scheduler?.() ?? null;
+    this.scheduledOn = scheduler;
+    if (scheduler) scheduler.schedule(this, this.drawJob);
+    else this.draw();
+  }
+
+  /** Draws what changed since the last draw: nothing, the tail strip, or the whole chart. */
+  private draw(): void {
+    const plot = this.plot;
+    if (!plot || !this.size || this.destroyed) return;
+    if (this.stale && !this.changed) {
+      this.stale = false;
+      // why: paths are rebuilt, because after a tail draw the cached ones hold the tail only;
+      // batch: drawn now, not in a microtask, so a scheduler's budget sees the draw's cost
+      plot.batch(() => plot.redraw(true, false));
+      return;
+    }
+    const force = this.stale;
+    this.stale = false;
     const prepared = this.prepare(this.data, this.size.width);
     const window = this.opts.window?.() ?? null;
     // why: on a 24 h chart a 15 s tick moves the line by a fraction of a pixel and, decimated,
@@ -185,7 +220,7 @@ export class UplotHost {
     // what was drawn cannot be compared with it; new data then always redraws
     const comparable = !(this.changed && prepared === this.data);
     this.changed = false;
-    if (drawn && comparable && subPixelMove(drawn.window, window, this.size.width)) {
+    if (drawn && comparable && !force && subPixelMove(drawn.window, window, this.size.width)) {
       const plan = sameColumns(prepared, drawn.data) ? ({ kind: 'none' } as const) : redrawPlan(plot, drawn.data, prepared, window);
       if (plan.kind === 'none') {
         // why: compared with what was last drawn (not the last tick), so sub-pixel changes cannot
@@ -201,13 +236,14 @@ export class UplotHost {
       }
     }
     this.drawn = { data: prepared, window };
-    plot.setData(prepared);
+    plot.batch(() => plot.setData(prepared));
   }
 
   /** Redraws: overlays changed, the data did not. */
   redraw(): void {
-    // why: paths are rebuilt, because after a tail draw the cached ones hold the tail only
-    this.plot?.redraw(true, false);
+    if (!this.plot) return;
+    this.stale = true;
+    this.drawNowOrLater();
   }
 
   /** A chart from `options`; `replaces` stays on screen until the new one is drawn and attached. */
@@ -265,6 +301,7 @@ export class UplotHost {
 
   destroy(): void {
     this.destroyed = true;
+    this.scheduledOn?.cancel(this);
     this.unobserve();
     restyles.delete(this.checkStyle);
     this.plot?.destroy();

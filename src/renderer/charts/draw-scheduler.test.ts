@@ -1,0 +1,149 @@
+// The live draw scheduler's contract: a frame's drawing stays within the budget, a newer job for
+// a chart replaces its queued one (no older picture after a newer one), and every queued chart is
+// drawn within a bounded number of frames.
+import { describe, expect, it } from 'vitest';
+import { DrawScheduler, type FrameClock } from './draw-scheduler';
+
+/** Frames run when the test says; jobs advance the clock by their cost. */
+class FakeFrames implements FrameClock {
+  t = 0;
+  private pending: (() => void)[] = [];
+  frame(run: () => void): void {
+    this.pending.push(run);
+  }
+  now(): number {
+    return this.t;
+  }
+  /** Runs one animation frame; returns the ms of work done in it. */
+  tick(): number {
+    const runs = this.pending;
+    this.pending = [];
+    const start = this.t;
+    for (const r of runs) r();
+    this.t += 1; // why: frames apart in time, so a frame's work is its own clock span
+    return this.t - 1 - start;
+  }
+  get waiting(): boolean {
+    return this.pending.length > 0;
+  }
+}
+
+const chart = (n: number): object[] => Array.from({ length: n }, () => ({}));
+
+describe('DrawScheduler', () => {
+  it('keeps each frame within the budget and draws every chart within the bounded number of frames', () => {
+    const frames = new FakeFrames();
+    const s = new DrawScheduler({ budgetMs: 8, clock: frames });
+    const drawn: number[] = [];
+    const charts = chart(40);
+    charts.forEach((c, i) =>
+      s.schedule(c, () => {
+        frames.t += 3; // ms per chart: 2 fit in 8 ms, a third would make 9
+        drawn.push(i);
+      }),
+    );
+    const work: number[] = [];
+    while (frames.waiting) work.push(frames.tick());
+    expect(drawn).toEqual(charts.map((_, i) => i)); // all, once each, in queue order
+    expect(Math.max(...work)).toBeLessThanOrEqual(8);
+    expect(work.length).toBe(20); // 40 charts, 2 per frame
+    expect(s.size).toBe(0);
+  });
+
+  it('runs a job dearer than the budget alone in its frame, so the queue still moves', () => {
+    const frames = new FakeFrames();
+    const s = new DrawScheduler({ budgetMs: 8, clock: frames });
+    let runs = 0;
+    for (const c of chart(3))
+      s.schedule(c, () => {
+        frames.t += 20;
+        runs++;
+      });
+    const work: number[] = [];
+    while (frames.waiting) work.push(frames.tick());
+    expect(runs).toBe(3);
+    expect(work).toEqual([20, 20, 20]);
+  });
+
+  it('lets a newer job for a chart replace its queued one, keeping its place in line', () => {
+    const frames = new FakeFrames();
+    const s = new DrawScheduler({ budgetMs: 100, clock: frames });
+    const [a, b] = chart(2) as [object, object];
+    const log: string[] = [];
+    s.schedule(a, () => log.push('a: update 1'));
+    s.schedule(b, () => log.push('b: update 1'));
+    s.schedule(a, () => log.push('a: update 2'));
+    frames.tick();
+    expect(log).toEqual(['a: update 2', 'b: update 1']);
+  });
+
+  it('never draws an older update after a newer one when an update lands mid-way through the queue', () => {
+    const frames = new FakeFrames();
+    const s = new DrawScheduler({ budgetMs: 4, clock: frames });
+    const charts = chart(6);
+    const shown = new Map<object, number[]>();
+    const update = (n: number): void => {
+      for (const c of charts)
+        s.schedule(c, () => {
+          frames.t += 2;
+          shown.set(c, [...(shown.get(c) ?? []), n]);
+        });
+    };
+    update(1);
+    frames.tick(); // charts 0 and 1 show update 1
+    update(2); // the rest of update 1 is superseded
+    while (frames.waiting) frames.tick();
+    for (const [i, c] of charts.entries()) {
+      const seq = shown.get(c) ?? [];
+      expect(seq.at(-1), `chart ${i}`).toBe(2);
+      expect([...seq].sort(), `chart ${i} in order`).toEqual(seq);
+    }
+    expect(shown.get(charts[5] as object)).toEqual([2]);
+  });
+
+  it('resolves idle() once every queued chart is drawn', async () => {
+    const frames = new FakeFrames();
+    const s = new DrawScheduler({ budgetMs: 8, clock: frames });
+    let runs = 0;
+    for (const c of chart(4))
+      s.schedule(c, () => {
+        frames.t += 4;
+        runs++;
+      });
+    let idle = false;
+    void s.idle().then(() => (idle = true));
+    expect(runs).toBe(0); // nothing drawn before a frame
+    frames.tick();
+    await Promise.resolve();
+    expect(runs).toBe(2);
+    expect(idle).toBe(false);
+    while (frames.waiting) frames.tick();
+    await Promise.resolve();
+    expect(runs).toBe(4);
+    expect(idle).toBe(true);
+  });
+
+  it('keeps drawing the others when one chart throws', () => {
+    const frames = new FakeFrames();
+    const s = new DrawScheduler({ budgetMs: 100, clock: frames });
+    const [a, b] = chart(2) as [object, object];
+    let drewB = false;
+    s.schedule(a, () => {
+      throw new Error('broken chart');
+    });
+    s.schedule(b, () => (drewB = true));
+    expect(() => frames.tick()).toThrow('broken chart');
+    expect(drewB).toBe(true);
+  });
+
+  it('drops a cancelled chart', () => {
+    const frames = new FakeFrames();
+    const s = new DrawScheduler({ budgetMs: 100, clock: frames });
+    const [a] = chart(1) as [object];
+    let ran = false;
+    s.schedule(a, () => (ran = true));
+    s.cancel(a);
+    while (frames.waiting) frames.tick();
+    expect(ran).toBe(false);
+  });
+});

@@ -1,0 +1,127 @@
+// When live charts draw: a live update's chart draws are queued and run in slices, one after each
+// animation frame, within a time budget, instead of all 40 in the update's own task. With a 1 h
+// window every chart's window moves a 2 px bucket at once every second update; drawn in the
+// update's task with the update's own React work and the next frame's layout, that frame needed
+// 13-15 ms of main-thread CPU (p95, bench wall): at the 16 ms limit. Spread, a frame carries at
+// most one slice, and every chart is current a few frames after the update.
+import { animationFrame } from '../store/animation-frame';
+
+export interface FrameClock {
+  /** Calls `run` in a task after the next animation frame. */
+  frame(run: () => void): void;
+  /** ms, monotonic. */
+  now(): number;
+}
+
+export interface DrawSchedulerOptions {
+  /** ms of drawing per frame; a job that alone costs more still runs, one in that frame. */
+  budgetMs: number;
+  clock?: FrameClock;
+}
+
+// why a task after the frame, not the frame's own callback: canvases drawn in an animation frame
+// callback were rasterized in that frame's commit on the main thread (1 h bench wall: ~30 ms of
+// main-thread CPU per update against ~10 ms drawn in a task, traced). The frame between two slices
+// paints what the last one drew (and the update's own DOM, before the first).
+const browserClock: FrameClock = { frame: (run) => animationFrame(() => setTimeout(run, 0)), now: () => performance.now() };
+
+// why decay: one slow job (a GC pause inside it) should not shrink the next frames' batches for long
+const ESTIMATE_DECAY = 0.5;
+
+/**
+ * A queue of draw jobs, one per key (a chart): scheduling a key already queued replaces its job
+ * and keeps its place in line, so a newer update supersedes queued work and a chart never draws
+ * an older picture after a newer one. Jobs run in queue order, at animation frames, while the time
+ * spent in the frame plus the dearest recent job fits the budget (at least one job per frame, so
+ * every job runs within ceil(queued / per-frame) frames).
+ */
+export class DrawScheduler {
+  private readonly queue = new Map<object, () => void>();
+  private readonly budget: number;
+  private readonly clock: FrameClock;
+  private requested = false;
+  /** ms: a recent job's cost, decayed; what the next job is expected to take. */
+  private estimate = 0;
+  private waiters: (() => void)[] = [];
+
+  constructor(opts: DrawSchedulerOptions) {
+    this.budget = opts.budgetMs;
+    this.clock = opts.clock ?? browserClock;
+  }
+
+  /** Jobs waiting. */
+  get size(): number {
+    return this.queue.size;
+  }
+
+  /** Queues `job` for `key`, replacing one queued for it before. */
+  schedule(key: object, job: () => void): void {
+    this.queue.set(key, job); // why Map: set on a present key keeps its insertion order
+    if (!this.requested) this.request();
+  }
+
+  /** Drops `key`'s queued job (the chart is gone). */
+  cancel(key: object): void {
+    this.queue.delete(key);
+    if (this.queue.size === 0) this.settle();
+  }
+
+  /** Resolves when the queue is empty (at once if it is). */
+  idle(): Promise<void> {
+    if (this.queue.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private request(): void {
+    this.requested = true;
+    this.clock.frame(() => {
+      this.requested = false;
+      this.run();
+    });
+  }
+
+  private run(): void {
+    const start = this.clock.now();
+    let ran = 0;
+    let failure: { error: unknown } | null = null;
+    for (const [key, job] of this.queue) {
+      if (ran > 0 && this.clock.now() - start + this.estimate > this.budget) break;
+      this.queue.delete(key);
+      const t = this.clock.now();
+      try {
+        job();
+      } catch (error) {
+        // why: one chart's failure must not stall the others; reported after the frame's work
+        failure ??= { error };
+      }
+      this.estimate = Math.max(this.clock.now() - t, this.estimate * ESTIMATE_DECAY);
+      ran++;
+    }
+    if (this.queue.size > 0) {
+      if (!this.requested) this.request();
+    } else this.settle();
+    if (failure) throw failure.error;
+  }
+
+  private settle(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+}
+
+/**
+ * The live charts' scheduler: 8 ms of chart drawing per frame, so a frame's main-thread work (a
+ * slice, then the frame's style, layout and paint) stays under 16 ms with room for a slow job; 4,
+ * 6 and 10 ms were measured too (test/bench/renderer-bench-frames.ts, 1 h bench wall): smaller
+ * budgets cost more frames, CPU and latency per update for frames already well inside 16 ms.
+ */
+export const liveDraws = new DrawScheduler({ budgetMs: 8 });
+
+/**
+ * The scheduler a store-bound chart draws on: live draws are spread over frames; replay frames
+ * (already one per animation frame, src/renderer/store/sync.ts) draw at once, as they did.
+ */
+export function chartScheduler(mode: 'live' | 'replay'): DrawScheduler | null {
+  return mode === 'live' ? liveDraws : null;
+}
