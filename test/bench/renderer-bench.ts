@@ -12,13 +12,14 @@
  * `run()` returns a markdown section; `node --import tsx test/bench/renderer-bench.ts` prints it.
  * Env: BENCH_HEAP_TICKS (default 5760 = 24 h of 15 s), BENCH_UPDATE_TICKS (default 120),
  * BENCH_PAINT_RUNS (measured reloads for (1), default 5; the median is reported; 0 skips (1)),
- * BENCH_BASE (a built checkout to pair (1) against: reloads alternate, the verdict is the ratio).
+ * BENCH_BASE (a built checkout to pair (1) against: reloads alternate, the verdict is the ratio),
+ * BENCH_PAINT_SETTLE_MS (ms after each reload's load event before (1) polls for the charts, default 1000).
  */
 import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { benchFirstPaint, type FirstPaintResult } from './renderer-bench-paint';
+import { benchFirstPaint, SETTLE_MS, type FirstPaintResult } from './renderer-bench-paint';
 import { harnessHtml, harnessMain } from './renderer-bench-harness';
 import { buildPage, type BuiltPage } from '../e2e/page-harness';
 import { benchHourWindow, measureLiveUpdates, openHarness, quantiles, type BenchWindow, type CpuQuantiles, type HourWindow } from './renderer-bench-live';
@@ -202,7 +203,7 @@ export function renderMarkdown(r: RendererBenchResult, load1 = 0): string {
   lines.push('');
   if (r.firstPaint) {
     const f = r.firstPaint;
-    lines.push(`First paint: \`wallboard serve\` on a generated 40-panel board (30 timeseries, 10 stat with sparkline) on the demo source after it filled 24 h; the page is loaded once to warm caches, then reloaded ${f.runs} times, each measured from navigation start to the last \`wallboard:chart-drawn\` mark (one per chart, on its first draw with data). The page's first read is a ${fmt(f.windowH)} h window at maxPoints=${f.maxPoints} (${f2(f.pointsReceived)} points${f.inlined ? ', inlined by serve into the page' : ''}). Each chart then draws ≤ 2 points per 2 px column (min/max decimation).`);
+    lines.push(`First paint: \`wallboard serve\` on a generated 40-panel board (30 timeseries, 10 stat with sparkline) on the demo source after it filled 24 h; the page is loaded once to warm caches, then reloaded ${f.runs} times, each measured from navigation start to the last \`wallboard:chart-drawn\` mark (one per chart, on its first draw with data)${SETTLE_MS > 0 ? `, read ${f2(SETTLE_MS)} ms after the load event (the bench's own script out of the span)` : ''}. The page's first read is a ${fmt(f.windowH)} h window at maxPoints=${f.maxPoints} (${f2(f.pointsReceived)} points${f.inlined ? ', inlined by serve into the page' : ''}). Each chart then draws ≤ 2 points per 2 px column (min/max decimation).`);
   }
   lines.push(`Updates and heap: harness page with the real store and PanelFrame (TimeseriesPanel, StatPanel with Sparkline); each tick first sets a new snapshot (every panel's newest value changes, as /api/snapshot does), then merges the tails; ${PANELS} panels × ${POINTS} points (${f2(u.points)} points held in the store; each chart draws its min/max decimation), one new sample per panel per tick through mergeTail → setSeries (series and range in one store update), as the live path does. Heap is CDP-free: \`performance.memory.usedJSHeapSize\` after \`window.gc()\` (\`--js-flags=--expose-gc\`, \`--enable-precise-memory-info\`).`);
   return `${lines.join('\n')}\n`;
