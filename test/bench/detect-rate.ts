@@ -3,6 +3,7 @@
  * from the detector in DIR (default: this checkout), for paired runs against an older build:
  * `farm-bench --vs "node --import tsx test/bench/detect-rate.ts /tmp/old" -- node --import tsx test/bench/detect-rate.ts`
  * (the old build's src/main/engine/detect unpacked under /tmp/old, e.g. with `git archive`).
+ * DETECT_METHOD=art (any method name) measures that method instead of the default.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,10 +12,12 @@ import { series } from './detect-bench';
 
 const dir = resolve(process.argv[2] ?? resolve(import.meta.dirname, '../..'));
 const { createDetector } = (await import(pathToFileURL(`${dir}/src/main/engine/detect/index.ts`).href)) as { createDetector: typeof Create };
+// why: the method name is not checked here, so an older build (DIR) that lacks it fails at its own createDetector
+const method = (process.env.DETECT_METHOD ?? 'auto') as Parameters<typeof Create>[0]['method'];
 const { t, v } = series(1_000_000);
 let best = 0;
 for (let round = 0; round < 5; round++) {
-  const d = createDetector({ method: 'auto', sensitivity: 'medium' });
+  const d = createDetector({ method, sensitivity: 'medium' });
   let sink = 0;
   const cpu0 = process.cpuUsage();
   for (let i = 0; i < t.length; i++) sink += d.update(t[i] as number, v[i] as number).score;
@@ -22,4 +25,4 @@ for (let round = 0; round < 5; round++) {
   if (sink < 0) throw new Error('unreachable');
   best = Math.max(best, t.length / ((used.user + used.system) / 1e6));
 }
-process.stdout.write(`${dir}: ${(best / 1e6).toFixed(2)} M samples per CPU second\n`);
+process.stdout.write(`${dir} ${method}: ${(best / 1e6).toFixed(2)} M samples per CPU second\n`);

@@ -10,7 +10,7 @@
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_PARAMS, type DetectorParams } from '../../src/main/engine/detect/index';
 import { crossValidate, type Candidate } from './nab-cv';
-import { loadNab, scoreFiles, variant, type NabFile } from './nab-eval';
+import { loadNab, scoreCandidate, variant, type NabFile } from './nab-eval';
 import { demoFiles, syntheticFiles } from './families';
 import { recordedFiles } from './recorded';
 import { PROFILES, scoreCorpus } from './nab-score';
@@ -56,7 +56,7 @@ export interface GroupReport {
 
 export function evaluateGroups(files: readonly NabFile[], candidates: readonly Candidate[]): GroupReport {
   const groups = [...new Set(files.map(groupOf))];
-  const scored = candidates.map((c) => scoreFiles(files, 'auto', c.params).map((s) => ({ ...s, fold: groups.indexOf(groupOf(s.file)) })));
+  const scored = candidates.map((c) => scoreCandidate(files, 'auto', c).map((s) => ({ ...s, fold: groups.indexOf(groupOf(s.file)) })));
   const std = PROFILES[0]!;
   const cv = crossValidate(candidates, scored, groups.length)[0]!;
   const perGroup = groups.map((group, g) => {

@@ -5,7 +5,7 @@
  * score best on the other folds, and the fold is scored with them. Raw, null and perfect scores
  * are pooled over the folds before normalizing, as NAB pools files.
  */
-import type { DetectorParams } from '../../src/main/engine/detect/index';
+import type { DetectMethod, DetectorParams } from '../../src/main/engine/detect/index';
 import { PROFILES, scoreCorpus, type CorpusScore, type CostProfile, type ScoredFile } from './nab-score';
 
 export const FOLDS = 4;
@@ -22,7 +22,20 @@ export function foldOf(k: number, folds = FOLDS): number {
 export interface Candidate {
   name: string;
   params: DetectorParams;
+  /** the method scored, when not the one the evaluation runs (eval:variant) */
+  method?: DetectMethod;
+  /** scored together with the default detector (see nab-eval.ts combineScores) */
+  combine?: Combine;
 }
+
+/**
+ * How another method's scores join the default detector's (issue 18: does a second method add to
+ * the default?): `max` takes the louder one;
+ * `consensus` keeps the default's score where the method scored anything over the last
+ * CONSENSUS_SAMPLES samples and lowers it by CONSENSUS_DAMP elsewhere (ties the default's flags to the
+ * method's novelty without delaying them).
+ */
+export type Combine = 'max' | 'consensus';
 
 export interface FoldedFile extends ScoredFile {
   fold: number;

@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createDetector, DEFAULT_PARAMS, type DetectMethod, type DetectorParams } from '../../src/main/engine/detect/index';
 import { parseSeriesCsv, parseTimestamp } from '../../src/main/engine/detect/csv';
-import { crossValidate, foldOf, FOLDS, type Candidate, type CvProfileResult, type FoldedFile } from './nab-cv';
+import { crossValidate, foldOf, FOLDS, type Candidate, type Combine, type CvProfileResult, type FoldedFile } from './nab-cv';
 import { PROFILES, scoreCorpus, type CorpusScore, type LabelledFile, type ScoredFile } from './nab-score';
 
 // why: a git worktree is not beside ../shared; NAB_DIR points there from one
@@ -59,6 +59,34 @@ export function scoreFiles(files: readonly NabFile[], method: DetectMethod, para
     for (let i = 0; i < scores.length; i++) scores[i] = d.update(file.timestamps[i] as number, file.values[i] as number).score;
     return { file, scores, fold: file.fold };
   });
+}
+
+const CONSENSUS_SAMPLES = 100;
+const CONSENSUS_DAMP = 0.97;
+
+/** The default detector's scores of one file joined with another method's (Candidate.combine). */
+export function combineScores(how: Combine, base: ArrayLike<number>, other: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(base.length);
+  let last = -Infinity;
+  for (let i = 0; i < out.length; i++) {
+    const x = base[i] as number;
+    const y = other[i] as number;
+    if (how === 'max') out[i] = Math.max(x, y);
+    else {
+      if (y > 0) last = i;
+      out[i] = i - last <= CONSENSUS_SAMPLES ? x : x * CONSENSUS_DAMP;
+    }
+  }
+  return out;
+}
+
+/** A candidate's scores: its own method's (or `method`), joined with the default's when it says so. */
+export function scoreCandidate(files: readonly NabFile[], method: DetectMethod, c: Candidate): (FoldedFile & { file: NabFile })[] {
+  const own = scoreFiles(files, c.method ?? method, c.params);
+  const how = c.combine;
+  if (!how) return own;
+  const base = scoreFiles(files, 'auto');
+  return own.map((s, k) => ({ ...s, scores: combineScores(how, (base[k] as FoldedFile).scores, s.scores) }));
 }
 
 export interface MethodResult {
@@ -114,8 +142,8 @@ function leaveCategoryOut(scored: readonly (ScoredFile & { file: NabFile })[]): 
 export function evaluate(files: readonly NabFile[], method: DetectMethod, candidates: readonly Candidate[] = cvCandidates(method)): MethodResult {
   const first = candidates[0];
   if (!first) throw new Error('no candidate parameters');
-  const scored = scoreFiles(files, method, first.params);
-  const cv = crossValidate(candidates, [scored, ...candidates.slice(1).map((c) => scoreFiles(files, method, c.params))]);
+  const scored = scoreCandidate(files, method, first);
+  const cv = crossValidate(candidates, [scored, ...candidates.slice(1).map((c) => scoreCandidate(files, method, c))]);
   const tuneFiles = scored.filter((s) => s.file.split === 'tune');
   const heldFiles = scored.filter((s) => s.file.split === 'held-out');
   const all = PROFILES.map((p) => scoreCorpus(scored, p));

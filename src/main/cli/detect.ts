@@ -1,11 +1,11 @@
 // `wallboard detect FILE.csv`: scores a recorded series exactly as the engine would score it live.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { createDetector } from '../engine/detect/index';
+import { createDetector, METHOD_NAMES } from '../engine/detect/index';
 import { irregularities, parseSeriesCsv } from '../engine/detect/csv';
 
 const options = z.object({
-  method: z.enum(['auto', 'zscore', 'seasonal', 'changepoint']).default('auto'),
+  method: z.enum(METHOD_NAMES).default('auto'),
   sensitivity: z.enum(['low', 'medium', 'high']).default('medium'),
 });
 

@@ -10,6 +10,7 @@ import type { Component, Detector, DetectMethod, DetectorSettings } from './type
 import { ZScoreModel } from './zscore';
 
 export type { Detector, DetectMethod, DetectorSettings, DetectResult, Sensitivity } from './types';
+export { METHOD_NAMES } from './types';
 export { forecastTimeToThreshold, type Forecast, type ForecastOptions } from './forecast';
 
 /** Scoring of the single-model detectors, plus the default (`auto`) contextual detector's. */

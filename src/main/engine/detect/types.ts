@@ -1,4 +1,6 @@
-export type DetectMethod = 'auto' | 'zscore' | 'seasonal' | 'changepoint';
+/** Every detection method, by the name a board or `wallboard detect --method` gives it. */
+export const METHOD_NAMES = ['auto', 'zscore', 'seasonal', 'changepoint'] as const;
+export type DetectMethod = (typeof METHOD_NAMES)[number];
 export type Sensitivity = 'low' | 'medium' | 'high';
 
 export interface DetectorSettings {
