@@ -7,12 +7,15 @@
  * callbacks, style, layout, paint) and its own, i.e. what had to run before it could be shown. An
  * update's task counts in the frame after it. Updates start in a task, `gap` quiet frames apart.
  *   node --import tsx test/bench/renderer-bench-frames.ts [points=240 (1 h) | 5760 (24 h)] [updates=60] [gap=12]
- * Prints one line of figures (and JSON with BENCH_JSON=1). Pair it with a build from before a change
+ * `npm run bench -- renderer` runs it at 1 h and 24 h; alone it prints one line of figures (and JSON with BENCH_JSON=1). Pair it with a build from before a change
  * by running it from a checkout of each, alternating (the harness runs on builds without the live
  * draw scheduler too). A tool for performance work; the figures go to BENCHMARKS.md by hand.
  */
 import { writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
 import { buildHarness, launch } from './renderer-bench';
 import { openHarness, quantiles, type BenchWindow } from './renderer-bench-live';
 import type { TraceEvent } from './trace-events';
@@ -40,11 +43,10 @@ export interface FrameFigures {
 
 const round = (q: { median: number; p95: number; max: number; n: number }): typeof q => ({ median: +q.median.toFixed(2), p95: +q.p95.toFixed(2), max: +q.max.toFixed(2), n: q.n });
 
-export async function measureFrames(points: number, updates: number, gap: number): Promise<FrameFigures> {
-  const browser = await launch();
-  const harness = await buildHarness();
+/** On a new page of the harness at `url` (40 panels, 1920×1080), closed after. */
+export async function measureFrames(browser: Browser, url: string, points: number, updates: number, gap: number): Promise<FrameFigures> {
+  const { page } = await openHarness(browser, url, { panels: 40, points, viewport: { width: 1920, height: 1080 } });
   try {
-    const { page } = await openHarness(browser, harness.url, { panels: 40, points, viewport: { width: 1920, height: 1080 } });
     await page.evaluate(async () => {
       const b = (globalThis as unknown as BenchWindow).__bench;
       for (let i = 0; i < 20; i++) {
@@ -131,8 +133,7 @@ export async function measureFrames(points: number, updates: number, gap: number
       load: loadavg()[0] ?? 0,
     };
   } finally {
-    await browser.close();
-    await harness.close();
+    await page.close();
   }
 }
 
@@ -141,6 +142,15 @@ function line(f: FrameFigures): string {
   return `${f.points} points, ${f.updates} updates (median / p95 / max): main-thread CPU per frame ${q(f.frameCpu)} ms over ${f.frameCpu.n} frames; frame interval ${q(f.frameWall)} ms, dropped ${f.dropped} (> 1.5 × the quiet interval ${f.quietWallMs} ms; a quiet frame's CPU ${f.quietFrameMs} ms); CPU per update ${q(f.updateCpu)} ms; its longest task ${q(f.longestTask)} ms; update → all drawn ${q(f.latency)} ms; load ${f.load.toFixed(1)}`;
 }
 
-const f = await measureFrames(Number(process.argv[2] ?? 240), Number(process.argv[3] ?? 60), Number(process.argv[4] ?? 12));
-process.stdout.write(`${line(f)}\n`);
-if (process.env.BENCH_JSON) process.stdout.write(`${JSON.stringify(f)}\n`);
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const browser = await launch();
+  const harness = await buildHarness();
+  try {
+    const f = await measureFrames(browser, harness.url, Number(process.argv[2] ?? 240), Number(process.argv[3] ?? 60), Number(process.argv[4] ?? 12));
+    process.stdout.write(`${line(f)}\n`);
+    if (process.env.BENCH_JSON) process.stdout.write(`${JSON.stringify(f)}\n`);
+  } finally {
+    await browser.close();
+    await harness.close();
+  }
+}
