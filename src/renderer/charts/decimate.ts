@@ -4,6 +4,7 @@
 // per pixel. A Decimator also remembers its buckets, so a live update (a few rows appended, a few
 // dropped) only rescans the buckets whose rows changed.
 import type uPlot from 'uplot';
+import { lowerBound } from '../../shared/sorted';
 
 type Column = ArrayLike<number | null | undefined>;
 
@@ -35,12 +36,12 @@ function bucketRows(xs: ArrayLike<number>, buckets: number, x0: number, x1: numb
   const last = Math.ceil(x1 / width) - 1; // rows newer than x1 go to the last bucket
   const ids: number[] = resume?.ids ?? [];
   const bounds: number[] = resume?.bounds ?? [];
-  let i = resume?.row ?? lowerBound(xs, x0, 0);
+  let i = resume?.row ?? lowerBound(xs, xs.length, x0);
   let prev = ids.length ? (ids[ids.length - 1] as number) : first - 1;
   while (i < n) {
     // why: max(prev + 1) keeps buckets strictly increasing even when float rounding disagrees
     const id = Math.max(prev + 1, Math.min(last, Math.floor((xs[i] as number) / width)));
-    const j = id >= last ? n : Math.max(i + 1, lowerBound(xs, (id + 1) * width, i + 1));
+    const j = id >= last ? n : Math.max(i + 1, lowerBound(xs, n, (id + 1) * width, i + 1));
     ids.push(id);
     bounds.push(i);
     prev = id;
@@ -116,8 +117,11 @@ export function decimateMinMax(data: uPlot.AlignedData, buckets: number, x0: num
 /**
  * decimateMinMax with memory: a bucket whose rows have the same count and the same first and last
  * x as last time keeps its values, so a live tick rescans about two buckets instead of every row.
- * Assumes what the store guarantees: the value of a series at a timestamp does not change once
- * written (a backfill adds rows, which changes the row count of the buckets it touches).
+ * It never reads a reused bucket's values, so it assumes the rows it was given last time still hold
+ * the same values. A backfill that adds rows changes the row count of the buckets it touches; one
+ * that fills a query's nulls at rows the panel already had does not: the store marks such data
+ * (olderRowsChanged: a live full read, a merge before the last point, a replay frame of a panel
+ * backfilled since its last one) and the charts start over with a new Decimator.
  * Columns that come out the same as last time are the same arrays (and when nothing changed, the
  * same result), so a caller comparing with what it drew stops at identity: most live ticks on a
  * long window change one bucket of one column, or none.
@@ -130,11 +134,14 @@ export class Decimator {
   private firstX: number[] = [];
   private lastX: number[] = [];
   private last: uPlot.AlignedData | null = null;
+  /** Buckets the last run took from memory instead of scanning their rows (tests count them). */
+  reused = 0;
 
   run(data: uPlot.AlignedData, buckets: number, x0: number, x1: number): uPlot.AlignedData {
     if (!needsDecimation(data, buckets, x0, x1)) {
       this.last = null;
       this.buckets = null;
+      this.reused = 0;
       return data;
     }
     const xs = data[0] as ArrayLike<number>;
@@ -177,6 +184,7 @@ export class Decimator {
     this.count = count;
     this.firstX = firstX;
     this.lastX = lastX;
+    this.reused = hit.reduce((r, h) => (h >= 0 ? r + 1 : r), 0);
     const result: uPlot.AlignedData = sameLayout && prev && out.every((col, c) => col === prev[c + 1]) ? prev : [xsOut, ...out];
     this.last = result;
     return result;
@@ -194,7 +202,7 @@ export class Decimator {
     const prev = this.last;
     const m = last?.ids.length ?? 0;
     if (!last || !prev || m < 2 || data.length !== prev.length) return undefined;
-    const i0 = lowerBound(xs, x0, 0);
+    const i0 = lowerBound(xs, xs.length, x0);
     const start = i0 + (last.bounds[m - 1] as number) - (last.bounds[0] as number); // the last bucket's first row, if so
     if (start > xs.length || xs[i0] !== this.firstX[0] || xs[start - 1] !== this.lastX[m - 2]) return undefined;
     // a row added after the prefix's last one but still inside its last bucket
@@ -233,6 +241,7 @@ export class Decimator {
       this.lastX.push(xs[e - 1] as number);
     }
     last.bounds.push(xs.length);
+    this.reused = keep;
     if (!changed) return prev;
     const x = sameIds ? (prev[0] as number[]) : bucketX(last);
     this.last = [x, ...cols];
@@ -257,16 +266,4 @@ export class Decimator {
     }
     return same && prev ? prev : o;
   }
-}
-
-/** First index ≥ `from` whose x is ≥ `v` (xs ascending). */
-function lowerBound(xs: ArrayLike<number>, v: number, from: number): number {
-  let lo = from;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((xs[mid] as number) < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -59,7 +59,12 @@ export class LiveView {
     return w ? this.decimator.run(d, widthPx / PX_PER_BUCKET, w[0], w[1]) : d;
   }
 
-  /** A new series set: the decimator's memory is per series, so it starts over. */
+  /** Decimation buckets the last `prepare` reused instead of rescanning (tests count them). */
+  reusedBuckets(): number {
+    return this.decimator.reused;
+  }
+
+  /** A new series set, or values changed at rows it held (olderRowsChanged): the decimator's memory is per series and rows, so it starts over. */
   reset(): void {
     this.decimator = new Decimator();
   }

@@ -2,13 +2,13 @@
 import type { SeriesData } from '../../shared/model';
 import { lowerBound } from '../../shared/sorted';
 
-/** Merges that changed rows before the panel's last point (copies, not the old columns). */
+/** Series whose rows before the panel's last point may differ from what it held (copies, not the old columns). */
 const rewritten = new WeakSet<SeriesData>();
 
 /**
- * The merge that made `sd` changed rows at or before the point that was last before it: a chart
- * must not reuse what it computed from the old rows (its decimation keeps buckets by their rows'
- * count and first/last x, which a value written at a held x does not change).
+ * The merge or read that made `sd` may have changed rows at or before the point that was last
+ * before it: a chart must not reuse what it computed from the old rows (its decimation keeps
+ * buckets by their rows' count and first/last x, which a value written at a held x does not change).
  */
 export function olderRowsChanged(sd: SeriesData): boolean {
   return rewritten.has(sd);
@@ -16,6 +16,11 @@ export function olderRowsChanged(sd: SeriesData): boolean {
 
 /** Rows dropped one by one up to this many; past it one splice (a copy) is cheaper. */
 const SHIFT_LIMIT = 256;
+
+/** A read whose rows may hold other values than the panel held at the same x (see olderRowsChanged). */
+export function markRewritten(sd: SeriesData): void {
+  rewritten.add(sd);
+}
 
 /** Drops the first `n` rows of `col` in place. */
 function dropFront(col: unknown[], n: number): void {

@@ -3,7 +3,7 @@
 import type { QueryRequest, QueryResult } from '../../shared/api';
 import type { SeriesData } from '../../shared/model';
 import type { WallboardClient } from '../api/client';
-import { mergeTail } from './series-merge';
+import { markRewritten, mergeTail } from './series-merge';
 import type { useWallboard } from './index';
 
 export interface SeriesReadOptions {
@@ -18,6 +18,13 @@ export interface SeriesReadOptions {
    * `updatesSeen` when the read was asked (-Infinity: an answer older than any update).
    */
   fullRead: (ids: readonly string[], updatesSeen: number) => void;
+  /**
+   * Of `ids`, asked when a full read is: the panels whose answer may hold other values than the
+   * wall holds at the same x (a live re-read after a lost connection or a backfill; a replay frame
+   * of a panel backfilled since). The charts start their decimation over for those (olderRowsChanged);
+   * the others (replay frames of an unchanged buffer) keep reusing it.
+   */
+  mayRewrite: (ids: readonly string[]) => ReadonlySet<string>;
   /** How many updates had arrived: a read asked after update n is answered after its writes. */
   updatesSeen: () => number;
   /** A read already answered (serve inlines the page's first one): the first full read takes it instead of asking, when it fits. */
@@ -57,8 +64,11 @@ export function seriesReads(client: WallboardClient, store: typeof useWallboard,
     const early = takeInlined(want);
     // why -Infinity: serve read the inlined answer before the event stream it resumes began
     const seen = early ? -Infinity : opts.updatesSeen();
+    // why asked before the read: a backfill landing while it is in flight marks the next one too
+    const rewrites = opts.mayRewrite(ids);
     const r = early ?? (await client.request('query', want));
     return () => {
+      for (const p of r.panels) if (rewrites.has(p.panelId)) markRewritten(p);
       store.getState().setSeries(r.panels, r.anomalies, { from, to });
       opts.fullRead(ids, seen);
     };

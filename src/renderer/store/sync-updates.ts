@@ -49,7 +49,10 @@ export function syncUpdates(d: SyncUpdateDeps): SyncUpdates {
       return;
     }
     seeLive(ev.at);
-    if (replayAt() !== undefined) return;
+    if (replayAt() !== undefined) {
+      for (const id of ev.backfill?.panels ?? []) st.backfilledInReplay.add(id);
+      return;
+    }
     const visible = new Set(visibleSeries());
     const shown = ev.panels.filter((id) => visible.has(id));
     if (!ev.snapshot) {

@@ -57,6 +57,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     deferred: [],
     updatesSeen: 0,
     fullSeen: new Map(),
+    backfilledInReplay: new Set(),
     earlyBoard: opts.board,
     earlySnapshot: opts.snapshot,
     boardSeen: false,
@@ -73,6 +74,14 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     serverAt,
     fullRead: (ids, seen) => ids.forEach((id) => st.fullSeen.set(id, seen)),
     updatesSeen: () => st.updatesSeen,
+    mayRewrite: (ids) => {
+      // why every live read: one replaces what a live wall held only after a lost connection, a
+      // backfill or a page change, never per tick; replay frames read a buffer that only backfills change
+      if (replayAt() === undefined) return new Set(ids);
+      const out = new Set(ids.filter((id) => st.backfilledInReplay.has(id)));
+      for (const id of out) st.backfilledInReplay.delete(id);
+      return out;
+    },
     ...(opts.firstQuery ? { inlined: opts.firstQuery } : {}),
   });
   const visibleSeries = (): string[] => {
