@@ -44,8 +44,11 @@ export interface SyncState {
    * backfill is written long after, so a read ending past `at` can still predate the writes.
    */
   fullSeen: Map<string, number>;
-  /** Panels an update backfilled while the wall replayed, not read since (their next frame is marked, series-reads.ts). */
-  backfilledInReplay: Set<string>;
+  /**
+   * Panels an update backfilled since their last full read was asked: a replay frame of one is
+   * marked as changing held rows (series-reads.ts); live full reads are marked anyway.
+   */
+  backfilledSinceRead: Set<string>;
   /** The board the page asked for before React mounted; the first load uses it, later ones ask again. */
   earlyBoard: Promise<BoardView> | undefined;
   /** The snapshot that came with the page; the first live load takes it, later ones ask. */

@@ -41,6 +41,8 @@ export function syncUpdates(d: SyncUpdateDeps): SyncUpdates {
    */
   function updateArrived(ev: UpdateEvent): void {
     const n = ++st.updatesSeen;
+    // why at arrival: an update deferred below is dropped if the wall goes into replay meanwhile
+    for (const id of ev.backfill?.panels ?? []) st.backfilledSinceRead.add(id);
     if (ev.snapshot) st.updatesCarrySnapshot = true;
     // why: before the first board no panel is known, and the page's inlined data may be older than
     // this update (the stream resumes where serve read it): it waits for the first read, as below
@@ -49,10 +51,7 @@ export function syncUpdates(d: SyncUpdateDeps): SyncUpdates {
       return;
     }
     seeLive(ev.at);
-    if (replayAt() !== undefined) {
-      for (const id of ev.backfill?.panels ?? []) st.backfilledInReplay.add(id);
-      return;
-    }
+    if (replayAt() !== undefined) return;
     const visible = new Set(visibleSeries());
     const shown = ev.panels.filter((id) => visible.has(id));
     if (!ev.snapshot) {

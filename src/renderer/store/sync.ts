@@ -57,7 +57,7 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     deferred: [],
     updatesSeen: 0,
     fullSeen: new Map(),
-    backfilledInReplay: new Set(),
+    backfilledSinceRead: new Set(),
     earlyBoard: opts.board,
     earlySnapshot: opts.snapshot,
     boardSeen: false,
@@ -77,9 +77,8 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     mayRewrite: (ids) => {
       // why every live read: one replaces what a live wall held only after a lost connection, a
       // backfill or a page change, never per tick; replay frames read a buffer that only backfills change
-      if (replayAt() === undefined) return new Set(ids);
-      const out = new Set(ids.filter((id) => st.backfilledInReplay.has(id)));
-      for (const id of out) st.backfilledInReplay.delete(id);
+      const out = replayAt() === undefined ? new Set(ids) : new Set(ids.filter((id) => st.backfilledSinceRead.has(id)));
+      for (const id of ids) st.backfilledSinceRead.delete(id);
       return out;
     },
     ...(opts.firstQuery ? { inlined: opts.firstQuery } : {}),

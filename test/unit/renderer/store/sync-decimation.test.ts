@@ -30,14 +30,16 @@ function answer(panelId: string, from: number, to: number, bFilled: boolean): Se
 
 /** A scripted engine whose buffer is `answer`, and a chart of panel 'a' doing what timeseries-chart.ts does. */
 async function wall() {
-  const script = { bFilled: false };
+  const script: { bFilled: boolean; hold?: Promise<void> } = { bFilled: false };
   const { engine, store } = await loaded({ windowMs: WINDOW_MS, nextFrame: (show) => show() });
   const ask = engine.client.request.bind(engine.client);
   engine.client.request = async (name, args) => {
     const r = await ask(name, args);
     if (name !== 'query') return r;
     const q = args as { panels: string[]; from: number; to: number };
-    return { ...(r as object), panels: q.panels.map((id) => answer(id, q.from, q.to, script.bFilled)) } as typeof r;
+    const panels = q.panels.map((id) => answer(id, q.from, q.to, script.bFilled)); // the buffer when asked
+    await script.hold;
+    return { ...(r as object), panels } as typeof r;
   };
   // the loaded wall's first read had the harness' one-point rows: read it again with the script's
   engine.connection({ state: 'open', since: 0, attempt: 0 });
@@ -122,5 +124,26 @@ describe('a decimated chart and the reads that replace its rows', () => {
     store.getState().setReplayAt((x0 - 120) * 1000);
     await settle();
     expect(chart.reused).toBeGreaterThanOrEqual(95);
+  });
+
+  it('shows a value backfilled while a live read was in flight on the replay frame read after it', async () => {
+    const { engine, store, script, chart } = await wall();
+    const x0 = store.getState().series['a']?.x.at(-1) as number; // s
+    let release = (): void => undefined;
+    script.hold = new Promise<void>((r) => (release = r));
+    // a live re-read is asked from the buffer before the backfill...
+    engine.connection({ state: 'lost', since: 2, attempt: 1 });
+    engine.connection({ state: 'open', since: 3, attempt: 0 });
+    await settle();
+    // ...which lands meanwhile; its update waits for the read, and the wall goes into replay
+    script.bFilled = true;
+    const at = (x0 + 1) * 1000;
+    const backfill = { from: (x0 - 1_000) * 1000, to: at, panels: ['a'] };
+    engine.emit('update', { at, panels: ['a'], health: false, alerts: false, incidents: false, snapshot: emptySnapshot(at), backfill });
+    store.getState().setReplayAt((x0 - 60) * 1000);
+    release();
+    for (let i = 0; i < 5; i++) await settle();
+    expect(store.getState().series['a']?.x.at(-1)).toBe(x0 - 60);
+    expect(column(chart.drawn, 2)).toContain(FILLED);
   });
 });
