@@ -159,13 +159,30 @@ export interface UpdateEvent {
   /** what `snapshot` answers now */
   snapshot?: Snapshot;
   /** the listed panels' samples in [from, to] (unix ms; to = snapshot.at), not downsampled */
-  tail?: QueryResult;
+  tail?: UpdateTail;
   /**
    * Samples written older than ones already written before (unix ms), e.g. one query's gap
    * backfilled while the panel's other queries went on: a tail appends only after a wall's last
    * point, so the walls re-read these panels over their window.
    */
   backfill?: { from: number; to: number; panels: string[] };
+}
+
+/**
+ * An update's new samples: a query answer whose series carry only their keys. why: a wall holds each
+ * series' query, labels and name from its read of the window (the same key has the same ones), and
+ * they were ~60 % of a tail's bytes; a key the wall does not hold makes it read the panel instead.
+ */
+export interface UpdateTail {
+  from: number;
+  to: number;
+  panels: TailSeries[];
+  anomalies?: Record<string, AnomalyPoint[]>;
+}
+
+/** A panel's samples in a tail: SeriesData with the series named by key only. */
+export interface TailSeries extends Omit<SeriesData, 'series'> {
+  series: { key: string }[];
 }
 
 /** A decision of the notify policy, for sinks (OS, browser, sound, log) to deliver. */

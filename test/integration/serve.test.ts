@@ -113,6 +113,8 @@ describe('wallboard serve', () => {
     expect(tail.to).toBe(u.snapshot?.at);
     const ts = tail.panels.find((p) => p.panelId === 'orders-ts')!;
     expect(ts.x.length).toBeGreaterThan(0);
+    // series by key only: a wall holds their query, labels and name from its reads
+    expect(ts.series.every((s) => Object.keys(s).join() === 'key')).toBe(true);
     expect(ts.x[0]! * 1000).toBeGreaterThanOrEqual(tail.from - 1000);
     // the same range read as a wall would read it: the same samples. why not equal: on a loaded
     // machine a poll stamped before tail.to can be written after the update was read; its samples
@@ -122,6 +124,7 @@ describe('wallboard serve', () => {
     const at = ts.x.map((x) => qx.indexOf(x));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect(at.map((i) => q.panels[0]?.y[0]?.[i])).toEqual(ts.y[0]);
+    expect(ts.series.map((s) => s.key)).toEqual(q.panels[0]?.series.map((s) => s.key));
     expect(qx.filter((x) => !ts.x.includes(x)).every((x) => x > (ts.x.at(-1) ?? Infinity))).toBe(true);
   });
 

@@ -1,6 +1,6 @@
 // The engine's reads of its buffer: the snapshot and series a wall asks for, and what one update
 // event carries (the live snapshot and, for a short span, the new samples), read once for all walls.
-import type { QueryRequest, QueryResult, Snapshot, UpdateEvent } from '../../shared/api';
+import type { QueryRequest, QueryResult, Snapshot, UpdateEvent, UpdateTail } from '../../shared/api';
 import { anomalyPoints, type Detection } from './detection';
 import { enrichPanels } from './enrich';
 import type { IncidentFlow } from './incident-flow';
@@ -39,7 +39,9 @@ export function engineReads({ store, state, detection, flow, now, recording }: E
     const to = snapshot.at;
     // why a bound: after an outage the backfill spans hours; walls then re-query what they show
     if (samplesFrom === undefined || u.panels.length === 0 || to - samplesFrom > MAX_TAIL_MS) return { ...u, snapshot };
-    const tail = readQuery({ panels: u.panels, from: samplesFrom, to, maxPoints: TAIL_MAX_POINTS });
+    const q = readQuery({ panels: u.panels, from: samplesFrom, to, maxPoints: TAIL_MAX_POINTS });
+    // why keys only: walls hold each series' query, labels and name from their reads (UpdateTail)
+    const tail: UpdateTail = { ...q, panels: q.panels.map((p) => ({ ...p, series: p.series.map((x) => ({ key: x.key })) })) };
     return { ...u, snapshot, tail };
   }
 

@@ -34,25 +34,23 @@ export function createWallboardStore() {
       mode: 'live',
       status: null,
       connection: { state: 'connecting', since: Date.now(), attempt: 0 },
-      setSnapshot: (snapshot) => set({ snapshot: shareSnapshot(get().snapshot, snapshot) }),
-      // why: one update for a live tick's series, anomalies and range: every subscriber (each
-      // chart, each panel frame) runs its selector once per update
-      setSeries: (list, anomalies, range) => {
-        const r = get().range;
-        const newRange = range && (r.from !== range.from || r.to !== range.to) ? range : undefined;
-        if (list.length === 0 && !anomalies && !newRange) return;
-        const patch: Partial<WallboardState> = newRange ? { range: newRange } : {};
-        if (list.length > 0) {
-          const series: Record<string, SeriesData> = { ...get().series };
-          for (const s of list) series[s.panelId] = s;
+      setSnapshot: (snapshot) => get().applyLive({ snapshot }),
+      setSeries: (series, anomalies, range) => get().applyLive({ series, ...(anomalies ? { anomalies } : {}), ...(range ? { range } : {}) }),
+      setRange: (range) => get().applyLive({ range }),
+      applyLive: (p) => {
+        const s = get();
+        const patch: Partial<WallboardState> = {};
+        if (p.liveAt !== undefined && p.liveAt !== s.liveAt) patch.liveAt = p.liveAt;
+        if (p.snapshot) patch.snapshot = shareSnapshot(s.snapshot, p.snapshot);
+        if (p.range && (s.range.from !== p.range.from || s.range.to !== p.range.to)) patch.range = p.range;
+        if (p.series?.length) {
+          const series: Record<string, SeriesData> = { ...s.series };
+          for (const x of p.series) series[x.panelId] = x;
           patch.series = series;
         }
-        if (anomalies) patch.anomalies = { ...get().anomalies, ...anomalies };
-        set(patch);
-      },
-      setRange: (range) => {
-        const r = get().range;
-        if (r.from !== range.from || r.to !== range.to) set({ range });
+        if (p.anomalies) patch.anomalies = { ...s.anomalies, ...p.anomalies };
+        // why: nothing changed, no subscriber runs
+        if (Object.keys(patch).length) set(patch);
       },
       setStatus: (status) => set({ status }),
       setConnection: (connection) => set({ connection }),
@@ -92,9 +90,7 @@ export function createWallboardStore() {
         if (get().board?.recording || get().mode === 'live') return;
         set({ replayAt: null, mode: 'live', playing: false });
       },
-      setLiveAt: (at) => {
-        if (at !== get().liveAt) set({ liveAt: at });
-      },
+      setLiveAt: (liveAt) => get().applyLive({ liveAt }),
       setPlaying: (playing) => set({ playing }),
       setSpeed: (speed) => set({ speed }),
       setTimeline: (timeline) => set({ timeline }),

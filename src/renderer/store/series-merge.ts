@@ -1,4 +1,5 @@
 // Appending a live tail to a panel's visible series without refetching the whole range.
+import type { TailSeries } from '../../shared/api';
 import type { SeriesData } from '../../shared/model';
 import { lowerBound } from '../../shared/sorted';
 
@@ -41,13 +42,14 @@ function append<T>(col: T[], from: readonly T[], start: number): void {
  * oldest sample written and holds every series of the panel from there), in new columns (see
  * olderRowsChanged).
  * Returns undefined when the series set changed (a label set appeared or vanished): refetch then.
+ * `tail`'s series need only their keys (an update's tail carries no more); `prev`'s are kept.
  *
  * The result is a new object (the store notices the change by identity) but it reuses `prev`'s
  * column arrays, changed in place: a 15 s tick on 40 panels of 24 h would otherwise copy ~5 MB of
  * columns per tick, and the garbage collection of those copies was the largest cost of an update.
  * `prev` must not be read after this (the store replaces it).
  */
-export function mergeTail(prev: SeriesData, tail: SeriesData, fromSec: number): SeriesData | undefined {
+export function mergeTail(prev: SeriesData, tail: TailSeries, fromSec: number): SeriesData | undefined {
   if (tail.series.length !== prev.series.length) return undefined;
   const order: number[] = [];
   for (const s of prev.series) {
@@ -74,7 +76,7 @@ export function mergeTail(prev: SeriesData, tail: SeriesData, fromSec: number): 
 }
 
 /** `prev` ends with the tail's first `rows` rows, x and values alike (the usual case: nothing written late). */
-function holds(prev: SeriesData, tail: SeriesData, order: readonly number[], rows: number): boolean {
+function holds(prev: SeriesData, tail: TailSeries, order: readonly number[], rows: number): boolean {
   const k = lowerBound(prev.x, prev.x.length, tail.x[0] as number);
   if (prev.x.length - k !== rows) return false;
   for (let i = 0; i < rows; i++) if (prev.x[k + i] !== tail.x[i]) return false;
@@ -86,7 +88,7 @@ function holds(prev: SeriesData, tail: SeriesData, order: readonly number[], row
 }
 
 /** `prev`'s rows before the tail's first x (from `fromSec` on), then the tail's rows (from `fromSec` on). */
-function mergeSorted(prev: SeriesData, tail: SeriesData, order: readonly number[], fromSec: number): SeriesData {
+function mergeSorted(prev: SeriesData, tail: TailSeries, order: readonly number[], fromSec: number): SeriesData {
   const k = lowerBound(prev.x, prev.x.length, tail.x[0] as number);
   const drop = Math.min(k, lowerBound(prev.x, prev.x.length, fromSec));
   const skip = lowerBound(tail.x, tail.x.length, fromSec);
@@ -97,6 +99,6 @@ function mergeSorted(prev: SeriesData, tail: SeriesData, order: readonly number[
   return merged;
 }
 
-function sameErrors(a: SeriesData, b: SeriesData): boolean {
+function sameErrors(a: SeriesData, b: TailSeries): boolean {
   return a.errors.length === b.errors.length && a.errors.every((e, i) => e.reason === b.errors[i]?.reason && e.query === b.errors[i]?.query);
 }

@@ -1,9 +1,10 @@
 // How panel series reach the store: read over the whole window, read from each panel's last point
 // on, or taken from an update's tail. The sync (sync.ts) decides when; this file, how.
-import type { QueryRequest, QueryResult } from '../../shared/api';
+import type { QueryRequest, QueryResult, UpdateTail } from '../../shared/api';
 import type { SeriesData } from '../../shared/model';
 import type { WallboardClient } from '../api/client';
 import { markRewritten, mergeTail } from './series-merge';
+import type { LivePatch } from './types';
 import type { useWallboard } from './index';
 
 export interface SeriesReadOptions {
@@ -36,7 +37,7 @@ export interface SeriesReads {
   /** Reads like readFull and returns what puts the answer into the store, to be called later (or never). */
   fetchFull(ids: string[]): Promise<() => void>;
   readTail(ids: string[]): Promise<void>;
-  mergeUpdateTail(tail: QueryResult, to: number, ids: readonly string[]): string[];
+  mergeUpdateTail(tail: UpdateTail, to: number, ids: readonly string[]): { left: string[]; patch: LivePatch };
 }
 
 export function seriesReads(client: WallboardClient, store: typeof useWallboard, opts: SeriesReadOptions): SeriesReads {
@@ -79,12 +80,13 @@ export function seriesReads(client: WallboardClient, store: typeof useWallboard,
   }
 
   /**
-   * Appends an update's `tail` to the panels `ids` and moves the window to end at `to`; returns the
-   * panels it could not extend (none held yet, or their series set changed). Called only with no
+   * Appends an update's `tail` to the panels `ids` and moves the window to end at `to`, as a patch
+   * the caller applies with the update's snapshot (one store update); returns it and the panels it
+   * could not extend (none held yet, or their series set changed). Called only with no
    * read in flight: what the wall holds then ends at or after the previous update, and the tail
    * holds every sample written since.
    */
-  function mergeUpdateTail(tail: QueryResult, to: number, ids: readonly string[]): string[] {
+  function mergeUpdateTail(tail: UpdateTail, to: number, ids: readonly string[]): { left: string[]; patch: LivePatch } {
     const state = store.getState();
     const byId = new Map(tail.panels.map((p) => [p.panelId, p]));
     const from = to - opts.windowMs;
@@ -97,9 +99,8 @@ export function seriesReads(client: WallboardClient, store: typeof useWallboard,
       if (m === undefined) left.push(id);
       else if (m !== prev) merged.push(m);
     }
-    if (merged.length) state.setSeries(merged, tail.anomalies, { from, to });
-    else state.setRange({ from, to });
-    return left;
+    const range = { from, to };
+    return { left, patch: merged.length ? { series: merged, range, ...(tail.anomalies ? { anomalies: tail.anomalies } : {}) } : { range } };
   }
 
   /** Reads each panel from its last point on and appends; a panel with nothing to append to is read in full. */

@@ -7,6 +7,7 @@ import type { Snapshot, UpdateEvent } from '../../shared/api';
 import type { SeriesReads } from './series-reads';
 import type { useWallboard } from './index';
 import type { SyncState, Work } from './sync-state';
+import type { LivePatch } from './types';
 
 export interface SyncUpdateDeps {
   st: SyncState;
@@ -16,11 +17,12 @@ export interface SyncUpdateDeps {
   replayAt: () => number | undefined;
   /** Series panels on screen. */
   visibleSeries: () => string[];
-  /** The engine said what time it is. */
-  seeLive: (at: number) => void;
+  /** The engine said what time it is: the store's live time, as a patch to apply. */
+  seeLive: (at: number) => LivePatch;
   /** Adds work to the next run. */
   schedule: (work: Work) => void;
-  snapshotArrived: (snap: Snapshot) => void;
+  /** The snapshot (and `with`, in the same store update) into the store. */
+  snapshotArrived: (snap: Snapshot, with_?: LivePatch) => void;
 }
 
 export interface SyncUpdates {
@@ -50,20 +52,19 @@ export function syncUpdates(d: SyncUpdateDeps): SyncUpdates {
       st.deferred.push({ ev, n });
       return;
     }
-    seeLive(ev.at);
-    if (replayAt() !== undefined) return;
+    const live = seeLive(ev.at);
+    if (replayAt() !== undefined) return store.getState().applyLive(live);
     const visible = new Set(visibleSeries());
     const shown = ev.panels.filter((id) => visible.has(id));
-    if (!ev.snapshot) {
-      schedule({ snapshot: true, tail: shown, full: backfilled(ev, shown) });
+    if (!ev.snapshot || st.running) {
+      store.getState().applyLive(live);
+      if (ev.snapshot) st.deferred.push({ ev, n });
+      else schedule({ snapshot: true, tail: shown, full: backfilled(ev, shown) });
       return;
     }
-    if (st.running) {
-      st.deferred.push({ ev, n });
-      return;
-    }
-    snapshotArrived(ev.snapshot);
-    const left = ev.tail ? reads.mergeUpdateTail(ev.tail, ev.snapshot.at, shown) : shown;
+    // why one patch: the live time, the snapshot and the merged tails reach the store's subscribers once
+    const { left, patch } = ev.tail ? reads.mergeUpdateTail(ev.tail, ev.snapshot.at, shown) : { left: shown, patch: {} };
+    snapshotArrived(ev.snapshot, { ...live, ...patch });
     const full = backfilled(ev, left);
     if (left.length || full.length) schedule({ tail: left, full });
   }
@@ -87,12 +88,13 @@ export function syncUpdates(d: SyncUpdateDeps): SyncUpdates {
         st.deferred.push(item); // a tail read of an earlier one is in flight again
         continue;
       }
-      // why the check: a snapshot read that started after this update answered with a newer one
-      if ((store.getState().snapshot?.at ?? -Infinity) <= snap.at) snapshotArrived(snap);
       const visible = new Set(visibleSeries());
       const shown = ev.panels.filter((id) => visible.has(id) && (st.fullSeen.get(id) ?? -Infinity) < n);
       // why max: the window never moves back to an older update than a read already showed
-      const left = ev.tail ? reads.mergeUpdateTail(ev.tail, Math.max(snap.at, store.getState().range.to), shown) : shown;
+      const { left, patch } = ev.tail ? reads.mergeUpdateTail(ev.tail, Math.max(snap.at, store.getState().range.to), shown) : { left: shown, patch: {} };
+      // why the check: a snapshot read that started after this update answered with a newer one
+      if ((store.getState().snapshot?.at ?? -Infinity) <= snap.at) snapshotArrived(snap, patch);
+      else store.getState().applyLive(patch);
       const full = backfilled(ev, left);
       if (left.length || full.length) schedule({ tail: left, full });
     }

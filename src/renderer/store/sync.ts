@@ -17,6 +17,7 @@ import { markReplayFrame } from '../replay/frame-mark';
 import { replayFrames } from './replay-frames';
 import type { useWallboard } from './index';
 import type { SyncOptions, SyncState, Work } from './sync-state';
+import type { LivePatch } from './types';
 import { animationFrame } from './animation-frame';
 import { syncUpdates } from './sync-updates';
 
@@ -91,11 +92,14 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
 
   // ---- transitions ----
 
-  /** The engine said what time it is: its clock wins over this client's, even when it is behind. */
-  function seeLive(at: number): void {
+  /**
+   * The engine said what time it is: its clock wins over this client's, even when it is behind.
+   * Returns the store's part, for the caller to apply with what else the event changes.
+   */
+  function seeLive(at: number): LivePatch {
     st.liveAt = st.liveKnown ? Math.max(st.liveAt, at) : at;
     st.liveKnown = true;
-    store.getState().setLiveAt(st.liveAt);
+    return { liveAt: st.liveAt };
   }
 
   /**
@@ -234,10 +238,11 @@ export function startSync(client: WallboardClient, store: Store, opts: SyncOptio
     if ((replayAt() === undefined) === (at === undefined)) frames.inOrder(() => snapshotArrived(snap));
   }
 
-  function snapshotArrived(snap: Snapshot): void {
-    if (snap.live) seeLive(snap.at);
+  /** A snapshot (and `with`, what else the same event changes) into the store in one update. */
+  function snapshotArrived(snap: Snapshot, with_: LivePatch = {}): void {
+    const live = snap.live ? seeLive(snap.at) : {};
     st.lastSnapshotAt = Date.now();
-    store.getState().setSnapshot(snap);
+    store.getState().applyLive({ ...with_, ...live, snapshot: snap });
   }
 
   // ---- wiring: each event and store change is one transition ----

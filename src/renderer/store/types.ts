@@ -35,8 +35,24 @@ export interface LiveSlice {
    */
   setSeries(series: SeriesData[], anomalies?: Record<string, AnomalyPoint[]>, range?: { from: number; to: number }): void;
   setRange(range: { from: number; to: number }): void;
+  /**
+   * A live update in one store update: the engine's time, its snapshot, the panels' merged series,
+   * anomalies and the window. why one: every subscriber (each panel, each chart) runs its selector
+   * once per store update, and an update applied part by part made them run three times.
+   */
+  applyLive(patch: LivePatch): void;
   setStatus(status: StatusReport): void;
   setConnection(c: ConnectionState): void;
+}
+
+/** What a live update changes; each part is optional (absent: left as it is). */
+export interface LivePatch {
+  /** unix ms: the engine's newest time (ReplaySlice.liveAt) */
+  liveAt?: number;
+  snapshot?: Snapshot;
+  series?: SeriesData[];
+  anomalies?: Record<string, AnomalyPoint[]>;
+  range?: { from: number; to: number };
 }
 
 export interface IncidentsSlice {

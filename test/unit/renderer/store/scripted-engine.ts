@@ -95,6 +95,11 @@ export function panelRow(panelId: string, t: number, v: number) {
   return { panelId, x: [t], series: [{ key: panelId, query: panelId, labels: {}, name: panelId }], y: [[v]], errors: [] };
 }
 
+/** A panel's row as an update's tail carries it: its series named by key only. */
+export function tailRow(panelId: string, t: number, v: number) {
+  return { panelId, x: [t], series: [{ key: panelId }], y: [[v]], errors: [] };
+}
+
 type SyncOptions = Parameters<typeof startSync>[2];
 
 /**

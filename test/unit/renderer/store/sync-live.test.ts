@@ -2,7 +2,7 @@
 // what it reads on a live wall, when, and how often.
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../../src/shared/api';
-import { BOARD, emptySnapshot, panelRow, settle, syncHarness, T0 } from './scripted-engine';
+import { BOARD, emptySnapshot, panelRow, settle, syncHarness, T0, tailRow } from './scripted-engine';
 
 const { loaded } = syncHarness();
 
@@ -40,7 +40,8 @@ describe('startSync', () => {
     const tail = {
       from: at - 1,
       to: at,
-      panels: ['a', 'b'].map((panelId) => panelRow(panelId, t, 7)),
+      // as serve sends it: the series by key only (the wall holds their query, labels and name)
+      panels: ['a', 'b'].map((panelId) => tailRow(panelId, t, 7)),
     };
     engine.emit('update', { at, panels: ['a', 'b', 'c'], health: false, alerts: false, incidents: false, snapshot, tail });
     // the next poll's status: the update after it will carry the snapshot
@@ -50,7 +51,23 @@ describe('startSync', () => {
     expect(store.getState().snapshot?.at).toBe(at);
     expect(store.getState().series['a']?.x).toEqual([x0, t]);
     expect(store.getState().series['a']?.y).toEqual([[1, 7]]);
+    expect(store.getState().series['a']?.series).toEqual(panelRow('a', 0, 0).series);
     expect(store.getState().range.to).toBe(at);
+  });
+
+  it('applies an update it takes whole (time, snapshot, new samples, window) in one store update', async () => {
+    const { engine, store } = await loaded();
+    const x0 = store.getState().series['a']?.x[0] ?? NaN; // s
+    const at = (x0 + 15) * 1000;
+    const tail = { from: at - 1, to: at, panels: ['a', 'b'].map((panelId) => panelRow(panelId, x0 + 15, 7)) };
+    const seen: { liveAt: number; snapshotAt: number | undefined; to: number; aLen: number | undefined }[] = [];
+    const off = store.subscribe((s) => seen.push({ liveAt: s.liveAt, snapshotAt: s.snapshot?.at, to: s.range.to, aLen: s.series['a']?.x.length }));
+    engine.emit('update', { at, panels: ['a', 'b'], health: false, alerts: false, incidents: false, snapshot: emptySnapshot(at), tail });
+    await settle();
+    off();
+    // why one: every subscriber (each panel, each chart) runs once per store update
+    expect(seen).toEqual([{ liveAt: at, snapshotAt: at, to: at, aLen: 2 }]);
+    expect(engine.take()).toEqual([]);
   });
 
   it('reads what an update carries only partly: panels it holds no data for, and not what a read in flight covers', async () => {
