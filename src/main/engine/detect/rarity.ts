@@ -100,29 +100,33 @@ export interface RarityParams {
   alpha: number;
 }
 
-/** The weight in bins b..top of one side's histogram (bins above `top` are empty). */
-function tailFrom(c: Float64Array, top: number, b: number): number {
+/** The weight in bins b..top of the side starting at `side` (bins above `top` are empty). */
+function tailFrom(c: Float64Array, side: number, top: number, b: number): number {
   let tail = 0;
-  for (let i = top; i >= b; i--) tail += c[i] as number;
+  for (let i = side + top; i >= side + b; i--) tail += c[i] as number;
   return tail;
 }
 
-const NONE = new Float64Array(0);
-
 export class Rarity {
-  /** Weights of past values (of their magnitudes, for a sided feature's values ≥ 0) ... */
-  private readonly counts = new Float64Array(BINS);
-  /** ... and, for a sided feature only, of the magnitudes of its values < 0. */
-  private readonly below: Float64Array;
+  /**
+   * Weights of past values: bins 0..BINS − 1 hold the magnitudes of values ≥ 0 (all values of a
+   * one-sided feature), and for a sided feature bins BINS..2·BINS − 1 the magnitudes of its values
+   * < 0. One array and an offset instead of a branch on the sign: the sign of a z-score is a coin
+   * toss per sample, and a branch on it mispredicted often enough to cost ~8 % of the default
+   * detector (issue 18 round 4, ea0a730).
+   */
+  private readonly counts: Float64Array;
+  /** Highest bin with weight, per side ([0]: values ≥ 0, [1]: values < 0; −1: none). */
+  private readonly tops = Int32Array.of(-1, -1);
   private total = 0;
   /** Weight of the next sample; grows instead of decaying every count (renormalized rarely). */
   private weight = 1;
   private readonly growth: number;
   private seen = 0;
-  private top = -1;
-  private topBelow = -1;
-  /** Bin of the sample last given to `surprisal`, for `pass` (a value < 0 of a sided feature: −1 − bin). */
-  private pendingBin = 0;
+  /** Where the sample last given to `surprisal` goes, for `pass`: counts index (side + bin). */
+  private pendingAt = 0;
+  /** 1 for a sided feature, 0 otherwise: ANDed with the sign so a one-sided feature has one side. */
+  private readonly sidedBit: number;
 
   private readonly floor: number;
   private readonly warmup: number;
@@ -139,7 +143,8 @@ export class Rarity {
     private readonly tailFrom = p.floor,
     private readonly sided = false,
   ) {
-    this.below = sided ? new Float64Array(BINS) : NONE;
+    this.counts = new Float64Array(sided ? 2 * BINS : BINS);
+    this.sidedBit = sided ? 1 : 0;
     // why: + 1 is the sample itself, so with no prior a never-seen value has P ≈ 1/memory, not 0
     this.prior = tailFrom === Infinity ? 1 : 1 + p.prior;
     this.alpha = p.alpha;
@@ -154,27 +159,27 @@ export class Rarity {
    * A sided feature's x is signed and read as P[|feature| ≥ |x|], except that a side much rarer
    * than the other is read mostly on its own: the tail is x's side's plus at most as much again of
    * the other's, so a drop under a series whose deviations are upward bursts is as rare as drops
-   * have been there. Never less rare than the two sides together.
+   * have been there. Never less rare than the two sides together. A one-sided feature's x is read
+   * as |x|, so a caller may give every feature its signed value.
    */
   update(x: number): number {
     this.seen++;
-    if (x < 0 && this.sided) {
-      const b = binOf(-x);
-      const s = this.surprisalIn(-x, -1 - b);
-      this.addBelow(b);
-      return s;
-    }
-    const b = binOf(x);
-    const s = this.surprisalIn(x, b);
-    this.add(b);
+    const neg = ((x < 0 ? 1 : 0) & this.sidedBit) as 0 | 1;
+    const m = Math.abs(x);
+    const b = binOf(m);
+    const s = this.surprisalIn(m, b, neg);
+    this.add(neg, b);
     return s;
   }
 
   /** The surprisal `update(x)` would return, without x joining the history yet (`pass` does that). */
   surprisal(x: number): number {
     this.seen++;
-    this.pendingBin = this.sided && x < 0 ? -1 - binOf(-x) : binOf(x);
-    const s = this.surprisalIn(x < 0 ? -x : x, this.pendingBin);
+    const neg = ((x < 0 ? 1 : 0) & this.sidedBit) as 0 | 1;
+    const m = Math.abs(x);
+    const b = binOf(m);
+    this.pendingAt = neg * BINS + b;
+    const s = this.surprisalIn(m, b, neg);
     this.seen--;
     return s;
   }
@@ -182,26 +187,28 @@ export class Rarity {
   /** Time moves on by the sample last given to `surprisal`: it joins the history, or only ages it. */
   pass(learn: boolean): void {
     this.seen++;
-    const b = this.pendingBin;
+    const at = this.pendingAt;
     if (!learn) this.age();
-    else if (b < 0) this.addBelow(-1 - b);
-    else this.add(b);
+    else if (at >= BINS) this.add(1, at - BINS);
+    else this.add(0, at);
   }
 
-  /** x: the magnitude; b0: its bin, signed as `pendingBin`. */
-  private surprisalIn(x: number, b0: number): number {
+  /** x: the magnitude; b: its bin; neg: 1 when it is the magnitude of a sided feature's value < 0. */
+  private surprisalIn(x: number, b: number, neg: 0 | 1): number {
     if (!(x >= this.floor && this.seen > this.warmup)) return 0;
-    const neg = b0 < 0;
-    const b = neg ? -1 - b0 : b0;
-    let tail = neg ? tailFrom(this.below, this.topBelow, b) : tailFrom(this.counts, this.top, b);
+    const tops = this.tops;
+    let tail = tailFrom(this.counts, neg * BINS, tops[neg] as number, b);
     if (this.sided) {
-      const other = neg ? tailFrom(this.counts, this.top, b) : tailFrom(this.below, this.topBelow, b);
+      const o = 1 - neg;
+      const other = tailFrom(this.counts, o * BINS, tops[o] as number, b);
       tail += other < tail ? other : tail;
     }
     const w = this.prior * this.weight;
     if (this.prior > 1) return Math.log10((this.total + w) / (tail + w * (x > this.tailFrom ? Math.pow(this.tailFrom / x, this.alpha) : 1)));
     let s = Math.log10((this.total + w) / (tail + w));
-    const top = this.top > this.topBelow ? this.top : this.topBelow;
+    const t0 = tops[0] as number;
+    const t1 = tops[1] as number;
+    const top = t0 > t1 ? t0 : t1;
     if (b > top) s += this.beyond * (b - top);
     return s;
   }
@@ -211,25 +218,18 @@ export class Rarity {
     if (this.weight > 1e100) this.renormalize();
   }
 
-  private add(b: number): void {
+  /** The value's magnitude joins side `neg` in bin b. */
+  private add(neg: 0 | 1, b: number): void {
     this.age();
-    this.counts[b] = (this.counts[b] as number) + this.weight;
+    const i = neg * BINS + b;
+    this.counts[i] = (this.counts[i] as number) + this.weight;
     this.total += this.weight;
-    if (b > this.top) this.top = b;
-  }
-
-  /** add() for a sided feature's value < 0 in bin b of its magnitude. */
-  private addBelow(b: number): void {
-    this.age();
-    this.below[b] = (this.below[b] as number) + this.weight;
-    this.total += this.weight;
-    if (b > this.topBelow) this.topBelow = b;
+    if (b > (this.tops[neg] as number)) this.tops[neg] = b;
   }
 
   private renormalize(): void {
     const k = 1 / this.weight;
-    for (let i = 0; i < BINS; i++) this.counts[i] = (this.counts[i] as number) * k;
-    for (let i = 0; i < this.below.length; i++) this.below[i] = (this.below[i] as number) * k;
+    for (let i = 0; i < this.counts.length; i++) this.counts[i] = (this.counts[i] as number) * k;
     this.total *= k;
     this.weight = 1;
   }

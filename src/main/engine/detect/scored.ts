@@ -47,8 +47,6 @@ export class ScoredDetector implements Detector {
   private readonly instant: Rarity[];
   private readonly burst: Rarity[];
   private readonly avg: Float64Array;
-  /** 1 where the component's rarity reads its deviation signed (Component.sided) */
-  private readonly sided: Uint8Array;
   private readonly hold: AnomalyHold | undefined;
   /** Samples of the current strong anomaly kept out of the history so far (0: none under way). */
   private held = 0;
@@ -79,7 +77,6 @@ export class ScoredDetector implements Detector {
     // why: the burst feature is an average of |z|, one-sided by construction
     this.burst = this.bursts ? components.map((c) => new Rarity(p.rarity, c.tailFrom)) : [];
     this.avg = new Float64Array(components.length);
-    this.sided = Uint8Array.from(components, (c) => (c.sided ? 1 : 0));
     this.hold = p.anomalyHold;
     this.aBurst = 2 / (p.burstSpan + 1);
     this.shift = SENSITIVITY_SHIFT[sensitivity];
@@ -113,8 +110,8 @@ export class ScoredDetector implements Detector {
       const prev = avgs[i] as number;
       const avg = prev + aBurst * (a - prev);
       avgs[i] = avg;
-      const x = this.sided[i] === 1 ? z : a;
-      const si = !this.hold ? (this.instant[i] as Rarity).update(x) : (this.instant[i] as Rarity).surprisal(x);
+      // why: each rarity reads the sign or not itself (Component.sided), with no branch on it here
+      const si = !this.hold ? (this.instant[i] as Rarity).update(z) : (this.instant[i] as Rarity).surprisal(z);
       let s = si;
       if (this.bursts) {
         const sb = !this.hold ? (this.burst[i] as Rarity).update(avg) : (this.burst[i] as Rarity).surprisal(avg);
