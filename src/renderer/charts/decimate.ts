@@ -163,6 +163,7 @@ export class Decimator {
     // hit[q]: the previous bucket index holding bucket q's values, or -1 (rescan)
     const hit = new Int32Array(m).fill(-1);
     let sameLayout = prev !== null && m === oldIds.length; // every bucket where it was
+    let reused = 0;
     let j = 0; // walks the previous buckets; both lists ascend
     for (let q = 0; q < m; q++) {
       const s = b.bounds[q] as number;
@@ -172,7 +173,10 @@ export class Decimator {
       lastX[q] = xs[e - 1] as number;
       if (prev) {
         while (j < oldIds.length && (oldIds[j] as number) < (b.ids[q] as number)) j++;
-        if (oldIds[j] === b.ids[q] && this.count[j] === count[q] && this.firstX[j] === firstX[q] && this.lastX[j] === lastX[q]) hit[q] = j;
+        if (oldIds[j] === b.ids[q] && this.count[j] === count[q] && this.firstX[j] === firstX[q] && this.lastX[j] === lastX[q]) {
+          hit[q] = j;
+          reused++;
+        }
       }
       if (hit[q] !== q) sameLayout = false;
     }
@@ -184,7 +188,7 @@ export class Decimator {
     this.count = count;
     this.firstX = firstX;
     this.lastX = lastX;
-    this.reused = hit.reduce((r, h) => (h >= 0 ? r + 1 : r), 0);
+    this.reused = reused;
     const result: uPlot.AlignedData = sameLayout && prev && out.every((col, c) => col === prev[c + 1]) ? prev : [xsOut, ...out];
     this.last = result;
     return result;
