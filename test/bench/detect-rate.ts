@@ -1,7 +1,8 @@
 /**
  * The default detector's samples per CPU second (best of 5 × 1 M, the series of detect-bench.ts),
  * from the detector in DIR (default: this checkout), for paired runs against an older build:
- * `farm-bench --vs "node --import tsx test/bench/detect-rate.ts /tmp/old" -- node --import tsx test/bench/detect-rate.ts`
+ * run `node --import tsx test/bench/detect-rate.ts` and `node --import tsx test/bench/detect-rate.ts /tmp/old` in turn
+ * (A B A B …) and compare pair by pair
  * (the old build's src/main/engine/detect unpacked under /tmp/old, e.g. with `git archive`).
  * DETECT_METHOD=art (any method name) measures that method instead of the default.
  */
