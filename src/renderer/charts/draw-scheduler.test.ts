@@ -8,8 +8,20 @@ import { DrawScheduler, type FrameClock } from './draw-scheduler';
 class FakeFrames implements FrameClock {
   t = 0;
   private pending: (() => void)[] = [];
+  private microtasks: (() => void)[] = [];
   frame(run: () => void): void {
     this.pending.push(run);
+  }
+  soon(run: () => void): void {
+    this.microtasks.push(run);
+  }
+  /** Ends the current task: runs what it queued with soon(); returns the ms of work done. */
+  endTask(): number {
+    const start = this.t;
+    const runs = this.microtasks;
+    this.microtasks = [];
+    for (const r of runs) r();
+    return this.t - start;
   }
   now(): number {
     return this.t;
@@ -121,6 +133,31 @@ describe('DrawScheduler', () => {
     await Promise.resolve();
     expect(runs).toBe(4);
     expect(idle).toBe(true);
+  });
+
+  it('draws a first slice within its own budget in the task that queued an update, the rest after frames', () => {
+    const frames = new FakeFrames();
+    const s = new DrawScheduler({ budgetMs: 8, firstBudgetMs: 4, clock: frames });
+    let runs = 0;
+    const update = (n: number, cost: number): void => {
+      for (const c of chart(n))
+        s.schedule(c, () => {
+          frames.t += cost;
+          runs++;
+        });
+    };
+    update(3, 1); // a tail-only update: all of it in its own task, no frame needed
+    expect(frames.endTask()).toBe(3);
+    expect(runs).toBe(3);
+    expect(frames.waiting).toBe(false);
+    runs = 0;
+    update(6, 2); // whole redraws: 2 in the task (4 ms), 4 in the next frame (8 ms)
+    expect(frames.endTask()).toBe(4);
+    expect(runs).toBe(2);
+    const work: number[] = [];
+    while (frames.waiting) work.push(frames.tick());
+    expect(work).toEqual([8]);
+    expect(runs).toBe(6);
   });
 
   it('keeps drawing the others when one chart throws', () => {
