@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor, type ServerHandle } from '../integration/servers';
 import { launchBrowser, openWall, screenshot } from './browser';
+import { plotBoxScript } from './plot-box';
 import { startPrometheusStub } from './prometheus-stub';
 import { startWallboard, type Wallboard } from './serve';
 
@@ -73,13 +74,7 @@ interface Ink {
 /** Page script: reads a panel's canvas back (written as text: the test project has no DOM types). */
 function inkScript(id: string): string {
   return `(() => {
-    const root = document.querySelector('[data-panel-id="${id}"] .wb-plot');
-    const c = root.querySelector('canvas');
-    const over = root.querySelector('.u-over');
-    const k = c.width / c.getBoundingClientRect().width;
-    const left = Math.round(over.offsetLeft * k), top = Math.round(over.offsetTop * k);
-    const w = Math.round(over.offsetWidth * k), h = Math.round(over.offsetHeight * k);
-    const ctx = c.getContext('2d');
+    ${plotBoxScript(id)}
     const row = ctx.getImageData(left, top + h - 3, w, 1).data;
     let barColumns = 0;
     // the series' colour (a green, #73bf69, at 80 % over the dark panel): green well above red and blue

@@ -8,6 +8,7 @@ import type { BoardView } from '../../src/shared/api';
 import { getJson, type ServerHandle } from '../integration/servers';
 import { startPrometheusStub } from './prometheus-stub';
 import { launchBrowser, openWall, screenshot } from './browser';
+import { plotBoxScript } from './plot-box';
 import { startWallboard, type Wallboard } from './serve';
 
 let browser: Browser;
@@ -236,13 +237,8 @@ describe('a hole in the data', () => {
       await wall.page.waitForSelector('[data-panel-id="gap"] [data-chart-drawn]', { timeout: 30_000 });
       // Columns of the plot area where the line's colour appears in the row band the line sits on.
       const scan = (await wall.page.evaluate(`(() => {
-        const root = document.querySelector('[data-panel-id="gap"] .wb-plot');
-        const c = root.querySelector('canvas');
-        const over = root.querySelector('.u-over');
-        const ratio = c.width / c.getBoundingClientRect().width;
-        const left = Math.round(over.offsetLeft * ratio), top = Math.round(over.offsetTop * ratio);
-        const w = Math.round(over.offsetWidth * ratio), h = Math.round(over.offsetHeight * ratio);
-        const d = c.getContext('2d').getImageData(left, top, w, h).data;
+        ${plotBoxScript('gap')}
+        const d = ctx.getImageData(left, top, w, h).data;
         const isLine = (x, y) => { const i = (y * w + x) * 4; return Math.abs(d[i] - 0x73) + Math.abs(d[i + 1] - 0xbf) + Math.abs(d[i + 2] - 0x69) < 60; };
         let best = 0, bestY = 0;
         for (let y = 0; y < h; y++) { let n = 0; for (let x = 0; x < w; x++) if (isLine(x, y)) n++; if (n > best) { best = n; bestY = y; } }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { getJson, sleep, startNodeExporter, startPrometheus, stopAll, waitFor } from '../integration/servers';
 import { launchBrowser, openWall, screenshot } from './browser';
+import { plotBoxScript } from './plot-box';
 import { startWallboard, type Wallboard } from './serve';
 
 const SCRAPED_MS = 75_000; // how long Prometheus scrapes before serve starts (60-90 s)
@@ -41,14 +42,8 @@ interface Line {
 
 /** Page script: the columns of the plot holding the series' colour (#73bf69, the default for one series). */
 const LINE_SCRIPT = `(() => {
-  const root = document.querySelector('[data-panel-id="up"] .wb-plot');
-  const c = root && root.querySelector('canvas');
-  const over = root && root.querySelector('.u-over');
-  if (!c || !over) return null;
-  const k = c.width / c.getBoundingClientRect().width;
-  const left = Math.round(over.offsetLeft * k), top = Math.round(over.offsetTop * k);
-  const w = Math.round(over.offsetWidth * k), h = Math.round(over.offsetHeight * k);
-  const d = c.getContext('2d').getImageData(left, top, w, h).data;
+  ${plotBoxScript('up')}
+  const d = ctx.getImageData(left, top, w, h).data;
   const cols = new Array(w).fill(false);
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
     const i = (y * w + x) * 4;
