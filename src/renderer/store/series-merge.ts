@@ -95,7 +95,7 @@ function mergeSorted(prev: SeriesData, tail: TailSeries, order: readonly number[
   const x = [...prev.x.slice(drop, k), ...tail.x.slice(skip)];
   const y = prev.y.map((col, c) => [...col.slice(drop, k), ...(tail.y[order[c] as number] ?? []).slice(skip)]);
   const merged = { ...prev, x, y, errors: tail.errors };
-  rewritten.add(merged);
+  markRewritten(merged);
   return merged;
 }
 

@@ -63,8 +63,17 @@ export function syncUpdates(d: SyncUpdateDeps): SyncUpdates {
       return;
     }
     // why one patch: the live time, the snapshot and the merged tails reach the store's subscribers once
-    const { left, patch } = ev.tail ? reads.mergeUpdateTail(ev.tail, ev.snapshot.at, shown) : { left: shown, patch: {} };
-    snapshotArrived(ev.snapshot, { ...live, ...patch });
+    const snap = ev.snapshot;
+    mergeThenRead(ev, snap.at, shown, (patch) => snapshotArrived(snap, { ...live, ...patch }));
+  }
+
+  /**
+   * The update's tail merged into `shown` up to `at`, its store patch handed to `apply`; then the
+   * panels the tail could not carry are read: their tail, or the whole window for those it backfilled.
+   */
+  function mergeThenRead(ev: UpdateEvent, at: number, shown: string[], apply: (patch: LivePatch) => void): void {
+    const { left, patch } = ev.tail ? reads.mergeUpdateTail(ev.tail, at, shown) : { left: shown, patch: {} };
+    apply(patch);
     const full = backfilled(ev, left);
     if (left.length || full.length) schedule({ tail: left, full });
   }
@@ -91,12 +100,11 @@ export function syncUpdates(d: SyncUpdateDeps): SyncUpdates {
       const visible = new Set(visibleSeries());
       const shown = ev.panels.filter((id) => visible.has(id) && (st.fullSeen.get(id) ?? -Infinity) < n);
       // why max: the window never moves back to an older update than a read already showed
-      const { left, patch } = ev.tail ? reads.mergeUpdateTail(ev.tail, Math.max(snap.at, store.getState().range.to), shown) : { left: shown, patch: {} };
-      // why the check: a snapshot read that started after this update answered with a newer one
-      if ((store.getState().snapshot?.at ?? -Infinity) <= snap.at) snapshotArrived(snap, patch);
-      else store.getState().applyLive(patch);
-      const full = backfilled(ev, left);
-      if (left.length || full.length) schedule({ tail: left, full });
+      mergeThenRead(ev, Math.max(snap.at, store.getState().range.to), shown, (patch) => {
+        // why the check: a snapshot read that started after this update answered with a newer one
+        if ((store.getState().snapshot?.at ?? -Infinity) <= snap.at) snapshotArrived(snap, patch);
+        else store.getState().applyLive(patch);
+      });
     }
   }
 
