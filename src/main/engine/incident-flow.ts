@@ -4,7 +4,7 @@ import { SOURCE_KINDS } from '../../shared/source-kinds';
 import type { NotificationView } from '../../shared/api';
 import type { Board } from '../../shared/config-schema';
 import type { Batch, HealthResult, Incident, SourceStatus } from '../../shared/model';
-import { createIncidentTracker, type IncidentTracker, type IncidentTransition, type ThresholdObservation, type AnomalyObservation, type WallFault } from './alerts/index';
+import { createIncidentTracker, thresholdObservations, type IncidentTracker, type IncidentTransition, type AnomalyObservation, type WallFault } from './alerts/index';
 import { createPolicyStore, decide, tzOffsetMinutes, type NotificationSink, type PolicyState, type PolicyStore } from './notify/index';
 import type { Store } from './store/types';
 import type { Snapshot } from '../../shared/api';
@@ -90,15 +90,7 @@ export class IncidentFlow {
   afterBatch(batch: Batch, snapshot: Omit<Snapshot, 'incidents'>, sources: SourceStatus[], anomalies: AnomalyObservation[]): void {
     const board = this.o.board();
     const alertSource = SOURCE_KINDS[batch.kind].alerts;
-    const thresholds: ThresholdObservation[] = [];
-    for (const page of board.pages) {
-      for (const p of page.panels) {
-        if (!p.thresholds.length) continue;
-        const snap = snapshot.panels[p.id];
-        if (!snap || (snap.state !== 'ok' && snap.state !== 'stale')) continue;
-        thresholds.push({ panelId: p.id, ...(p.brand ? { brand: p.brand } : {}), title: p.title ?? p.id, severity: snap.thresholdSeverity, value: snap.values[0]?.value ?? null });
-      }
-    }
+    const thresholds = thresholdObservations(board, snapshot.panels);
     // why: a backfilling batch carries hours of health history; incidents follow the present only,
     // or a first start would open and resolve every past outage and notify each one
     const health = newestPerTarget(batch.health);

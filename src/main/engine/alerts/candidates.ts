@@ -105,7 +105,7 @@ export function thresholdCandidate(t: ThresholdObservation): Candidate | null | 
     title: `${t.title} crossed the ${t.severity} threshold (${formatValue(t.value)})`,
     severity: t.severity,
     panelId: t.panelId,
-    labels: { panel: t.panelId },
+    labels: { panel: t.panelId, ...(t.alsoPanels?.length ? { panels: [t.panelId, ...t.alsoPanels].join(', ') } : {}) },
     annotations: { value: String(t.value) },
     silenced: false,
     sources: [],

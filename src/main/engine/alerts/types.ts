@@ -11,6 +11,8 @@ import type {
 /** A panel's threshold state after a poll. `severity` undefined = no threshold crossed. */
 export interface ThresholdObservation {
   panelId: string;
+  /** Other panels showing the same measure (same queries and thresholds); listed in the incident's labels. */
+  alsoPanels?: string[];
   brand?: string;
   title: string;
   severity: Severity | undefined;
