@@ -7,7 +7,7 @@
 import uPlot from 'uplot';
 import { installBevelJoins } from './bevel-joins';
 import { fontSizePx, installBitmapText } from './bitmap-text';
-import { redrawPlan } from './pixel-diff';
+import { drawPlan, type Drawn } from './draw-plan';
 import { drawTail } from './tail-draw';
 import type { DrawScheduler } from './draw-scheduler';
 
@@ -93,32 +93,6 @@ export interface HostOptions {
   scheduler?: () => DrawScheduler | null;
 }
 
-/** Same columns, same values (what uPlot would draw is the same). */
-export function sameColumns(a: uPlot.AlignedData, b: uPlot.AlignedData): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let c = 0; c < a.length; c++) {
-    const x = a[c] as ArrayLike<unknown>;
-    const y = b[c] as ArrayLike<unknown>;
-    if (x === y) continue;
-    if (x.length !== y.length) return false;
-    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
-  }
-  return true;
-}
-
-/** Whether moving the window from `a` to `b` shifts the plot by less than half a pixel. */
-export function subPixelMove(a: readonly [number, number] | null, b: readonly [number, number] | null, widthPx: number): boolean {
-  if (a === null || b === null) return a === b;
-  const span = a[1] - a[0];
-  if (span <= 0 || b[1] - b[0] !== span) return false;
-  return (Math.abs(b[0] - a[0]) / span) * widthPx < 0.5;
-}
-
-function sameWindow(a: readonly [number, number] | null, b: readonly [number, number] | null): boolean {
-  return a === b || (a !== null && b !== null && a[0] === b[0] && a[1] === b[1]);
-}
-
 export class UplotHost {
   private plot: uPlot | null = null;
   private data: uPlot.AlignedData;
@@ -127,7 +101,7 @@ export class UplotHost {
   private readonly unobserve: () => void;
   private destroyed = false;
   /** What the chart shows now: prepared data and window. */
-  private drawn: { data: uPlot.AlignedData; window: readonly [number, number] | null } | null = null;
+  private drawn: Drawn | null = null;
   private flushQueued = false;
   /** setData was called since the last flush. */
   private changed = false;
@@ -213,27 +187,19 @@ export class UplotHost {
     this.stale = false;
     const prepared = this.prepare(this.data, this.size.width);
     const window = this.opts.window?.() ?? null;
-    // why: on a 24 h chart a 15 s tick moves the line by a fraction of a pixel and, decimated,
-    // changes at most the last column; redrawing 40 whole charts per tick would be work nobody sees
-    const drawn = this.drawn;
     // why: undecimated data is the store's own columns, which a live merge changes in place, so
     // what was drawn cannot be compared with it; new data then always redraws
     const comparable = !(this.changed && prepared === this.data);
     this.changed = false;
-    if (drawn && comparable && !force && subPixelMove(drawn.window, window, this.size.width)) {
-      const plan = sameColumns(prepared, drawn.data) ? ({ kind: 'none' } as const) : redrawPlan(plot, drawn.data, prepared, window);
-      if (plan.kind === 'none') {
-        // why: compared with what was last drawn (not the last tick), so sub-pixel changes cannot
-        // add up to a visible drift without a redraw
-        this.opts.onSkip?.(plot);
-        return;
-      }
-      // why: a strip drawn with a window moved by a fraction of a pixel would not meet the rest
-      if (plan.kind === 'tail' && sameWindow(drawn.window, window)) {
-        this.drawn = { data: prepared, window };
-        drawTail(plot, prepared, plan.fromRow);
-        return;
-      }
+    const plan = drawPlan(plot, { drawn: this.drawn, next: { data: prepared, window }, widthPx: this.size.width, comparable, force });
+    if (plan.kind === 'none') {
+      this.opts.onSkip?.(plot);
+      return;
+    }
+    if (plan.kind === 'tail') {
+      this.drawn = { data: prepared, window };
+      drawTail(plot, prepared, plan.fromRow);
+      return;
     }
     this.drawn = { data: prepared, window };
     plot.batch(() => plot.setData(prepared));

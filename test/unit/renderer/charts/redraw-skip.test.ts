@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameColumns, subPixelMove } from '../../../../src/renderer/charts/uplot-host';
+import { sameColumns, subPixelMove } from '../../../../src/renderer/charts/draw-plan';
 
 describe('skipping a redraw nobody would see', () => {
   it('treats equal values in new arrays as the same picture', () => {
