@@ -1,5 +1,6 @@
 // Incidents and notifications against real servers: a Prometheus rule fires → two Alertmanagers →
-// the Alertmanager source → the incident tracker → the notify policy; silences made by Wallboard
+// the Alertmanager sources, and Prometheus' own alert list beside them → the incident tracker →
+// the notify policy (one alert read from three sources is one incident); silences made by Wallboard
 // appear in Alertmanager; an unreachable Alertmanager is a pipeline incident, not a resolution.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { createIncidentTracker } from '../../src/main/engine/alerts/tracker';
 import type { IncidentTracker, IncidentTransition } from '../../src/main/engine/alerts/types';
 import { decide, initialPolicyState, type PolicyState } from '../../src/main/engine/notify/policy';
 import { createAlertmanagerSource } from '../../src/main/engine/sources/alertmanager';
+import { createPrometheusAlertsSource } from '../../src/main/engine/sources/prometheus-alerts';
 import { httpSend } from '../../src/main/engine/sources/http';
 import type { Source } from '../../src/main/engine/sources/source';
 import { openStore, type Store } from '../../src/main/engine/store/index';
@@ -48,7 +50,7 @@ async function step(): Promise<{ transitions: IncidentTransition[]; notified: No
     const last = lastSuccess.get(src.id);
     statuses.push({
       sourceId: src.id,
-      kind: 'alertmanager',
+      kind: src.kind,
       state: b.status.ok ? 'ok' : 'down',
       intervalMs: src.intervalMs,
       lastAttempt: now,
@@ -70,7 +72,7 @@ function incidentNamed(alertname: string): Incident | undefined {
 beforeAll(async () => {
   [am1, am2] = await Promise.all([startAlertmanager(), startAlertmanager()]);
   // why: stopAll() stops it; the test talks to the Alertmanagers only
-  await startPrometheus({ scrapeTargets: [am1.url], ruleFiles: ALWAYS_FIRING_RULES, alertmanagers: [am1.url, am2.url], scrapeInterval: '1s' });
+  const prom = await startPrometheus({ scrapeTargets: [am1.url], ruleFiles: ALWAYS_FIRING_RULES, alertmanagers: [am1.url, am2.url], scrapeInterval: '1s' });
   board = boardSchema.parse({
     brands: [{ id: 'bizoholic', name: 'Bizoholic' }],
     sources: {
@@ -78,6 +80,8 @@ beforeAll(async () => {
         { id: 'am1', url: am1.url, interval: '1s', timeout: '2s', author: 'wallboard-it' },
         { id: 'am2', url: am2.url, interval: '1s', timeout: '2s', author: 'wallboard-it' },
       ],
+      // the same rule's alert, from Prometheus itself: knows nothing of silences
+      'prometheus-alerts': [{ id: 'prom', url: prom.url, interval: '1s', timeout: '2s' }],
     },
     notify: { minSeverity: 'high', ratePerMinute: 6 },
     pages: [{ id: 'p', title: 'P', panels: [{ id: 'a', type: 'alertlist' }] }],
@@ -85,7 +89,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wb-incidents-it-'));
   store = openStore({ file: join(dir, 'wallboard.db'), retentionMs: 3_600_000 });
   tracker = createIncidentTracker({ db: store.db, board, now: Date.now });
-  sources = board.sources.alertmanager.map(createAlertmanagerSource);
+  sources = [...board.sources.alertmanager.map(createAlertmanagerSource), ...board.sources['prometheus-alerts'].map(createPrometheusAlertsSource)];
 });
 
 afterAll(async () => {
@@ -101,7 +105,7 @@ describe('incidents from real Prometheus and Alertmanager', () => {
       return incidentNamed('AlwaysFiring');
     });
     expect(inc).toMatchObject({ kind: 'alert', severity: 'critical', brand: 'bizoholic', status: 'open', silenced: false, title: 'AlwaysFiring: Always firing, for tests' });
-    // both Alertmanagers report it; it is still one incident
+    // both Alertmanagers and Prometheus report it; it is still one incident
     await waitFor('both Alertmanagers to report AlwaysFiring', async () => {
       const lists = await Promise.all([am1, am2].map((am) => getJson<{ labels: Record<string, string> }[]>(`${am.url}/api/v2/alerts`)));
       return lists.every((l) => l.some((a) => a.labels.alertname === 'AlwaysFiring'));

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPrometheusAlertsSource, labelsFingerprint, mapPrometheusAlerts } from '../../../src/main/engine/sources/prometheus-alerts';
+import { createPrometheusAlertsSource, mapPrometheusAlerts } from '../../../src/main/engine/sources/prometheus-alerts';
+import { alertFingerprint as labelsFingerprint } from '../../../src/main/engine/sources/alert-fingerprint';
 import { closedPort, fixture, startStub, type Stub } from './stub-server';
 import { ctxFor, makeBoard } from './board';
 
@@ -29,6 +30,12 @@ describe('mapPrometheusAlerts on a recorded /api/v1/alerts', () => {
     expect(a).toMatch(/^[0-9a-f]{16}$/);
     expect(labelsFingerprint({ severity: 'critical', alertname: 'X' })).toBe(a);
     expect(labelsFingerprint({ alertname: 'X', severity: 'warning' })).not.toBe(a);
+  });
+
+  it("fingerprints as Alertmanager does, so one alert read from both is one incident", () => {
+    // values read from a real Alertmanager 0.25's /api/v2/alerts for these label sets
+    expect(labelsFingerprint({ alertname: 'AlwaysFiring', severity: 'critical', brand: 'bizoholic' })).toBe('4cfcd9ed78574b48');
+    expect(labelsFingerprint({ alertname: 'Ünïcode ✓', instance: 'host:9100', job: 'node', zz: 'x'.repeat(40) })).toBe('af12521b94c30589');
   });
 
   it('rejects an error envelope', () => {

@@ -33,19 +33,23 @@ function isSilenced(a: AlertRecord): boolean {
 }
 
 /**
- * Open alert candidates by fingerprint. The same alert from several Alertmanagers (HA pairs) is one
- * candidate: worst severity, silenced only when every reporter says so (a silence on one of two
- * independent Alertmanagers still leaves the other notifying).
+ * Open alert candidates by fingerprint. The same alert from several sources (an HA pair of
+ * Alertmanagers, or Prometheus' own list next to an Alertmanager: both fingerprint alike) is one
+ * candidate: worst severity, silenced only when every reporter that knows silences says so (a
+ * silence on one of two independent Alertmanagers still leaves the other notifying).
+ * `silenceBlind`: sources that cannot know of silences (Prometheus' /api/v1/alerts); they abstain.
  */
-export function alertCandidates(alerts: AlertRecord[], brands: ReadonlySet<string>): Map<string, Candidate> {
+export function alertCandidates(alerts: AlertRecord[], brands: ReadonlySet<string>, silenceBlind: ReadonlySet<string> = new Set()): Map<string, Candidate> {
   const out = new Map<string, Candidate>();
+  // per fingerprint: undefined until a source that knows silences reports it
+  const silencedVote = new Map<string, boolean>();
   for (const a of alerts) {
     // why: pending has not fired yet and resolved is over; neither is an open incident
     if (a.state !== 'firing' && a.state !== 'suppressed') continue;
+    if (!silenceBlind.has(a.source)) silencedVote.set(a.fingerprint, (silencedVote.get(a.fingerprint) ?? true) && isSilenced(a));
     const prev = out.get(a.fingerprint);
     if (prev) {
       prev.severity = maxSeverity(prev.severity, a.severity);
-      prev.silenced = prev.silenced && isSilenced(a);
       if (!prev.sources.includes(a.source)) prev.sources.push(a.source);
       continue;
     }
@@ -57,12 +61,13 @@ export function alertCandidates(alerts: AlertRecord[], brands: ReadonlySet<strin
       severity: a.severity,
       labels: { ...a.labels },
       annotations: { ...a.annotations },
-      silenced: isSilenced(a),
+      silenced: false,
       sources: [a.source],
     };
     if (brand !== undefined && brands.has(brand)) c.brand = brand;
     out.set(a.fingerprint, c);
   }
+  for (const [fp, c] of out) c.silenced = silencedVote.get(fp) ?? false;
   return out;
 }
 

@@ -134,7 +134,8 @@ export function createIncidentTracker(opts: TrackerOptions): IncidentTracker {
       if (input.alerts) {
         const brands = new Set(board().brands.map((b) => b.id));
         const covered = input.alertSources ? new Set(input.alertSources) : undefined;
-        const cands = alertCandidates(input.alerts, brands);
+        const silenceBlind = new Set(board().sources['prometheus-alerts'].map((s) => s.id));
+        const cands = alertCandidates(input.alerts, brands, silenceBlind);
         for (const c of cands.values()) {
           const cur = active.get(incidentKey('alert', c.ref));
           // why: with a partial report, the sources it does not cover still report what they did

@@ -1,14 +1,14 @@
 // Prometheus's own alert list (/api/v1/alerts): pending and firing alerts straight from the rule
 // evaluator, for setups without an Alertmanager. The only place that knows that shape.
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Board } from '../../../../shared/config-schema';
 import type { PrometheusAlertsSourceConfig } from '../../../../shared/source-schemas';
-import type { AlertRecord, Labels } from '../../../../shared/model';
+import type { AlertRecord } from '../../../../shared/model';
 import { httpSource, type Source } from '../source';
 import { httpJson, joinUrl, quote, sourceHttpOptions } from '../http';
 import { mapSeverity } from '../severity';
 import { untrustedRecord } from '../untrusted-text';
+import { alertFingerprint } from '../alert-fingerprint';
 
 const MAX_TEXT = 1024;
 
@@ -27,15 +27,6 @@ const response = z.object({
   }),
 });
 
-/** 16 hex of sha256 over the sorted labels: the same alert gets the same id on every poll and restart. */
-export function labelsFingerprint(l: Labels): string {
-  const sorted = Object.keys(l)
-    .sort()
-    .map((k) => [k, l[k]]);
-  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex').slice(0, 16);
-}
-
-
 export function mapPrometheusAlerts(source: string, data: unknown, now: number): { ok: true; alerts: AlertRecord[] } | { ok: false; reason: string } {
   const parsed = response.safeParse(data);
   if (!parsed.success) return { ok: false, reason: `not a Prometheus alert list: ${quote(z.prettifyError(parsed.error))}` };
@@ -44,7 +35,7 @@ export function mapPrometheusAlerts(source: string, data: unknown, now: number):
     if (a.state === 'inactive') continue;
     const activeAt = a.activeAt ? Date.parse(a.activeAt) : NaN;
     alerts.push({
-      fingerprint: labelsFingerprint(a.labels),
+      fingerprint: alertFingerprint(a.labels),
       source,
       labels: untrustedRecord(a.labels, MAX_TEXT),
       annotations: untrustedRecord(a.annotations, MAX_TEXT),
