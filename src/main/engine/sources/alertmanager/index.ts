@@ -5,7 +5,7 @@ import type { AlertmanagerSourceConfig } from '../../../../shared/source-schemas
 import type { AlertRecord, SilenceRecord } from '../../../../shared/model';
 import { httpSource, type Source } from '../source';
 import { httpJson, joinUrl, quote, sourceHttpOptions } from '../http';
-import { mapSeverity } from '../severity';
+import { alertSeverity } from '../severity';
 import { untrustedRecord, untrustedText } from '../untrusted-text';
 
 /** Untrusted strings copied into our model are cut to this many characters. */
@@ -53,7 +53,7 @@ export function mapAlertmanagerAlerts(source: string, data: unknown, now: number
       annotations: cutAll(a.annotations),
       // why: "unprocessed" is an alert just received and not yet matched against silences: it fires
       state: a.status.state === 'suppressed' ? 'suppressed' : 'firing',
-      severity: mapSeverity(a.labels.severity),
+      severity: alertSeverity(a.labels),
       startsAt: Date.parse(a.startsAt),
       silencedBy: a.status.silencedBy,
       inhibitedBy: a.status.inhibitedBy,

@@ -6,7 +6,7 @@ import type { PrometheusAlertsSourceConfig } from '../../../../shared/source-sch
 import type { AlertRecord } from '../../../../shared/model';
 import { httpSource, type Source } from '../source';
 import { httpJson, joinUrl, quote, sourceHttpOptions } from '../http';
-import { mapSeverity } from '../severity';
+import { alertSeverity } from '../severity';
 import { untrustedRecord } from '../untrusted-text';
 import { alertFingerprint } from '../alert-fingerprint';
 
@@ -40,7 +40,7 @@ export function mapPrometheusAlerts(source: string, data: unknown, now: number):
       labels: untrustedRecord(a.labels, MAX_TEXT),
       annotations: untrustedRecord(a.annotations, MAX_TEXT),
       state: a.state,
-      severity: mapSeverity(a.labels.severity),
+      severity: alertSeverity(a.labels),
       startsAt: Number.isFinite(activeAt) ? activeAt : now,
       silencedBy: [],
       inhibitedBy: [],
