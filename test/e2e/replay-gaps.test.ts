@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Timeline } from '../../src/shared/api';
 import { freePort, getJson, waitFor } from '../integration/servers';
 import { launchBrowser, openWall, screenshot } from './browser';
+import { chartsShow } from './charts-at';
 import { startWallboard, type Wallboard } from './serve';
 
 let wb: Wallboard;
@@ -104,6 +105,7 @@ describe('replay gaps', () => {
       const dead = page.locator('[data-panel-id="dead"]');
       expect(['nodata', 'loading', 'error', 'stale']).toContain(await dead.getAttribute('data-state'));
       expect(await dead.locator('[data-chart-drawn="true"]').count()).toBe(0);
+      await chartsShow(page, Number(await page.getAttribute('[data-testid="replay-time"]', 'data-at')), '[data-panel-id="orders"]');
       await screenshot(page, 'replay-gaps-1920x1080');
       // `.` and `,` step one interval of the fastest source (1 s here), forward and back
       const t0 = Number(await page.getAttribute('[data-testid="replay-time"]', 'data-at'));

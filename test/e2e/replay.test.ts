@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot, Timeline } from '../../src/shared/api';
 import type { Incident } from '../../src/shared/model';
 import { getJson, waitFor } from '../integration/servers';
-import { launchBrowser, openWall, screenshot, waitPanels } from './browser';
+import { launchBrowser, openWall, screenshot, waitPanels, type WallPage } from './browser';
+import { chartsDrawnTo, chartsShow } from './charts-at';
 import { startWallboard, type Wallboard } from './serve';
 
 const CLOCK_START = '2026-11-27T12:19:38Z';
@@ -75,6 +76,20 @@ async function settled(page: Page, at: number): Promise<void> {
   await page.waitForFunction((t) => document.querySelector('[data-testid="clock"] .wb-clock__time')?.textContent === t, hhmmss, { timeout: 15_000 });
 }
 
+/** A wall on the bizoholic page, its panels ok, put into replay with `r`. */
+async function openReplay(): Promise<WallPage> {
+  const wall = await openWall(browser, `${wb.url}/?rotate=0&burnin=0&page=bizoholic`);
+  try {
+    await waitPanels(wall.page, 'ok');
+    await wall.page.keyboard.press('r');
+    await wall.page.waitForSelector('[data-testid="replay"]');
+    return wall;
+  } catch (e) {
+    await wall.close();
+    throw e;
+  }
+}
+
 describe('replay', () => {
   it('scrubs to the incident and shows the board, its alert and incident as they were then', async () => {
     const wall = await openWall(browser, `${wb.url}/?rotate=0&burnin=0&page=bizoholic`);
@@ -105,6 +120,7 @@ describe('replay', () => {
       }
       expect(t).toBe(incident.openedAt);
       await settled(page, t);
+      await chartsShow(page, t);
       const then = await getJson<Snapshot>(`${wb.url}/api/snapshot?at=${t}`);
       const gauge = then.panels['biz-checkout-errors'];
       expect(gauge?.thresholdSeverity).toBe('critical');
@@ -124,6 +140,7 @@ describe('replay', () => {
       const now = await getJson<Incident[]>(`${wb.url}/api/incidents`);
       expect(now.find((i) => i.id === incident.id)?.status).toBe('acknowledged');
       await page.click('[data-testid="incident-drawer-close"]');
+      await screenshot(page, 'replay-released-1920x1080');
 
       for (const [width, height] of [
         [1920, 1080],
@@ -140,13 +157,36 @@ describe('replay', () => {
     }
   });
 
-  it('jumps between incidents with [ ], plays at 600× and goes back to live', async () => {
-    const wall = await openWall(browser, `${wb.url}/?rotate=0&burnin=0&page=bizoholic`);
+  it('after a fast drag, every chart comes to show the T the drag ended at', async () => {
+    const wall = await openReplay();
     const { page } = wall;
     try {
-      await waitPanels(page, 'ok');
-      await page.keyboard.press('r');
-      await page.waitForSelector('[data-testid="replay"]');
+      const track = page.locator('[data-testid="replay-track"]');
+      const box = await track.boundingBox();
+      if (!box) throw new Error('no replay track');
+      const y = box.y + box.height / 2;
+      await page.mouse.move(box.x + box.width * 0.2, y);
+      await page.mouse.down();
+      // why no wait between moves: each move supersedes the T before it while charts still draw it
+      await page.mouse.move(box.x + box.width * 0.9, y, { steps: 25 });
+      await page.mouse.move(box.x + box.width * 0.55, y, { steps: 25 });
+      await page.mouse.up();
+      const t = await replayAt(page);
+      await settled(page, t);
+      await chartsShow(page, t);
+      const charts = await chartsDrawnTo(page);
+      expect(charts.length).toBeGreaterThanOrEqual(4);
+      expect(charts.filter((c) => c.to !== String(t))).toEqual([]);
+      expect(wall.errors).toEqual([]);
+    } finally {
+      await wall.close();
+    }
+  });
+
+  it('jumps between incidents with [ ], plays at 600× and goes back to live', async () => {
+    const wall = await openReplay();
+    const { page } = wall;
+    try {
       const track = page.locator('[data-testid="replay-track"]');
       const from = Number(await track.getAttribute('data-from'));
       const to = Number(await track.getAttribute('data-to'));

@@ -13,3 +13,13 @@ export function markFirstDraw(root: HTMLElement, panelId: string, u: uPlot): voi
   root.setAttribute('data-chart-drawn', 'true');
   performance.mark(CHART_DRAWN_MARK, { detail: { panelId, points: u.data[0].length * (u.data.length - 1) } });
 }
+
+/**
+ * The window end (ms) of what the chart shows now, as `data-drawn-to`, written at each draw: tests
+ * and benchmarks wait on it for every chart to show a replay T (or a live window), however the
+ * chart's draws are scheduled (draw-scheduler.ts), instead of sleeping.
+ */
+export function markDrawnTo(root: HTMLElement, to: number): void {
+  const v = String(to);
+  if (root.getAttribute('data-drawn-to') !== v) root.setAttribute('data-drawn-to', v);
+}

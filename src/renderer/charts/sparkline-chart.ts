@@ -5,7 +5,7 @@ import type { SeriesData } from '../../shared/model';
 import { useWallboard } from '../store';
 import { olderRowsChanged } from '../store/series-merge';
 import { LiveView } from './live-window';
-import { markFirstDraw } from './draw-marks';
+import { markDrawnTo, markFirstDraw } from './draw-marks';
 import { withAlpha } from './palette';
 import { timeGapsRefiner } from './timeseries-options';
 import { tailPaths } from './tail-draw';
@@ -38,11 +38,20 @@ export function mountSparkline(root: HTMLElement, panelId: string, color: string
       },
     },
     series: [{}, { stroke: color, width: 2, fill: withAlpha(color, 0.18), spanGaps: false, gaps: timeGapsRefiner(), paths: tailPaths(), points: { show: false } }],
-    hooks: { draw: [(u) => markFirstDraw(root, panelId, u)] },
+    hooks: {
+      draw: [
+        (u) => {
+          markFirstDraw(root, panelId, u);
+          markDrawnTo(root, store.getState().range.to);
+        },
+      ],
+    },
   });
   const host: UplotHost = new UplotHost(root, factory, firstSeries(store.getState().series[panelId]) ?? [[], []], {
     prepare: (d, widthPx) => view.prepare(d, widthPx),
     window: () => view.window(host.raw),
+    // why: a move under half a pixel is not redrawn, and the chart shows that T all the same
+    onSkip: () => markDrawnTo(root, store.getState().range.to),
     scheduler: () => chartScheduler(store.getState().mode),
   });
   const off = store.subscribe(

@@ -17,7 +17,7 @@ import { typicalStep } from './time-gaps';
 import { timeseriesOptions } from './timeseries-options';
 import { UplotHost } from './uplot-host';
 import { chartScheduler } from './draw-scheduler';
-import { markFirstDraw } from './draw-marks';
+import { markDrawnTo, markFirstDraw } from './draw-marks';
 import { LiveView } from './live-window';
 import { drawnColumns, stackBands, transformsColumns } from './stack';
 import { seriesStyles } from './series-style';
@@ -195,7 +195,10 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
           overlay: () => overlay,
           ...(cfg.sourceId !== undefined ? { gapBands: { gaps: () => gaps, intervalS, drawn: bandsDrawn, hover: bandHovered } } : {}),
           onLegend: (u) => currentLegend.update(u, host?.raw, own),
-          onDraw: (u) => markFirstDraw(root, cfg.panelId, u),
+          onDraw: (u) => {
+            markFirstDraw(root, cfg.panelId, u);
+            markDrawnTo(root, store.getState().range.to);
+          },
         },
         size.width,
         size.height,
@@ -209,6 +212,8 @@ export function mountTimeseriesChart(root: HTMLElement, cfg: TimeseriesChartConf
       },
       window: () => (host ? view.window(host.raw) : null),
       beforeDraw: (u) => currentLegend.update(u, host?.raw, own),
+      // why: a move under half a pixel is not redrawn, and the chart shows that T all the same
+      onSkip: () => markDrawnTo(root, store.getState().range.to),
       scheduler: () => chartScheduler(store.getState().mode),
     });
   };
