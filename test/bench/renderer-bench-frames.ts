@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { buildHarness, launch } from './renderer-bench';
 import { openHarness, quantiles, type BenchWindow } from './renderer-bench-live';
-import type { TraceEvent } from './trace-events';
+import { frameWork, type TraceEvent } from './trace-events';
 
 
 export interface FrameFigures {
@@ -59,40 +59,10 @@ export async function measureFrames(browser: Browser, url: string, points: numbe
     const buf = await browser.stopTracing();
     if (process.env.BENCH_TRACE_OUT) await writeFile(process.env.BENCH_TRACE_OUT, buf);
     const events = (JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-    const mark = events.find((e) => e.name === 'bench:frame');
-    if (!mark) throw new Error('no frame marks in the trace');
-    const at = (name: string): number[] => events.filter((e) => e.name === name && e.pid === mark.pid).map((e) => e.ts).sort((a, b) => a - b);
-    const frames = at('bench:frame');
+    const { frames, cpu, longest, frameAfter, at } = frameWork(events, 'bench:frame');
     const starts = at('bench:update');
     const ends = at('bench:drawn');
-    const tasks = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask');
-    // Frame k's work: every main-thread task that ended after frame k-1's own task (the one running
-    // its animation frame callbacks, style, layout, paint) and by the end of frame k's: what had to
-    // run before frame k could be presented. An update's task counts in the frame after it.
-    const frameEnd = frames.map((f) => {
-      const own = tasks.find((t) => t.ts <= f && f <= t.ts + (t.dur ?? 0));
-      return own ? own.ts + (own.dur ?? 0) : f;
-    });
-    /** The first frame whose own task ends at or after `ts`: the frame that waits for work done at `ts`. */
-    const frameAfter = (ts: number): number => {
-      let lo = 0;
-      let hi = frameEnd.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((frameEnd[mid] as number) < ts) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
-    const cpu = new Array<number>(frames.length).fill(0);
-    const longest = new Array<number>(frames.length).fill(0);
-    for (const t of tasks) {
-      const i = frameAfter(t.ts + (t.dur ?? 0));
-      if (i >= cpu.length) continue;
-      const ms = (t.tdur ?? t.dur ?? 0) / 1000;
-      cpu[i] = (cpu[i] as number) + ms;
-      longest[i] = Math.max(longest[i] as number, ms);
-    }
+    // An update's task counts in the frame after it (trace-events.ts frameWork).
     /** ms of wall time from frame k-1's start to frame k's. */
     const wallOf = (k: number): number => ((frames[k] as number) - (frames[k - 1] as number)) / 1000;
     const inUpdate = new Set<number>();
