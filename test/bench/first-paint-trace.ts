@@ -17,6 +17,7 @@ import { loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { startWallboard, type Wallboard } from '../e2e/serve';
 import { benchBoardYaml, launch, waitForDemoDay } from './renderer-bench';
+import { SETTLE_MS } from './renderer-bench-paint';
 import type { TraceEvent as BaseEvent } from './trace-events';
 
 interface TraceEvent extends BaseEvent {
@@ -79,6 +80,8 @@ interface Reload {
 async function tracedReload(browser: Browser, page: Page): Promise<Reload> {
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   await page.reload();
+  // why: as the paint bench does; polling at once put Playwright's injected script (~7–10 ms) before the frame with the charts
+  if (SETTLE_MS > 0) await page.waitForTimeout(SETTLE_MS);
   await waitForCharts(page);
   const buf = await browser.stopTracing();
   if (process.env.TRACE_OUT) await writeFile(process.env.TRACE_OUT, buf);
