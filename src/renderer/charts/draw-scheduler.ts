@@ -3,7 +3,9 @@
 // window every chart's window moves a 2 px bucket at once every second update; drawn in the
 // update's task with the update's own React work and the next frame's layout, that frame needed
 // 13-15 ms of main-thread CPU (p95, bench wall): at the 16 ms limit. Spread, a frame carries at
-// most one slice, and every chart is current a few frames after the update.
+// most one slice, and every chart is current a few frames after the update. Replay frames' draws
+// go through their own scheduler (replayDraws, below) for the same reason: a frame moves all 40
+// windows, and drawing them all in its task cost 42 ms of main-thread work per frame.
 import { animationFrame } from '../store/animation-frame';
 
 export interface FrameClock {
@@ -11,6 +13,8 @@ export interface FrameClock {
   frame(run: () => void): void;
   /** Calls `run` once the current task's queued work is done (a microtask). */
   soon(run: () => void): void;
+  /** Calls `run` in a task of its own, queued now. */
+  task(run: () => void): void;
   /** ms, monotonic. */
   now(): number;
 }
@@ -23,6 +27,18 @@ export interface DrawSchedulerOptions {
    * updates draw tails only and fit; they then cost one frame, as before, not one more per slice.
    */
   firstBudgetMs?: number;
+  /**
+   * Work queued on an empty queue starts in a task queued at once, not after the next animation
+   * frame: for work queued inside an animation frame callback (a replay frame is shown in one), whose
+   * next task runs after that frame's style, layout and paint. Saves a frame of latency.
+   */
+  firstInNextTask?: boolean;
+  /**
+   * Main-thread ms a job costs per ms of its own script (default 1: the script alone). A canvas drawn
+   * in software is rasterized at the next paint, on the main thread, after the job has returned: a
+   * factor above 1 counts that work against the same budget.
+   */
+  costFactor?: number;
   clock?: FrameClock;
 }
 
@@ -30,7 +46,12 @@ export interface DrawSchedulerOptions {
 // callback were rasterized in that frame's commit on the main thread (1 h bench wall: ~30 ms of
 // main-thread CPU per update against ~10 ms drawn in a task, traced). The frame between two slices
 // paints what the last one drew (and the update's own DOM, before the first).
-const browserClock: FrameClock = { frame: (run) => animationFrame(() => setTimeout(run, 0)), soon: (run) => queueMicrotask(run), now: () => performance.now() };
+const browserClock: FrameClock = {
+  frame: (run) => animationFrame(() => setTimeout(run, 0)),
+  soon: (run) => queueMicrotask(run),
+  task: (run) => setTimeout(run, 0),
+  now: () => performance.now(),
+};
 
 // why decay: one slow job (a GC pause inside it) should not shrink the next frames' batches for long
 const ESTIMATE_DECAY = 0.5;
@@ -46,6 +67,8 @@ export class DrawScheduler {
   private readonly queue = new Map<object, () => void>();
   private readonly budget: number;
   private readonly firstBudget: number;
+  private readonly factor: number;
+  private readonly firstInNextTask: boolean;
   private readonly clock: FrameClock;
   private requested = false;
   /** ms: a recent job's cost, decayed; what the next job is expected to take. */
@@ -55,6 +78,8 @@ export class DrawScheduler {
   constructor(opts: DrawSchedulerOptions) {
     this.budget = opts.budgetMs;
     this.firstBudget = opts.firstBudgetMs ?? 0;
+    this.factor = opts.costFactor ?? 1;
+    this.firstInNextTask = opts.firstInNextTask ?? false;
     this.clock = opts.clock ?? browserClock;
   }
 
@@ -68,14 +93,10 @@ export class DrawScheduler {
     const wasEmpty = this.queue.size === 0;
     this.queue.set(key, job); // why Map: set on a present key keeps its insertion order
     if (this.requested) return;
-    if (wasEmpty && this.firstBudget > 0) {
-      // why soon: the other charts of the same update queue in the microtasks already queued
-      this.requested = true;
-      this.clock.soon(() => {
-        this.requested = false;
-        this.run(this.firstBudget);
-      });
-    } else this.request();
+    // why soon: the other charts of the same update queue in the microtasks already queued
+    if (wasEmpty && this.firstBudget > 0) this.runVia((r) => this.clock.soon(r), this.firstBudget);
+    else if (wasEmpty && this.firstInNextTask) this.runVia((r) => this.clock.task(r), this.budget);
+    else this.request();
   }
 
   /** Drops `key`'s queued job (the chart is gone). */
@@ -91,10 +112,15 @@ export class DrawScheduler {
   }
 
   private request(): void {
+    this.runVia((r) => this.clock.frame(r), this.budget);
+  }
+
+  /** One run of `budget` ms when `via` calls back; none other is requested meanwhile. */
+  private runVia(via: (run: () => void) => void, budget: number): void {
     this.requested = true;
-    this.clock.frame(() => {
+    via(() => {
       this.requested = false;
-      this.run(this.budget);
+      this.run(budget);
     });
   }
 
@@ -103,7 +129,7 @@ export class DrawScheduler {
     let ran = 0;
     let failure: { error: unknown } | null = null;
     for (const [key, job] of this.queue) {
-      if (ran > 0 && this.clock.now() - start + this.estimate > budget) break;
+      if (ran > 0 && (this.clock.now() - start + this.estimate) * this.factor > budget) break;
       this.queue.delete(key);
       const t = this.clock.now();
       try {
@@ -138,9 +164,35 @@ export class DrawScheduler {
 export const liveDraws = new DrawScheduler({ budgetMs: 8, firstBudgetMs: 4 });
 
 /**
- * The scheduler a store-bound chart draws on: live draws are spread over frames; replay frames
- * (already one per animation frame, src/renderer/store/sync.ts) draw at once, as they did.
+ * Replay frames' chart draws (scrub, step, play): a replay frame's text, values and states apply at
+ * once, in its animation frame (src/renderer/store/replay-frames.ts); its charts draw in the task
+ * after that frame's paint and then after each frame, REPLAY_BUDGET_MS of main-thread work per frame
+ * counting the raster their canvases cost at the next paint (REPLAY_COST_FACTOR), and none in the
+ * frame's own task, which already holds the frame's React, store and legend work. Newest wins: a chart's queued job draws what the store holds when
+ * it runs, so a chart shows the newest T it has drawn and never an older one after it; a chart
+ * re-queued by a newer T keeps its place, so during a drag every chart draws within
+ * `drawFrames(charts)` frames and, once T stops, shows the last T within that many frames.
+ * Measured with test/bench/replay-scrub-bench.ts on the 40-panel bench wall (BENCHMARKS.md).
  */
-export function chartScheduler(mode: 'live' | 'replay'): DrawScheduler | null {
-  return mode === 'live' ? liveDraws : null;
+export const REPLAY_BUDGET_MS = 12;
+/**
+ * Main-thread ms per ms of a chart's draw script: the script plus its canvas raster at the next paint
+ * (traced at ~2x the script, round 5). 3 left the busiest frame of a drag step at 7-10 ms and took
+ * more frames to converge; 2 gives 9-12 ms (paired runs, session 9).
+ */
+export const REPLAY_COST_FACTOR = 2;
+export const replayDraws = new DrawScheduler({ budgetMs: REPLAY_BUDGET_MS, costFactor: REPLAY_COST_FACTOR, firstInNextTask: true });
+
+/**
+ * Frames until every one of `charts` queued charts has drawn, each job costing `jobMs` of script:
+ * a frame runs jobs while their cost times the factor fits the budget, and at least one.
+ */
+export function drawFrames(charts: number, jobMs: number, budgetMs = REPLAY_BUDGET_MS, costFactor = REPLAY_COST_FACTOR): number {
+  const perFrame = Math.max(1, Math.floor(budgetMs / (jobMs * costFactor)));
+  return Math.ceil(charts / perFrame);
+}
+
+/** The scheduler a store-bound chart draws on: live draws and replay frames' draws, each spread over frames. */
+export function chartScheduler(mode: 'live' | 'replay'): DrawScheduler {
+  return mode === 'live' ? liveDraws : replayDraws;
 }
