@@ -42,6 +42,21 @@ export function subPixelMove(a: XWindow, b: XWindow, widthPx: number): boolean {
   return (Math.abs(b[0] - a[0]) / span) * widthPx < 0.5;
 }
 
+function hasNull(d: uPlot.AlignedData, row: number): boolean {
+  for (let c = 1; c < d.length; c++) if ((d[c] as ArrayLike<number | null | undefined>)[row] == null) return true;
+  return false;
+}
+
+/**
+ * `row` moved back past rows where a series has no value. why: how a line is drawn up to the last
+ * value before a hole changes once a value follows the hole (the line runs on across it, clipped
+ * by uPlot's gaps; its area no longer ends there), so a tail must be redrawn from before the hole.
+ */
+export function beforeHoles(d: uPlot.AlignedData, row: number): number {
+  while (row - 1 > 0 && hasNull(d, row - 1)) row--;
+  return row;
+}
+
 export function sameWindow(a: XWindow, b: XWindow): boolean {
   return a === b || (a !== null && b !== null && a[0] === b[0] && a[1] === b[1]);
 }
@@ -73,6 +88,6 @@ export function drawPlan(u: uPlot, p: PlanInput): DrawPlan {
   // add up to a visible drift without a redraw
   if (plan.kind === 'none') return plan;
   // why: a strip drawn with a window moved by a fraction of a pixel would not meet the rest
-  if (plan.kind === 'tail' && sameWindow(drawn.window, next.window)) return plan;
+  if (plan.kind === 'tail' && sameWindow(drawn.window, next.window)) return { kind: 'tail', fromRow: beforeHoles(next.data, plan.fromRow) };
   return ALL;
 }

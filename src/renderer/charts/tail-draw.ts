@@ -56,8 +56,34 @@ const pathRows = new WeakMap<uPlot, readonly [number, number]>();
 export function tailPaths(inner: uPlot.Series.PathBuilder = linear()): uPlot.Series.PathBuilder {
   return (u, seriesIdx, idx0, idx1) => {
     const rows = pathRows.get(u);
-    return rows ? inner(u, seriesIdx, Math.max(idx0, rows[0]), Math.min(idx1, rows[1])) : inner(u, seriesIdx, idx0, idx1);
+    if (!rows) return inner(u, seriesIdx, idx0, idx1);
+    // why past nulls: uPlot starts a path at its first non-null row; the whole line runs from the
+    // value before a hole across it (clipped away), so the tail's path must start there too
+    const ys = u.data[seriesIdx] ?? [];
+    let from = Math.max(idx0, rows[0]);
+    while (from > idx0 && ys[from] == null) from--;
+    const tail = inner(u, seriesIdx, from, Math.min(idx1, rows[1]));
+    // why: a line with a gap anywhere is clipped at the plot's right edge (uPlot's gaps clip ends
+    // there), one without is not (its stroke spills half its width); the tail alone may have none
+    if (tail && !tail.clip && hasGap(u, seriesIdx, idx0, from)) tail.clip = afterGaps(u);
+    return tail;
   };
+}
+
+/** Whether rows [idx0, to) of series `s` hold a gap: a null, or a jump in time the series' gaps refiner breaks the line at. */
+function hasGap(u: uPlot, s: number, idx0: number, to: number): boolean {
+  const ys = u.data[s] ?? [];
+  for (let i = idx0; i < to; i++) if (ys[i] === null) return true;
+  const refine = u.series[s]?.gaps;
+  return to > idx0 && typeof refine === 'function' && refine(u, s, idx0, to, []).length > 0;
+}
+
+/** uPlot's gaps clip right of a line's last gap (clipGaps' last part): to the plot's right edge, a little above and below it. */
+function afterGaps(u: uPlot): Path2D {
+  const { left, top, width, height } = u.bbox;
+  const clip = new Path2D();
+  clip.rect(left, top - 5, width, top + height + 10);
+  return clip;
 }
 
 function linear(): uPlot.Series.PathBuilder {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameColumns, subPixelMove } from '../../../../src/renderer/charts/draw-plan';
+import { beforeHoles, sameColumns, subPixelMove } from '../../../../src/renderer/charts/draw-plan';
 
 describe('skipping a redraw nobody would see', () => {
   it('treats equal values in new arrays as the same picture', () => {
@@ -22,5 +22,13 @@ describe('skipping a redraw nobody would see', () => {
     expect(subPixelMove([0, day], [0, day / 2], 240)).toBe(false);
     expect(subPixelMove(null, null, 240)).toBe(true);
     expect(subPixelMove(null, [0, 1], 240)).toBe(false);
+  });
+
+  it('starts a tail before the hole it may end, and leaves one without holes as it is', () => {
+    // rows 1-2 have no value in the first series: a tail from row 3 starts at row 1 (drawn from row 0)
+    expect(beforeHoles([[0, 1, 2, 3, 4], [1, null, null, 4, 5], [1, 2, 3, 4, 5]], 3)).toBe(1);
+    expect(beforeHoles([[0, 1, 2, 3, 4], [1, 2, 3, 4, 5]], 3)).toBe(3);
+    // never before row 1: the line into it starts at row 0
+    expect(beforeHoles([[0, 1, 2], [null, null, 3]], 2)).toBe(1);
   });
 });
