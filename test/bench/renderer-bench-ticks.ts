@@ -51,6 +51,8 @@ try {
       };
       try {
         await b.tick();
+        // why: live draws run in slices after frames (draw-scheduler.ts); count them all
+        await b.drawn();
       } finally {
         proto.clearRect = clear;
         proto.clip = clip;
