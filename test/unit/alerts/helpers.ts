@@ -38,7 +38,17 @@ export function testBoard(extra: Partial<BoardInput> = {}): Board {
       ],
     },
     notify: { escalateAfter: '5m' },
-    pages: [{ id: 'p', title: 'P', panels: [{ id: 't', type: 'text', text: 'x' }] }],
+    pages: [
+      {
+        id: 'p',
+        title: 'P',
+        panels: [
+          { id: 't', type: 'text', text: 'x' },
+          // the panel the threshold tests observe
+          { id: 'cpu', type: 'stat', query: 'cpu', thresholds: [{ value: 80, severity: 'warning' }, { value: 95, severity: 'critical' }] },
+        ],
+      },
+    ],
     ...extra,
   });
 }

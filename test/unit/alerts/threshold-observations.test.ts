@@ -61,4 +61,25 @@ describe('threshold observations', () => {
     expect(critical).toHaveLength(1);
     expect(critical[0]!.title).toMatch(/Payment success crossed the critical threshold/);
   });
+
+  it('resolve a threshold incident whose panel left the board (a reload, or a measure now named by another panel)', () => {
+    t = tempStore();
+    let now = T0;
+    let shown = board;
+    const sent: NotificationView[] = [];
+    const flow = new IncidentFlow({ store: t.store, board: () => shown, now: () => now, sink: { name: 'test', deliver: (n) => sent.push(n) }, onIncidents: () => {}, log: () => {} });
+    const step = (pay: number, refunds: number): void => {
+      poll(now, pay, refunds);
+      const snap = snapshotAt(t.store, shown, now, { live: true, intervals: INTERVALS });
+      flow.afterBatch(metricBatch('prom', now, []), snap, snap.sources, []);
+    };
+    step(99.95, 60);
+    expect(flow.list().filter((i) => i.kind === 'threshold').map((i) => i.ref)).toEqual(['refunds']);
+    // the board is reloaded without the refunds panel: nothing will observe it again
+    shown = testBoard([board.pages[0]!.panels[0]!, board.pages[0]!.panels[1]!]);
+    now += 15_000;
+    step(99.95, 60);
+    expect(flow.list().filter((i) => i.kind === 'threshold')).toEqual([]);
+    expect(sent.filter((n) => n.kind === 'resolved').map((n) => n.title)).toEqual([expect.stringMatching(/Refund success/)]);
+  });
 });

@@ -13,6 +13,23 @@ function measureKey(board: Board, p: Panel): string {
 }
 
 /**
+ * The refs a threshold incident can have on this board: the first panel of each measure, whatever
+ * its data says now. An open threshold incident with another ref (its panel was removed, lost its
+ * thresholds, or now shares a measure named by another panel) has nothing left to resolve it.
+ */
+export function thresholdRefs(board: Board): Set<string> {
+  const seen = new Map<string, string>();
+  for (const page of board.pages) {
+    for (const p of page.panels) {
+      if (!p.thresholds.length) continue;
+      const key = measureKey(board, p);
+      if (!seen.has(key)) seen.set(key, p.id);
+    }
+  }
+  return new Set(seen.values());
+}
+
+/**
  * One observation per distinct measure, in board order, for panels with thresholds whose data is
  * current or stale (loading, no data and errors say nothing about a threshold). The first panel on
  * the board names it: its id is the incident's ref, so a board without repeated panels keeps the

@@ -15,6 +15,7 @@ import {
   type Candidate,
 } from './candidates';
 import { severityRank } from '../../../shared/severity-rank';
+import { thresholdRefs } from './threshold-observations';
 import { createIncidentRepo, type StoredIncident } from './incident-repo';
 import { createSilenceActions, defaultSilenceClient, type SilenceClient } from './silence-actions';
 import type { ActionResult, IncidentTracker, IncidentTransition, ObserveInput } from './types';
@@ -160,6 +161,11 @@ export function createIncidentTracker(opts: TrackerOptions): IncidentTracker {
       for (const t of input.thresholds ?? []) {
         const c = thresholdCandidate(t);
         if (c !== 'unknown') apply(active, 'threshold', t.panelId, c, at, out);
+      }
+      if (input.thresholds) {
+        // why: nothing would ever observe these again, and an open incident escalates forever
+        const refs = thresholdRefs(board());
+        for (const s of [...active.values()]) if (s.incident.kind === 'threshold' && !refs.has(s.incident.ref)) apply(active, 'threshold', s.incident.ref, null, at, out);
       }
       for (const a of input.anomalies ?? []) apply(active, 'anomaly', a.ref, anomalyCandidate(a), at, out);
       for (const f of input.wallFaults ?? []) apply(active, 'pipeline', f.ref, wallFaultCandidate(f), at, out);
