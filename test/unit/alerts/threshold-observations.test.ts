@@ -38,6 +38,10 @@ describe('threshold observations', () => {
       ['pay-strict', [], 'warning'],
       ['refunds', [], undefined],
     ]);
+    // the first panel names its measure whatever its own state: the ref an incident has cannot move
+    const { ['pay-stat']: stat, ...rest } = snap.panels;
+    const loading = { ...rest, 'pay-stat': { ...(stat as (typeof snap.panels)[string]), state: 'loading' as const } };
+    expect(thresholdObservations(board, loading)[0]).toMatchObject({ panelId: 'pay-stat', alsoPanels: ['pay-trend'], severity: 'critical' });
   });
 
   it('open one incident and send one notification when two panels cross together', () => {
