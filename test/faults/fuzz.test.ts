@@ -66,7 +66,8 @@ describe('upstream parsers', () => {
         const data: unknown = JSON.parse(body);
         const q = parseQueryResponse({ ok: true, status, body, durationMs: 1, headers: {} }, { maxSeries: 100, keepAllPoints: true });
         if (!q.ok) expect(typeof q.reason).toBe('string');
-        const envelope = { status: 'success', data: { resultType: 'matrix', result: [{ metric: data, values: [[1, String(data)]] }] } };
+        // why body, not String(data): a JSON object such as {"toString":0} cannot be made a string, and the throw was the test's own
+        const envelope = { status: 'success', data: { resultType: 'matrix', result: [{ metric: data, values: [[1, body]] }] } };
         parseQueryResponse({ ok: true, status: 200, body: JSON.stringify(envelope), durationMs: 1, headers: {} }, { maxSeries: 100, keepAllPoints: false });
         mapAlertmanagerAlerts('am', data, 0);
         mapAlertmanagerAlerts('am', [{ labels: data, annotations: data, status: { state: 'active' }, startsAt: data, fingerprint: 'f' }], 0);
