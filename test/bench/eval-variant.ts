@@ -7,7 +7,9 @@
  * half, leave-one-category-out, threshold-only 4-fold CV). The JSON overrides numeric contextual
  * settings, e.g. '{"flagAt": 6, "likelihood": {"warmup": 50}}'; `method` scores another method instead
  * (e.g. '{"method": "changepoint"}'), and `combine` ("max" | "consensus") joins its
- * scores with the default's (nab-eval.ts combineScores). A variant that reads better here
+ * scores with the default's (nab-eval.ts combineScores); `privileged` gives each file's detector the
+ * look-ahead NAB's runner gives its detectors (privileged.ts; diagnosis only, e.g.
+ * '{"privileged": {"range": true, "probation": true}}'). A variant that reads better here
  * still has to pass the committed commands (eval:thresholds, eval:groups, eval:nab) before it lands.
  */
 import { pathToFileURL } from 'node:url';
@@ -34,6 +36,10 @@ const OverrideSchema = z
     likelihood: z.object({ short: count.positive().exactOptional(), long: count.positive().exactOptional(), warmup: count.exactOptional(), seen: z.number().nonnegative().exactOptional() }).strict().exactOptional(),
     method: z.enum(METHOD_NAMES).exactOptional(),
     combine: z.enum(['max', 'consensus']).exactOptional(),
+    privileged: z
+      .object({ range: z.boolean().exactOptional(), probation: z.boolean().exactOptional(), share: z.number().min(0).max(1).exactOptional(), rest: z.boolean().exactOptional() })
+      .strict()
+      .exactOptional(),
   })
   .strict();
 
@@ -53,14 +59,20 @@ export function parseOverride(json: string): Override {
 }
 
 export function withOverride(base: DetectorParams, o: Override): DetectorParams {
-  const { likelihood, method: _method, combine: _combine, ...rest } = o;
+  const { likelihood, method: _method, combine: _combine, privileged: _privileged, ...rest } = o;
   return { ...base, contextual: { ...base.contextual, ...rest, likelihood: { ...base.contextual.likelihood, ...likelihood } } };
 }
 
 /** The variant a command line names, as a candidate of the evaluations. */
 export function candidateOf(json: string): Candidate {
   const o = parseOverride(json);
-  return { name: json, params: withOverride(DEFAULT_PARAMS, o), ...(o.method ? { method: o.method } : {}), ...(o.combine ? { combine: o.combine } : {}) };
+  return {
+    name: json,
+    params: withOverride(DEFAULT_PARAMS, o),
+    ...(o.method ? { method: o.method } : {}),
+    ...(o.combine ? { combine: o.combine } : {}),
+    ...(o.privileged ? { privileged: o.privileged } : {}),
+  };
 }
 
 const NAB_CATEGORY = /^(artificial|realAWSCloudwatch)/;

@@ -7,6 +7,7 @@
  */
 import type { DetectMethod, DetectorParams } from '../../src/main/engine/detect/index';
 import { PROFILES, scoreCorpus, type CorpusScore, type CostProfile, type ScoredFile } from './nab-score';
+import type { Privileges } from './privileged';
 
 export const FOLDS = 4;
 
@@ -26,6 +27,8 @@ export interface Candidate {
   method?: DetectMethod;
   /** scored together with the default detector (see nab-eval.ts combineScores) */
   combine?: Combine;
+  /** NAB's look-ahead given per file, for diagnosis only (privileged.ts) */
+  privileged?: Privileges;
 }
 
 /**

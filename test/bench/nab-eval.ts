@@ -20,6 +20,7 @@ import { createDetector, DEFAULT_PARAMS, type DetectMethod, type DetectorParams 
 import { parseSeriesCsv, parseTimestamp } from '../../src/main/engine/detect/csv';
 import { crossValidate, foldOf, FOLDS, type Candidate, type Combine, type CvProfileResult, type FoldedFile } from './nab-cv';
 import { PROFILES, scoreCorpus, type CorpusScore, type LabelledFile, type ScoredFile } from './nab-score';
+import { privilegedParams, type Privileges } from './privileged';
 
 // why: a git worktree is not beside ../shared; NAB_DIR points there from one
 export const NAB_DIR = process.env.NAB_DIR ?? resolve(import.meta.dirname, '../../../shared/nab');
@@ -51,10 +52,13 @@ export async function loadNab(dir = NAB_DIR): Promise<NabFile[]> {
 
 export const METHODS: readonly DetectMethod[] = ['auto', 'zscore', 'seasonal', 'changepoint'];
 
-/** Every file streamed through a fresh detector, exactly as live data would be. */
-export function scoreFiles(files: readonly NabFile[], method: DetectMethod, params: DetectorParams = DEFAULT_PARAMS): (FoldedFile & { file: NabFile })[] {
+/**
+ * Every file streamed through a fresh detector, exactly as live data would be; with `privileges`
+ * (diagnosis only, privileged.ts) each file's detector is also given NAB's look-ahead.
+ */
+export function scoreFiles(files: readonly NabFile[], method: DetectMethod, params: DetectorParams = DEFAULT_PARAMS, privileges?: Privileges): (FoldedFile & { file: NabFile })[] {
   return files.map((file) => {
-    const d = createDetector({ method, sensitivity: 'medium' }, params);
+    const d = createDetector({ method, sensitivity: 'medium' }, privileges ? privilegedParams(params, file.values, privileges) : params);
     const scores = new Float64Array(file.values.length);
     for (let i = 0; i < scores.length; i++) scores[i] = d.update(file.timestamps[i] as number, file.values[i] as number).score;
     return { file, scores, fold: file.fold };
@@ -82,7 +86,7 @@ export function combineScores(how: Combine, base: ArrayLike<number>, other: Arra
 
 /** A candidate's scores: its own method's (or `method`), joined with the default's when it says so. */
 export function scoreCandidate(files: readonly NabFile[], method: DetectMethod, c: Candidate): (FoldedFile & { file: NabFile })[] {
-  const own = scoreFiles(files, c.method ?? method, c.params);
+  const own = scoreFiles(files, c.method ?? method, c.params, c.privileged);
   const how = c.combine;
   if (!how) return own;
   const base = scoreFiles(files, 'auto');

@@ -21,6 +21,13 @@ export interface ContextParams {
   tableBits: number;
   /** shift of the grid, in levels (0..1): models on shifted grids disagree on edge cases */
   offset: number;
+  /**
+   * The series' whole range, known in advance: the grid is set from it at the first sample and
+   * `warmup` is ignored. Look-ahead that NAB's runner gives its detectors (CAD OSE's value grid is
+   * the file's min–max); only the evaluation's diagnostic mode sets it (test/bench/privileged.ts),
+   * never the product, which cannot know a live series' future.
+   */
+  range?: { lo: number; hi: number };
 }
 
 /** Start of every run's hash. */
@@ -57,7 +64,11 @@ export class ContextModel {
     const size = 1 << p.tableBits;
     this.slots = new Uint32Array(2 * size);
     this.mask = size - 1;
-    this.warmup = p.warmup;
+    this.warmup = p.range ? 0 : p.warmup;
+    if (p.range) {
+      this.lo = p.range.lo;
+      this.hi = p.range.hi;
+    }
     this.levels = p.levels;
     this.offset = p.offset;
     this.ring = new Int32Array(Math.max(1, p.orders));

@@ -10,8 +10,13 @@ export interface ContextualParams {
   grids: readonly { levels: number; offset: number }[];
   /** longest context, in samples */
   orders: number;
-  /** samples that set the grids before anything is learned */
+  /**
+   * samples that set the grids before anything is learned; with `range` given, samples in which
+   * the contexts learn while their novelty is kept out of the likelihood (HTM's learning period)
+   */
   warmup: number;
+  /** the series' whole range, for diagnosis only (ContextParams.range): absent in the product */
+  range?: { lo: number; hi: number };
   /** log2 of each context memory's slots */
   tableBits: number;
   likelihood: LikelihoodParams;
@@ -64,7 +69,8 @@ export class ContextualDetector implements Detector {
     sensitivity: Sensitivity,
     private readonly p: ContextualParams,
   ) {
-    this.models = p.grids.map((g) => new ContextModel({ levels: g.levels, offset: g.offset, orders: p.orders, warmup: p.warmup, tableBits: p.tableBits }));
+    const range = p.range ? { range: p.range } : {};
+    this.models = p.grids.map((g) => new ContextModel({ levels: g.levels, offset: g.offset, orders: p.orders, warmup: p.warmup, tableBits: p.tableBits, ...range }));
     this.likelihood = new Likelihood(p.likelihood);
     this.shift = SENSITIVITY_SHIFT[sensitivity];
   }
