@@ -1,7 +1,7 @@
 /**
  * CPU of every process of the launched Chromium (browser, renderer, GPU/viz, their raster threads) per live update
  * on the renderer bench's harness page, from /proc (Linux). The bench's main-thread figure leaves
- * out the rasterizing of canvases on other threads; this counts it. A tool for performance work
+ * out the rasterizing of canvases on other threads; this counts it, and says which threads spend it. A tool for performance work
  * (compare two builds in turn, A B A B), not part of `npm run bench`.
  *   node --import tsx test/bench/renderer-bench-cpu.ts [ticks=120]   (POINTS=240 for a 1 h window)
  */
@@ -12,31 +12,71 @@ import { openHarness, type BenchWindow } from './renderer-bench-live';
 
 const CLOCK_TICKS = 100; // per second (USER_HZ on Linux)
 
-/**
- * Seconds of CPU (user + system) used so far by the browser this bench launched: every process
- * descended from this one (Playwright starts Chromium as its child). Other agents' browsers on a
- * shared machine are not counted (counting every process named chromium did).
- */
-function chromiumCpuSeconds(): number {
-  const stats = new Map<number, { ppid: number; ticks: number }>();
+/** Fields of /proc/PID/stat (or /proc/PID/task/TID/stat) after the command name, and the name. */
+function stat(path: string): { name: string; fields: string[] } | undefined {
+  try {
+    const text = readFileSync(path, 'utf8');
+    return { name: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')), fields: text.slice(text.lastIndexOf(') ') + 2).split(' ') };
+  } catch {
+    return undefined; // the process or thread ended meanwhile
+  }
+}
+
+/** Every process descended from this one (Playwright starts Chromium as its child). */
+function launchedPids(): number[] {
+  const ppid = new Map<number, number>();
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
-    try {
-      // fields after the command name: ppid is the 2nd, utime and stime the 12th and 13th
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      stats.set(Number(pid), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
-    } catch {
-      // the process ended meanwhile
-    }
+    const st = stat(`/proc/${pid}/stat`);
+    if (st) ppid.set(Number(pid), Number(st.fields[1]));
   }
   const mine = (pid: number): boolean => {
-    for (let p = stats.get(pid)?.ppid; p !== undefined && p > 1; p = stats.get(p)?.ppid) if (p === process.pid) return true;
+    for (let p = ppid.get(pid); p !== undefined && p > 1; p = ppid.get(p)) if (p === process.pid) return true;
     return false;
   };
-  let ticks = 0;
-  for (const [pid, st] of stats) if (mine(pid)) ticks += st.ticks;
-  return ticks / CLOCK_TICKS;
+  return [...ppid.keys()].filter(mine);
 }
+
+/** A Chromium process's kind, from its --type flag (the browser process has none). */
+function processKind(pid: number): string {
+  try {
+    // why spaces too: Chromium's children rewrite their command line as one space-separated string
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+    const type = args.find((a) => a.startsWith('--type='))?.slice(7) ?? 'browser';
+    const service = args.find((a) => a.startsWith('--utility-sub-type='))?.split('.').pop();
+    return service ? `${type}:${service}` : type;
+  } catch {
+    return 'gone';
+  }
+}
+
+/**
+ * Seconds of CPU (user + system) used so far by the browser this bench launched, per thread
+ * ("process kind / thread name", threads of one name summed). Other agents' browsers on a shared
+ * machine are not counted (counting every process named chromium did).
+ */
+function chromiumCpuByThread(): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const pid of launchedPids()) {
+    const kind = processKind(pid);
+    let tids: string[] = [];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      const st = stat(`/proc/${pid}/task/${tid}/stat`);
+      if (!st) continue;
+      // utime and stime are the 12th and 13th fields after the name
+      const key = `${kind} / ${st.name.replace(/\d+$/, '')}`;
+      out.set(key, (out.get(key) ?? 0) + (Number(st.fields[11]) + Number(st.fields[12])) / CLOCK_TICKS);
+    }
+  }
+  return out;
+}
+
+const total = (m: Map<string, number>): number => [...m.values()].reduce((a, b) => a + b, 0);
 
 /**
  * `n` periods of GAP ms, each starting with a live update when `tick` (and waiting until every chart
@@ -68,12 +108,20 @@ const harness = await buildHarness();
 try {
   const { page } = await openHarness(browser, harness.url, { panels: 40, points: Number(process.env.POINTS ?? 5760), viewport: { width: 1920, height: 1080 } });
   await periods(page, 20, true);
-  const a = chromiumCpuSeconds();
+  const a = chromiumCpuByThread();
   await periods(page, ticks, true);
-  const b = chromiumCpuSeconds();
+  const b = chromiumCpuByThread();
   await periods(page, ticks, false);
-  const c = chromiumCpuSeconds();
-  process.stdout.write(`the launched Chromium's processes, CPU per live update of 40 panels: ${((((b - a) - (c - b)) * 1000) / ticks).toFixed(1)} ms (${ticks} updates ${GAP} ms apart, as long idle subtracted: ${(((c - b) * 1000) / ticks).toFixed(1)} ms per period)\n`);
+  const c = chromiumCpuByThread();
+  const perUpdate = (x: number, y: number, z: number): number => (((y - x) - (z - y)) * 1000) / ticks;
+  process.stdout.write(`the launched Chromium's processes, CPU per live update of 40 panels: ${perUpdate(total(a), total(b), total(c)).toFixed(1)} ms (${ticks} updates ${GAP} ms apart, as long idle subtracted: ${(((total(c) - total(b)) * 1000) / ticks).toFixed(1)} ms per period)\n`);
+  // why per thread: the main thread's share is in the other benches; this says where the rest goes
+  // (compositor, raster workers, the display compositor, IO), threads of one name summed
+  const rows = [...c.keys()]
+    .map((k) => ({ k, ms: perUpdate(a.get(k) ?? 0, b.get(k) ?? 0, c.get(k) ?? 0), idle: (((c.get(k) ?? 0) - (b.get(k) ?? 0)) * 1000) / ticks }))
+    .filter((r) => Math.abs(r.ms) >= 0.5 || r.idle >= 0.5)
+    .sort((x, y) => y.ms - x.ms);
+  for (const r of rows) process.stdout.write(`  ${r.ms.toFixed(1).padStart(6)} ms per update (idle ${r.idle.toFixed(1)} ms per period)  ${r.k}\n`);
 } finally {
   await browser.close();
   await harness.close();

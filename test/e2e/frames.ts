@@ -24,6 +24,26 @@ export async function countFrames(browser: Browser, page: Page, ms: number): Pro
   return { drawn: count('DrawFrame'), mainThread: count('BeginMainThreadFrame'), ms: elapsed };
 }
 
+export interface RenderPasses {
+  /** frames the display compositor drew */
+  frames: number;
+  /** render passes it drew in them: the root, plus one for each surface drawn offscreen and composited */
+  passes: number;
+}
+
+/**
+ * Frames the display compositor (viz) drew while `act` ran, and the render passes they took. A
+ * subtree drawn offscreen (a rounded clip around a canvas, a filter, a mask) is a render pass of its
+ * own; in software compositing each costs a copy and a blend of its pixels in every frame.
+ */
+export async function countRenderPasses(browser: Browser, page: Page, act: () => Promise<void>): Promise<RenderPasses> {
+  await browser.startTracing(page, { categories: ['viz'] });
+  await act();
+  const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: { name: string; ph: string }[] }).traceEvents;
+  const count = (name: string): number => events.filter((e) => e.name === name && e.ph === 'X').length;
+  return { frames: count('Display::DrawAndSwap'), passes: count('DirectRenderer::DrawRenderPass') };
+}
+
 const CLOCK_TICKS = 100; // per second (USER_HZ on Linux)
 
 function stat(pid: string): string[] | undefined {

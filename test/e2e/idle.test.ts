@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTENTION } from '../../src/renderer/board/blink';
 import { launchBrowser, openWall, screenshot, waitPanels } from './browser';
 import { CRITICAL_MINUTE, QUIET_MINUTE, startDemoAt, type DemoAt } from './demo-at';
-import { countFrames } from './frames';
+import { countFrames, countRenderPasses } from './frames';
 
 const WATCH_MS = 4_000;
 /** The critical banner's first-seconds flash (board/blink.ts), then only the badge's reminders. */
@@ -84,6 +84,30 @@ describe('an idle wall', () => {
       expect([...classes]).toEqual(['wb-critical']);
       const frames = await countFrames(browser, wall.page, WATCH_MS);
       expect(perSecond(frames.drawn, frames.ms), JSON.stringify(frames)).toBeLessThan(4);
+    } finally {
+      await wall.close();
+    }
+  });
+});
+
+describe("the wall's compositing", () => {
+  it('draws its charts in the one render pass of the frame, not one pass per panel', async () => {
+    const wall = await openWall(browser, `${quiet.url}/?rotate=0&burnin=0`);
+    try {
+      expect(await waitPanels(wall.page, 'ok', { timeout: 60_000 })).toBe(true);
+      const charts = await wall.page.locator('.wb-panel canvas').count();
+      expect(charts).toBeGreaterThan(4);
+      // why resizes: every panel and chart is laid out and drawn again, so every frame is whole
+      const size = wall.page.viewportSize() ?? { width: 1920, height: 1080 };
+      const passes = await countRenderPasses(browser, wall.page, async () => {
+        for (const dw of [-40, 0, -20, 0]) {
+          await wall.page.setViewportSize({ width: size.width + dw, height: size.height });
+          await wall.page.waitForTimeout(400);
+        }
+      });
+      // a rounded clip around each chart's canvas (panels.css) made every panel a pass: ~1 + charts a frame
+      expect(passes.frames, JSON.stringify(passes)).toBeGreaterThan(0);
+      expect(passes.passes / passes.frames, JSON.stringify({ ...passes, charts })).toBeLessThan(2);
     } finally {
       await wall.close();
     }
