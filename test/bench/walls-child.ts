@@ -1,11 +1,9 @@
 /**
  * One process of the walls bench: N walls running the real client's code (http-client.ts over
  * undici's EventSource + fetch, the real store and startSync: window 1 h, 480 points) against a
- * `wallboard serve`. Started by walls-bench.ts with an IPC channel:
+ * `wallboard serve`. Started by walls-bench.ts with an IPC channel (bench-child.ts):
  *
  *   node --import tsx test/bench/walls-child.ts URL N delta|re-ask
- *   parent → child: 'start' (measure from now), 'stop' (report and exit)
- *   child → parent: 'ready' (walls loaded), then one WallsChildReport
  *
  * Latency is taken against the server's clock (same machine, same clock): an update's snapshot.at is
  * the engine's Date.now() when it read the snapshot it sends, so `Date.now() here − snapshot.at` is
@@ -18,6 +16,7 @@ import type { UpdateEvent } from '../../src/shared/api';
 import { createHttpClient } from '../../src/renderer/api/http-client';
 import { createWallboardStore } from '../../src/renderer/store/index';
 import { startSync } from '../../src/renderer/store/sync';
+import { runAsBenchChild } from './bench-child';
 
 export interface WallsChildReport {
   /** ms, one per wall per update: server timestamp → wall holds the new data */
@@ -146,27 +145,6 @@ export function startWalls(url: string, n: number, mode: WallsMode): Walls {
 if (process.send && process.argv[2]) {
   const [url, n, mode] = process.argv.slice(2) as [string, string, WallsMode];
   const walls = startWalls(url, Number(n), mode);
-  // why: every wall loads the board and its first window, and takes one update, before measuring
-  const t0 = Date.now();
-  const poll = setInterval(() => {
-    if (!walls.loaded() && Date.now() - t0 < 60_000) return;
-    clearInterval(poll);
-    process.send?.('ready');
-  }, 250);
-  let stopAt = 0;
-  process.on('message', (m) => {
-    if (m === 'start') walls.reset();
-    if (m === 'stop') {
-      stopAt = Date.now();
-      const cpu = walls.report().cpuSeconds; // the run's CPU, without the stragglers' wait
-      // why: the last update's stragglers
-      setTimeout(() => {
-        // why: updates stamped after 'stop' are not part of the run
-        const report: WallsChildReport = { ...walls.report(stopAt), cpuSeconds: cpu };
-        walls.stop();
-        process.send?.(report, () => process.exit(0));
-      }, 2_000);
-    }
-  });
-  process.on('disconnect', () => process.exit(0));
+  // why loaded: every wall loads the board and its first window, and takes one update, before measuring
+  runAsBenchChild({ ready: walls.loaded, reset: walls.reset, report: walls.report, stop: walls.stop });
 }

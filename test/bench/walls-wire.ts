@@ -3,16 +3,15 @@
  * each timing when an update's last byte reached its socket. They stand in for walls that run on
  * their own machines: a reader costs this machine almost nothing (no parse, no store), so what it
  * times is serve's fan-out and the stream, not 200 simulated walls queueing for 2 cores. Started by
- * walls-bench.ts with an IPC channel, as walls-child.ts is:
+ * walls-bench.ts with an IPC channel (bench-child.ts), as walls-child.ts is:
  *
  *   node --import tsx test/bench/walls-wire.ts URL N
- *   parent → child: 'start' (measure from now), 'stop' (report and exit)
- *   child → parent: 'ready' (every reader has its stream open and has seen an update), then one WireReport
  *
  * Only the first reader parses an update (for the server timestamp its snapshot carries, by event
  * id); the others keep (id, arrival) and are joined to it in the report.
  */
 import { get, type IncomingMessage } from 'node:http';
+import { runAsBenchChild, type BenchClients } from './bench-child';
 
 export interface WireReport {
   /** ms, one per reader per update: server timestamp → the update's last byte read from the socket */
@@ -59,7 +58,7 @@ function openReader(url: string, parseData: boolean, onEvent: (id: number, name:
   };
 }
 
-export function startReaders(url: string, n: number): { ready(): boolean; reset(): void; report(until?: number): WireReport; stop(): void } {
+export function startReaders(url: string, n: number): BenchClients<WireReport> {
   const serverTs = new Map<number, number>(); // event id → the update's snapshot.at (server clock)
   const readers: Reader[] = [];
   for (let i = 0; i < n; i++) {
@@ -102,26 +101,5 @@ export function startReaders(url: string, n: number): { ready(): boolean; reset(
 // ---- as a child process of walls-bench.ts ----
 if (process.send && process.argv[2]) {
   const [url, n] = process.argv.slice(2) as [string, string];
-  const readers = startReaders(url, Number(n));
-  const t0 = Date.now();
-  const poll = setInterval(() => {
-    if (!readers.ready() && Date.now() - t0 < 60_000) return;
-    clearInterval(poll);
-    process.send?.('ready');
-  }, 250);
-  let stopAt = 0;
-  process.on('message', (m) => {
-    if (m === 'start') readers.reset();
-    if (m === 'stop') {
-      stopAt = Date.now();
-      const cpu = readers.report().cpuSeconds;
-      // why: the last update's bytes may still be on their way to the last streams
-      setTimeout(() => {
-        const report: WireReport = { ...readers.report(stopAt), cpuSeconds: cpu };
-        readers.stop();
-        process.send?.(report, () => process.exit(0));
-      }, 2_000);
-    }
-  });
-  process.on('disconnect', () => process.exit(0));
+  runAsBenchChild(startReaders(url, Number(n)));
 }
