@@ -17,6 +17,7 @@ import { createHttpClient } from '../../src/renderer/api/http-client';
 import { createWallboardStore } from '../../src/renderer/store/index';
 import { startSync } from '../../src/renderer/store/sync';
 import { runAsBenchChild } from './bench-child';
+import { LightEventSource } from './light-event-source';
 
 export interface WallsChildReport {
   /** ms, one per wall per update: server timestamp → wall holds the new data */
@@ -81,7 +82,9 @@ export function startWalls(url: string, n: number, mode: WallsMode): Walls {
   const seen = new Set<number>();
   const stops: (() => void)[] = [];
   const pending: Set<number>[] = [];
-  const ES = mode === 'delta' ? (UndiciEventSource as unknown as typeof EventSource) : reAskingEventSource();
+  // why a choice: WALLS_ES=light parses the stream with a minimal reader, nearer a browser's native EventSource
+  const delta = process.env.WALLS_ES === 'light' ? LightEventSource : UndiciEventSource;
+  const ES = mode === 'delta' ? (delta as unknown as typeof EventSource) : reAskingEventSource();
   for (let i = 0; i < n; i++) {
     const client = createHttpClient({ baseUrl: url, fetchImpl, eventSourceImpl: ES });
     const store = createWallboardStore();
