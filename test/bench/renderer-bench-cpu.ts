@@ -6,36 +6,10 @@
  *   node --import tsx test/bench/renderer-bench-cpu.ts [ticks=120]   (POINTS=240 for a 1 h window)
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { chromiumCpuSeconds, chromiumPids, cpuSecondsOf, procStat } from '../e2e/frames';
 import type { Page } from 'playwright-core';
 import { buildHarness, launch } from './renderer-bench';
 import { openHarness, type BenchWindow } from './renderer-bench-live';
-
-const CLOCK_TICKS = 100; // per second (USER_HZ on Linux)
-
-/** Fields of /proc/PID/stat (or /proc/PID/task/TID/stat) after the command name, and the name. */
-function stat(path: string): { name: string; fields: string[] } | undefined {
-  try {
-    const text = readFileSync(path, 'utf8');
-    return { name: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')), fields: text.slice(text.lastIndexOf(') ') + 2).split(' ') };
-  } catch {
-    return undefined; // the process or thread ended meanwhile
-  }
-}
-
-/** Every process descended from this one (Playwright starts Chromium as its child). */
-function launchedPids(): number[] {
-  const ppid = new Map<number, number>();
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    const st = stat(`/proc/${pid}/stat`);
-    if (st) ppid.set(Number(pid), Number(st.fields[1]));
-  }
-  const mine = (pid: number): boolean => {
-    for (let p = ppid.get(pid); p !== undefined && p > 1; p = ppid.get(p)) if (p === process.pid) return true;
-    return false;
-  };
-  return [...ppid.keys()].filter(mine);
-}
 
 /** A Chromium process's kind, from its --type flag (the browser process has none). */
 function processKind(pid: number): string {
@@ -51,13 +25,12 @@ function processKind(pid: number): string {
 }
 
 /**
- * Seconds of CPU (user + system) used so far by the browser this bench launched, per thread
- * ("process kind / thread name", threads of one name summed). Other agents' browsers on a shared
- * machine are not counted (counting every process named chromium did).
+ * Seconds of CPU (user + system) used so far by the browser this bench launched (chromiumPids), per
+ * thread ("process kind / thread name", threads of one name summed).
  */
 function chromiumCpuByThread(): Map<string, number> {
   const out = new Map<string, number>();
-  for (const pid of launchedPids()) {
+  for (const pid of chromiumPids()) {
     const kind = processKind(pid);
     let tids: string[] = [];
     try {
@@ -66,27 +39,13 @@ function chromiumCpuByThread(): Map<string, number> {
       continue;
     }
     for (const tid of tids) {
-      const st = stat(`/proc/${pid}/task/${tid}/stat`);
+      const st = procStat(`/proc/${pid}/task/${tid}/stat`);
       if (!st) continue;
-      // utime and stime are the 12th and 13th fields after the name
       const key = `${kind} / ${st.name.replace(/\d+$/, '')}`;
-      out.set(key, (out.get(key) ?? 0) + (Number(st.fields[11]) + Number(st.fields[12])) / CLOCK_TICKS);
+      out.set(key, (out.get(key) ?? 0) + cpuSecondsOf(st));
     }
   }
   return out;
-}
-
-/**
- * Seconds of CPU used so far by the whole launched browser, from each process's own stat: unlike the
- * sum over threads alive now, it keeps what threads that have ended (idle pool workers) spent.
- */
-function chromiumCpuSeconds(): number {
-  let ticks = 0;
-  for (const pid of launchedPids()) {
-    const st = stat(`/proc/${pid}/stat`);
-    if (st) ticks += Number(st.fields[11]) + Number(st.fields[12]);
-  }
-  return ticks / CLOCK_TICKS;
 }
 
 /** Both readings at one moment: the whole browser's seconds and each thread's. */

@@ -13,13 +13,26 @@ export interface FrameCount {
   ms: number;
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+}
+
+/** The trace events of `categories` recorded while `act` ran. */
+async function traceWhile(browser: Browser, page: Page, categories: string[], act: () => Promise<void>): Promise<TraceEvent[]> {
+  await browser.startTracing(page, { categories });
+  await act();
+  return (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+}
+
 /** Frames `page` produced during `ms` of watching (nothing is done to it meanwhile). */
 export async function countFrames(browser: Browser, page: Page, ms: number): Promise<FrameCount> {
-  await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline.frame', 'devtools.timeline'] });
-  const start = Date.now();
-  await page.waitForTimeout(ms);
-  const elapsed = Date.now() - start;
-  const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: { name: string }[] }).traceEvents;
+  let elapsed = 0;
+  const events = await traceWhile(browser, page, ['disabled-by-default-devtools.timeline.frame', 'devtools.timeline'], async () => {
+    const start = Date.now();
+    await page.waitForTimeout(ms);
+    elapsed = Date.now() - start;
+  });
   const count = (name: string): number => events.filter((e) => e.name === name).length;
   return { drawn: count('DrawFrame'), mainThread: count('BeginMainThreadFrame'), ms: elapsed };
 }
@@ -37,58 +50,65 @@ export interface RenderPasses {
  * own; in software compositing each costs a copy and a blend of its pixels in every frame.
  */
 export async function countRenderPasses(browser: Browser, page: Page, act: () => Promise<void>): Promise<RenderPasses> {
-  await browser.startTracing(page, { categories: ['viz'] });
-  await act();
-  const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: { name: string; ph: string }[] }).traceEvents;
+  const events = await traceWhile(browser, page, ['viz'], act);
   const count = (name: string): number => events.filter((e) => e.name === name && e.ph === 'X').length;
   return { frames: count('Display::DrawAndSwap'), passes: count('DirectRenderer::DrawRenderPass') };
 }
 
 const CLOCK_TICKS = 100; // per second (USER_HZ on Linux)
 
-function stat(pid: string): string[] | undefined {
+/** Fields of /proc/PID/stat (or /proc/PID/task/TID/stat) after the command name, and the name; undefined once it ended. */
+export function procStat(path: string): { name: string; fields: string[] } | undefined {
   try {
-    // fields after "(comm) ": state is [0], ppid [1], utime [11], stime [12]
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ');
+    const text = readFileSync(path, 'utf8');
+    // why the last ') ': a thread's name may hold one; after it, state is [0], ppid [1], utime [11], stime [12]
+    return { name: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')), fields: text.slice(text.lastIndexOf(') ') + 2).split(' ') };
   } catch {
     return undefined; // the process ended meanwhile
   }
 }
 
 /**
- * CPU seconds (user + system) used so far by the Chromium processes descending from this process:
- * the browser, its renderers, GPU/viz and utility processes. Another test's or agent's Chromium on
- * the same machine is not counted.
+ * The Chromium processes descending from `root` (Playwright starts Chromium as this process's
+ * child): the browser, its renderers, GPU/viz and utility processes. Another test's or agent's
+ * Chromium on the same machine is not among them, nor this process's other children (esbuild).
  */
-export function chromiumCpuSeconds(root = process.pid): number {
-  const parent = new Map<string, string>();
-  const cpu = new Map<string, number>();
+export function chromiumPids(root = process.pid): number[] {
+  const parent = new Map<number, number>();
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
-    const f = stat(pid);
-    if (!f) continue;
-    parent.set(pid, f[1] ?? '');
-    cpu.set(pid, Number(f[11]) + Number(f[12]));
+    const st = procStat(`/proc/${pid}/stat`);
+    if (st) parent.set(Number(pid), Number(st.fields[1]));
   }
-  let ticks = 0;
-  for (const [pid, t] of cpu) {
-    let p: string | undefined = pid;
-    let mine = false;
-    for (let depth = 0; p && p !== '0' && depth < 64; depth++) {
+  const mine = (pid: number): boolean => {
+    let p: number | undefined = pid;
+    for (let depth = 0; p !== undefined && p > 0 && depth < 64; depth++) {
       p = parent.get(p);
-      if (p === String(root)) {
-        mine = true;
-        break;
-      }
+      if (p === root) return true;
     }
-    if (!mine) continue;
-    let cmd = '';
+    return false;
+  };
+  return [...parent.keys()].filter((pid) => {
+    if (!mine(pid)) return false;
     try {
-      cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chromium');
     } catch {
-      continue;
+      return false;
     }
-    if (cmd.includes('chromium')) ticks += t;
+  });
+}
+
+/** CPU seconds (user + system) in a process's or thread's stat. */
+export function cpuSecondsOf(st: { fields: string[] }): number {
+  return (Number(st.fields[11]) + Number(st.fields[12])) / CLOCK_TICKS;
+}
+
+/** CPU seconds (user + system) used so far by those processes, each from its own stat (ended threads included). */
+export function chromiumCpuSeconds(root = process.pid): number {
+  let seconds = 0;
+  for (const pid of chromiumPids(root)) {
+    const st = procStat(`/proc/${pid}/stat`);
+    if (st) seconds += cpuSecondsOf(st);
   }
-  return ticks / CLOCK_TICKS;
+  return seconds;
 }
