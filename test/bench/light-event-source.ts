@@ -1,5 +1,5 @@
 /**
- * A minimal EventSource for the walls bench (`WALLS_ES=light`), standing in for a browser's native
+ * A minimal EventSource for the walls bench (the wire mode's readers, and walls with `WALLS_ES=light`), standing in for a browser's native
  * one: the stream read with node:http, split into events and handed to the listeners of their type
  * as { data, lastEventId }. undici's EventSource, the bench's default, parses in JavaScript through
  * web streams and EventTarget, ~0.8 ms of a simulated wall's ~2.3 ms per update here; a browser

@@ -19,7 +19,6 @@
  *                             that re-ask; WALLS_UPSTREAM=0 to skip the second part; WALLS_ES=light:
  *                             delta walls read the stream with light-event-source.ts, not undici's)
  */
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -27,6 +26,7 @@ import { EventSource as UndiciEventSource } from 'undici';
 import { createHttpClient } from '../../src/renderer/api/http-client';
 import { createWallboardStore } from '../../src/renderer/store/index';
 import { startSync } from '../../src/renderer/store/sync';
+import { cpuSecondsOf, procStat } from '../e2e/frames';
 import { startWallboard, type Wallboard } from '../e2e/serve';
 import { startNodeExporter, startPrometheus, stopAll } from '../integration/servers';
 import { benchBoardYaml } from './renderer-bench';
@@ -42,16 +42,17 @@ const MODES = (process.env.WALLS_MODES ?? 'delta,re-ask,wire').split(',') as Mod
 const REASK_MAX = Number(process.env.WALLS_REASK_MAX ?? 50);
 const INTERVAL = '5s'; // the demo source's poll: more updates per run than 15 s, the same work per update
 const TARGET = { p95Ms: 100, serveCpuPct: 25 };
-const CLOCK_TICKS = 100; // per second (USER_HZ)
 // why several processes: 200 walls in one Node process measure that process's queue, not serve
 const PER_PROC = Number(process.env.WALLS_PER_PROC ?? 25);
 const CHILD = fileURLToPath(new URL('./walls-child.ts', import.meta.url));
 const WIRE_CHILD = fileURLToPath(new URL('./walls-wire.ts', import.meta.url));
-const READERS_PER_PROC = 100; // bare readers are cheap: ~0.2 ms of CPU each per update, no parse
+const READERS_PER_PROC = 100; // bare readers are cheap: ~0.4 ms of CPU each per update, no JSON parse
 
+/** serve's CPU seconds so far. */
 function cpuSeconds(pid: number): number {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(f[11]) + Number(f[12])) / CLOCK_TICKS;
+  const st = procStat(`/proc/${pid}/stat`);
+  if (!st) throw new Error(`serve (pid ${pid}) has ended`);
+  return cpuSecondsOf(st);
 }
 
 interface RunResult {
@@ -242,7 +243,7 @@ export async function run(): Promise<string> {
   };
   return `## Many walls on one serve
 
-Command: \`npm run bench -- walls\`. \`wallboard serve\` (built CLI) with the 40-panel bench board on the demo source polled every ${INTERVAL}; N walls run the real client (http-client.ts over ${process.env.WALLS_ES === 'light' ? 'light-event-source.ts (a minimal EventSource, nearer a browser\'s native one)' : "undici's EventSource"}, the store, startSync: window 1 h, 480 points) in child processes of up to ${PER_PROC} walls each (test/bench/walls-child.ts); each run measures ${SECONDS} s once every wall has loaded and taken one update; modes run in turn per N (re-ask up to ${REASK_MAX} walls). Latency: from an update's server timestamp (the engine's Date.now() when it read the snapshot the update carries; same machine, same clock) to each wall holding the snapshot and every chart's window at that time ("current"), or to the parsed event reaching the client's listeners ("delivered"). Serve CPU: utime + stime of the serve process over the run. Serve's share, from its own /metrics: \`wallboard_sse_update_seconds\` (the engine reads an update's snapshot and tails → its bytes written to every stream), mean per update, and \`wallboard_sse_fanout_seconds\` (encode an event once, write it to every stream), mean per event. Walls' CPU: user + system of all wall processes per update. serve runs with WALLBOARD_MAX_SSE_CLIENTS=${process.env.WALLBOARD_MAX_SSE_CLIENTS} (default 256). Targets at 200 walls: p95 ≤ ${TARGET.p95Ms} ms, serve ≤ ${TARGET.serveCpuPct} % of a core. The walls share the machine's 2 cores with serve and with other jobs (1-min load average at the end: ${loadavg()[0]?.toFixed(1)}): a wall is current no sooner than the walls' CPU per update, spread over what is left of 2 cores, allows. Mode "wire" stands in for walls on their own machines: N − 1 bare readers (test/bench/walls-wire.ts: the event stream read from a socket, no parse, ~0.2 ms of CPU each per update) and one real wall that opens its stream last, so serve writes to it last; p50 / p95 are that wall's, and "wire" is the update's last byte at every stream (readers and the wall). Verdict at 200 walls on the delta and wire rows.
+Command: \`npm run bench -- walls\`. \`wallboard serve\` (built CLI) with the 40-panel bench board on the demo source polled every ${INTERVAL}; N walls run the real client (http-client.ts over ${process.env.WALLS_ES === 'light' ? 'light-event-source.ts (a minimal EventSource, nearer a browser\'s native one)' : "undici's EventSource"}, the store, startSync: window 1 h, 480 points) in child processes of up to ${PER_PROC} walls each (test/bench/walls-child.ts); each run measures ${SECONDS} s once every wall has loaded and taken one update; modes run in turn per N (re-ask up to ${REASK_MAX} walls). Latency: from an update's server timestamp (the engine's Date.now() when it read the snapshot the update carries; same machine, same clock) to each wall holding the snapshot and every chart's window at that time ("current"), or to the parsed event reaching the client's listeners ("delivered"). Serve CPU: utime + stime of the serve process over the run. Serve's share, from its own /metrics: \`wallboard_sse_update_seconds\` (the engine reads an update's snapshot and tails → its bytes written to every stream), mean per update, and \`wallboard_sse_fanout_seconds\` (encode an event once, write it to every stream), mean per event. Walls' CPU: user + system of all wall processes per update. serve runs with WALLBOARD_MAX_SSE_CLIENTS=${process.env.WALLBOARD_MAX_SSE_CLIENTS} (default 256). Targets at 200 walls: p95 ≤ ${TARGET.p95Ms} ms, serve ≤ ${TARGET.serveCpuPct} % of a core. The walls share the machine's 2 cores with serve and with other jobs (1-min load average at the end: ${loadavg()[0]?.toFixed(1)}): a wall is current no sooner than the walls' CPU per update, spread over what is left of 2 cores, allows. Mode "wire" stands in for walls on their own machines: N − 1 bare readers (test/bench/walls-wire.ts: the event stream read from a socket and split into events by light-event-source.ts, no JSON parse, ~0.4 ms of CPU each per update) and one real wall that opens its stream last, so serve writes to it last; p50 / p95 are that wall's, and "wire" is the update's last byte at every stream (readers and the wall). Verdict at 200 walls on the delta and wire rows.
 
 | walls | processes | mode | updates | p50 ms | p95 ms | p95 delivered ms | wire: p50 / p95 ms at the socket | requests per wall per update | serve CPU | serve: update read → written to all, ms | serve: fan-out ms per event | walls' CPU ms per update | updates not caught up | |
 |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|

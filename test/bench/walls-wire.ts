@@ -1,7 +1,7 @@
 /**
  * One process of the walls bench's "wire" mode: N bare event-stream readers on a `wallboard serve`,
  * each timing when an update's last byte reached its socket. They stand in for walls that run on
- * their own machines: a reader costs this machine almost nothing (no parse, no store), so what it
+ * their own machines: a reader costs this machine almost nothing (no JSON parse, no store), so what it
  * times is serve's fan-out and the stream, not 200 simulated walls queueing for 2 cores. Started by
  * walls-bench.ts with an IPC channel (bench-child.ts), as walls-child.ts is:
  *
@@ -10,8 +10,8 @@
  * Only the first reader parses an update (for the server timestamp its snapshot carries, by event
  * id); the others keep (id, arrival) and are joined to it in the report.
  */
-import { get, type IncomingMessage } from 'node:http';
 import { runAsBenchChild, type BenchClients } from './bench-child';
+import { LightEventSource } from './light-event-source';
 
 export interface WireReport {
   /** ms, one per reader per update: server timestamp → the update's last byte read from the socket */
@@ -21,54 +21,32 @@ export interface WireReport {
 }
 
 interface Reader {
-  /** event id → ms (Date.now()) when its terminating blank line arrived */
+  /** update event id → ms (Date.now()) when its last byte was read */
   arrivals: Map<number, number>;
   close(): void;
 }
 
-/** Calls `onEvent(id, name, data, arrivedMs)` for every complete event on the stream. */
-function openReader(url: string, parseData: boolean, onEvent: (id: number, name: string, data: string | undefined) => void): Reader {
+/** One stream (light-event-source.ts, the reader WALLS_ES=light walls use); `onUpdate` also gets each update's data. */
+function openReader(url: string, onUpdate?: (id: number, data: string) => void): Reader {
   const arrivals = new Map<number, number>();
-  let res: IncomingMessage | undefined;
-  const req = get(`${url}/api/events`, (r) => {
-    res = r;
-    r.setEncoding('utf8');
-    let buf = '';
-    r.on('data', (chunk: string) => {
-      const now = Date.now();
-      buf += chunk;
-      for (let end = buf.indexOf('\n\n'); end >= 0; end = buf.indexOf('\n\n')) {
-        const block = buf.slice(0, end);
-        buf = buf.slice(end + 2);
-        const id = /^id: (\d+)$/m.exec(block)?.[1];
-        const name = /^event: (\S+)$/m.exec(block)?.[1];
-        if (id === undefined || name === undefined) continue; // retry line, keep-alive comment
-        arrivals.set(Number(id), now);
-        onEvent(Number(id), name, parseData ? /^data: (.*)$/m.exec(block)?.[1] : undefined);
-      }
-    });
+  const es = new LightEventSource(`${url}/api/events`);
+  es.addEventListener('update', (ev) => {
+    const id = Number(ev.lastEventId);
+    arrivals.set(id, Date.now());
+    onUpdate?.(id, ev.data);
   });
-  req.on('error', () => {}); // why: the parent ends serve while readers are open
-  return {
-    arrivals,
-    close() {
-      res?.destroy();
-      req.destroy();
-    },
-  };
+  return { arrivals, close: () => es.close() };
 }
 
 export function startReaders(url: string, n: number): BenchClients<WireReport> {
   const serverTs = new Map<number, number>(); // event id → the update's snapshot.at (server clock)
   const readers: Reader[] = [];
   for (let i = 0; i < n; i++) {
-    readers.push(
-      openReader(url, i === 0, (id, name, data) => {
-        if (name !== 'update' || data === undefined) return;
-        const at = (JSON.parse(data) as { snapshot?: { at?: number } }).snapshot?.at;
-        if (at !== undefined) serverTs.set(id, at);
-      }),
-    );
+    const stamp = (id: number, data: string): void => {
+      const at = (JSON.parse(data) as { snapshot?: { at?: number } }).snapshot?.at;
+      if (at !== undefined) serverTs.set(id, at);
+    };
+    readers.push(openReader(url, i === 0 ? stamp : undefined));
   }
   let from = 0; // event ids below this were before 'start'
   let cpu0 = process.cpuUsage();
