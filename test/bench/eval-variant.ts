@@ -36,6 +36,7 @@ const OverrideSchema = z
     likelihood: z.object({ short: count.positive().exactOptional(), long: count.positive().exactOptional(), warmup: count.exactOptional(), seen: z.number().nonnegative().exactOptional() }).strict().exactOptional(),
     method: z.enum(METHOD_NAMES).exactOptional(),
     combine: z.enum(['max', 'consensus']).exactOptional(),
+    baseline: z.string().min(1).exactOptional(),
     privileged: z
       .object({ range: z.boolean().exactOptional(), probation: z.boolean().exactOptional(), share: z.number().min(0).max(1).exactOptional(), rest: z.boolean().exactOptional() })
       .strict()
@@ -59,7 +60,7 @@ export function parseOverride(json: string): Override {
 }
 
 export function withOverride(base: DetectorParams, o: Override): DetectorParams {
-  const { likelihood, method: _method, combine: _combine, privileged: _privileged, ...rest } = o;
+  const { likelihood, method: _method, combine: _combine, privileged: _privileged, baseline: _baseline, ...rest } = o;
   return { ...base, contextual: { ...base.contextual, ...rest, likelihood: { ...base.contextual.likelihood, ...likelihood } } };
 }
 
@@ -72,6 +73,7 @@ export function candidateOf(json: string): Candidate {
     ...(o.method ? { method: o.method } : {}),
     ...(o.combine ? { combine: o.combine } : {}),
     ...(o.privileged ? { privileged: o.privileged } : {}),
+    ...(o.baseline ? { baseline: o.baseline } : {}),
   };
 }
 

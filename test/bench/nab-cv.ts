@@ -29,6 +29,8 @@ export interface Candidate {
   combine?: Combine;
   /** NAB's look-ahead given per file, for diagnosis only (privileged.ts) */
   privileged?: Privileges;
+  /** a NAB baseline scored instead of our detector (baselines/index.ts; evaluation checks only) */
+  baseline?: string;
 }
 
 /**

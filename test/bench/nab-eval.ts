@@ -21,6 +21,7 @@ import { parseSeriesCsv, parseTimestamp } from '../../src/main/engine/detect/csv
 import { crossValidate, foldOf, FOLDS, type Candidate, type Combine, type CvProfileResult, type FoldedFile } from './nab-cv';
 import { PROFILES, scoreCorpus, type CorpusScore, type LabelledFile, type ScoredFile } from './nab-score';
 import { privilegedParams, type Privileges } from './privileged';
+import { BASELINES } from './baselines/index';
 
 // why: a git worktree is not beside ../shared; NAB_DIR points there from one
 export const NAB_DIR = process.env.NAB_DIR ?? resolve(import.meta.dirname, '../../../shared/nab');
@@ -65,6 +66,13 @@ export function scoreFiles(files: readonly NabFile[], method: DetectMethod, para
   });
 }
 
+/** Every file scored by one of NAB's baselines (baselines/index.ts), as NAB's runner would. */
+export function scoreBaseline(files: readonly NabFile[], name: string): (FoldedFile & { file: NabFile })[] {
+  const b = BASELINES[name];
+  if (!b) throw new Error(`no baseline ${name} (known: ${Object.keys(BASELINES).join(', ') || 'none'})`);
+  return files.map((file) => ({ file, scores: b(file), fold: file.fold }));
+}
+
 const CONSENSUS_SAMPLES = 100;
 const CONSENSUS_DAMP = 0.97;
 
@@ -86,7 +94,7 @@ export function combineScores(how: Combine, base: ArrayLike<number>, other: Arra
 
 /** A candidate's scores: its own method's (or `method`), joined with the default's when it says so. */
 export function scoreCandidate(files: readonly NabFile[], method: DetectMethod, c: Candidate): (FoldedFile & { file: NabFile })[] {
-  const own = scoreFiles(files, c.method ?? method, c.params, c.privileged);
+  const own = c.baseline ? scoreBaseline(files, c.baseline) : scoreFiles(files, c.method ?? method, c.params, c.privileged);
   const how = c.combine;
   if (!how) return own;
   const base = scoreFiles(files, 'auto');

@@ -125,7 +125,7 @@ function exactSurprisal(z: number): number {
 }
 
 /** Complementary error function (Numerical Recipes' Chebyshev fit, relative error < 1.2e-7). */
-function erfc(x: number): number {
+export function erfc(x: number): number {
   const z = x < 0 ? -x : x;
   const t = 1 / (1 + 0.5 * z);
   const r = t * Math.exp(erfcExponent(z, t));

@@ -1,0 +1,25 @@
+/**
+ * NAB's published baseline detectors, ported for one purpose (issue 18): to check that our own
+ * evaluation ranks detectors the way the unseen files do. The issue gives each baseline's NAB
+ * standard score on the 30 unseen files; a protocol that cannot see those files is only worth
+ * trusting if it orders these baselines as they order there. Bench code, never the product's.
+ *
+ * Each baseline scores a whole file the way NAB's runner runs it: rows in order, plus what NAB's
+ * runner hands every detector (the file's value min / max and its probationary length). Those
+ * inputs are look-ahead a live series does not have; they are given here because the published
+ * scores were made with them.
+ */
+import { windowedGaussian } from './windowed-gaussian';
+
+export interface BaselineInput {
+  timestamps: ArrayLike<number>;
+  values: ArrayLike<number>;
+}
+
+/** Per-row anomaly scores in [0, 1], the file's rows in order. */
+export type Baseline = (file: BaselineInput) => Float64Array;
+
+/** By the name NAB's results directory gives each detector. */
+export const BASELINES: Record<string, Baseline> = {
+  windowedGaussian,
+};
