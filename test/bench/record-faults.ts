@@ -24,11 +24,14 @@ import { startProcess } from '../integration/servers-process';
 const MIB = 1024 * 1024;
 const LEAD_S = 360; // quiet start: NAB's probation (15% of rows) and the detectors' warm-up
 const TAIL_S = 90;
+const DEFAULT_LOAD = "shared with other agents' builds and tests";
 
 interface Args {
   seed: number;
   minutes: number;
   out: string;
+  /** what else ran on the machine while recording (the manifest says it) */
+  load: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -38,8 +41,9 @@ function parseArgs(argv: string[]): Args {
   };
   const seed = Number(val('--seed') ?? 1);
   const minutes = Number(val('--minutes') ?? 30);
-  if (!Number.isInteger(seed) || !(minutes >= 2 && minutes <= 60)) throw new Error('usage: record-faults --seed N [--minutes 2..60] [--out FILE] (under ~15 min there is no time for faults: a smoke run)');
-  return { seed, minutes, out: resolve(val('--out') ?? `test/fixtures/recorded/session-${seed}.json.gz`) };
+  if (!Number.isInteger(seed) || !(minutes >= 2 && minutes <= 60)) throw new Error('usage: record-faults --seed N [--minutes 2..60] [--out FILE] [--load TEXT] (under ~15 min there is no time for faults: a smoke run)');
+  const load = val('--load') ?? DEFAULT_LOAD;
+  return { seed, minutes, load, out: resolve(val('--out') ?? `test/fixtures/recorded/session-${seed}.json.gz`) };
 }
 
 interface Ctx {
@@ -258,9 +262,9 @@ async function main(): Promise<void> {
     const series = await exportSeries(prom, mount, start, end);
     const session: RecordedSession = {
       manifest: {
-        command: `npm run record:faults -- --seed ${args.seed} --minutes ${args.minutes}`,
+        command: `npm run record:faults -- --seed ${args.seed} --minutes ${args.minutes}${args.load === DEFAULT_LOAD ? '' : ` --load '${args.load}'`}`,
         recordedAt: new Date(start * 1000).toISOString(),
-        machine: `${hostname()}: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, shared with other agents' builds and tests`,
+        machine: `${hostname()}: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${args.load}`,
         scrapeInterval: '1s',
         step: '1s',
         seed: args.seed,
