@@ -20,7 +20,7 @@ describe('NAB baselines (evaluation checks, issue 18)', () => {
   });
 
   it('windowed Gaussian: 1 − Q(|z|) against the rows before, a spike near 1', () => {
-    const v = Array.from({ length: 500 }, (_, i) => (i % 2 ? 1 : -1));
+    const v: number[] = Array.from({ length: 500 }, (_, i) => (i % 2 ? 1 : -1));
     v[400] = 30;
     const s = windowedGaussian(series(v));
     expect(s[0]).toBe(0);
