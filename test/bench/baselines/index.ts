@@ -9,6 +9,7 @@
  * inputs are look-ahead a live series does not have; they are given here because the published
  * scores were made with them.
  */
+import { artime } from './artime';
 import { earthgeckoSkyline } from './skyline';
 import { windowedGaussian } from './windowed-gaussian';
 
@@ -23,5 +24,6 @@ export type Baseline = (file: BaselineInput) => Float64Array;
 /** By the name NAB's results directory gives each detector. */
 export const BASELINES: Record<string, Baseline> = {
   windowedGaussian,
+  ARTime: artime,
   earthgeckoSkyline,
 };
