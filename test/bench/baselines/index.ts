@@ -10,6 +10,7 @@
  * scores were made with them.
  */
 import { artime } from './artime';
+import { relativeEntropy } from './relative-entropy';
 import { earthgeckoSkyline } from './skyline';
 import { windowedGaussian } from './windowed-gaussian';
 
@@ -26,4 +27,5 @@ export const BASELINES: Record<string, Baseline> = {
   windowedGaussian,
   ARTime: artime,
   earthgeckoSkyline,
+  relativeEntropy,
 };
