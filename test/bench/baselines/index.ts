@@ -10,6 +10,7 @@
  * scores were made with them.
  */
 import { artime } from './artime';
+import { knncad } from './knncad';
 import { relativeEntropy } from './relative-entropy';
 import { earthgeckoSkyline } from './skyline';
 import { windowedGaussian } from './windowed-gaussian';
@@ -28,4 +29,5 @@ export const BASELINES: Record<string, Baseline> = {
   ARTime: artime,
   earthgeckoSkyline,
   relativeEntropy,
+  knncad,
 };
