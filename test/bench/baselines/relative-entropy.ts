@@ -95,7 +95,8 @@ export const relativeEntropy: Baseline = ({ values }) => {
     for (let k = i - W + 1; k <= i; k++) {
       const b = bin[k] as number;
       if (b < 0 || b > BINS) continue;
-      hist[Math.min(b, BINS - 1)]++;
+      const at = Math.min(b, BINS - 1);
+      hist[at] = (hist[at] as number) + 1;
       inRange++;
     }
     // density=True with unit-width bins: counts / their total
