@@ -10,6 +10,7 @@
  * scores were made with them.
  */
 import { artime } from './artime';
+import { contextOSE } from './cad-ose';
 import { knncad } from './knncad';
 import { relativeEntropy } from './relative-entropy';
 import { earthgeckoSkyline } from './skyline';
@@ -30,4 +31,5 @@ export const BASELINES: Record<string, Baseline> = {
   earthgeckoSkyline,
   relativeEntropy,
   knncad,
+  contextOSE,
 };
