@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDetector, ENSEMBLE_HUBER } from '../../../src/main/engine/detect/index';
+import { createDetector, ENSEMBLE_HUBER, ENSEMBLE_SHIFT_AFTER } from '../../../src/main/engine/detect/index';
 import { rng } from '../../bench/families';
 import { ZScoreModel } from '../../../src/main/engine/detect/zscore';
 import { seasonalNoise } from './synthetic';
@@ -32,6 +32,35 @@ describe('the z-score baseline of the default ensemble (Huber-clipped)', () => {
     const settled = robust.slice(660, 1500).map(Math.abs);
     expect(Math.max(...settled)).toBeLessThan(5);
     expect(settled.filter((z) => z > 2).length / settled.length).toBeLessThan(0.1);
+  });
+});
+
+describe('a step far past the clip is one event (Holt shiftAfter, issue 18 session 11)', () => {
+  const step = (v: number[]) => {
+    for (let i = 600; i < v.length; i++) v[i] = (v[i] as number) - 300;
+  };
+  /** samples from the step on whose error is still past 2σ */
+  const unsettled = (z: number[]) => z.slice(600, 900).filter((x) => Math.abs(x) > 2).length;
+
+  it('accepts the new level after ENSEMBLE_SHIFT_AFTER clipped samples in a row, then reads ordinary noise', () => {
+    const z = zs(new ZScoreModel(12, 300, 30, ENSEMBLE_HUBER, ENSEMBLE_SHIFT_AFTER), step);
+    expect(z[600]).toBeLessThan(-100);
+    expect(unsettled(z)).toBeLessThanOrEqual(ENSEMBLE_SHIFT_AFTER);
+    // the jump does not teach the trend a slope: no overshoot back the other way
+    const after = z.slice(600 + ENSEMBLE_SHIFT_AFTER, 900).map(Math.abs);
+    expect(Math.max(...after)).toBeLessThan(4);
+  });
+
+  it('without it the clipped baseline crawls: the same step stays past 2σ for twice as long', () => {
+    const z = zs(new ZScoreModel(12, 300, 30, ENSEMBLE_HUBER), step);
+    expect(unsettled(z)).toBeGreaterThan(2 * ENSEMBLE_SHIFT_AFTER);
+  });
+
+  it('still clips a spike of a few samples (the run restarts when the error turns ordinary)', () => {
+    const z = zs(new ZScoreModel(12, 300, 30, ENSEMBLE_HUBER, ENSEMBLE_SHIFT_AFTER), (v) => {
+      for (let i = 500; i < 503; i++) v[i] = (v[i] as number) + 30;
+    });
+    for (let i = 503; i <= 508; i++) expect(Math.abs(z[i] as number)).toBeLessThan(3);
   });
 });
 

@@ -4,7 +4,12 @@
  * the level learns from the error clipped to ±huber σ (Huber's ψ, as in Gelper, Fried & Croux's
  * robust Holt-Winters, k = 2), so a spike no longer drags the baseline and the ordinary samples
  * after it do not read as a drop; a lasting shift is still followed, by ≈ huber σ · 2/(span + 1)
- * a sample.
+ * a sample. So that a lasting step is still one event, `shiftAfter` consecutive errors clipped on
+ * the same side move the level to the observation (the step is accepted): without it, after a step
+ * of many σ the clipped level crawls, the error stays past the clip for dozens of samples and the
+ * capped scale inflates ~3 % a sample meanwhile, so one step filled the ensemble's rarity history
+ * with dozens of extreme deviations (a 22 MB write on a quiet fs_avail gave 49 samples past 50σ,
+ * and a disk fill later read as ordinary: issue 18, recording session 4).
  */
 export class Holt {
   level = 0;
@@ -12,19 +17,23 @@ export class Holt {
   /** EW mean |prediction error|; ×1.2533 ≈ σ for Gaussian noise */
   mae = 0;
   n = 0;
+  /** consecutive clipped errors, counted up above the forecast and down below it */
+  private run = 0;
   private readonly a: number;
   private readonly b: number;
   private readonly m: number;
 
   /**
    * span: samples of the level's EWMA; trendSpan: of the trend's; scaleSpan: of the error scale;
-   * huber: σ at which the error the level learns from is clipped (Infinity: not clipped).
+   * huber: σ at which the error the level learns from is clipped (Infinity: not clipped);
+   * shiftAfter: clipped errors in a row on one side after which the level takes the observation.
    */
   constructor(
     span: number,
     trendSpan: number,
     scaleSpan: number,
     private readonly huber = Infinity,
+    private readonly shiftAfter = Infinity,
   ) {
     this.a = 2 / (span + 1);
     this.b = 2 / (trendSpan + 1);
@@ -54,8 +63,13 @@ export class Holt {
     const prev = this.level;
     // why: cap is 6σ; clipped like the scale, only once the scale has seen enough samples
     const k = (this.huber * cap) / 6;
-    this.level = forecast + this.a * (this.n > 30 && ae > k ? (e < 0 ? -k : k) : e);
-    this.trend += this.b * (this.level - prev - this.trend);
+    const clipped = this.n > 30 && ae > k;
+    this.run = !clipped ? 0 : e < 0 ? (this.run < 0 ? this.run - 1 : -1) : this.run > 0 ? this.run + 1 : 1;
+    const accepted = this.run >= this.shiftAfter || -this.run >= this.shiftAfter;
+    if (accepted) this.run = 0;
+    this.level = accepted ? v : forecast + this.a * (clipped ? (e < 0 ? -k : k) : e);
+    // why: a step is not a slope; the jump the level just made must not teach the trend one
+    if (!accepted) this.trend += this.b * (this.level - prev - this.trend);
     this.n++;
     return e;
   }

@@ -5,7 +5,8 @@ import { Holt } from './holt';
 /**
  * Robust z-score against a rolling baseline: the baseline is Holt's level + trend over `baseline`
  * samples (so a steady ramp is not a deviation), the scale the EW mean absolute prediction error;
- * `huber` (σ) clips what the baseline learns from one sample (see Holt).
+ * `huber` (σ) clips what the baseline learns from one sample, and `shiftAfter` clipped samples in
+ * a row on one side are taken as a lasting step (see Holt).
  */
 export class ZScoreModel implements Component {
   readonly tailFrom = 2;
@@ -22,8 +23,9 @@ export class ZScoreModel implements Component {
     scaleSpan = 300,
     private readonly warmup = 30,
     huber = Infinity,
+    shiftAfter = Infinity,
   ) {
-    this.holt = new Holt(baseline, baseline * 4, scaleSpan, huber);
+    this.holt = new Holt(baseline, baseline * 4, scaleSpan, huber, shiftAfter);
     this.sided = huber < Infinity;
   }
 
