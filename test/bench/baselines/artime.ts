@@ -57,10 +57,10 @@
 import type { Baseline } from './index';
 import { Dvfa, haarDwt } from './artime-dvfa';
 
-const WINDOW = 8;
+export const WINDOW = 8;
 const WINDOWS_PER_PB = 13;
 const CHOMP = 0.075;
-const NLEVELS = 80;
+export const NLEVELS = 80;
 const INITIAL_RHO = 0.8;
 const MASK = Math.round(WINDOW * 1.5); // Julia: Int field assigned 12.0
 
@@ -132,8 +132,12 @@ export function featuresOf(fWindow: Float64Array): Float64Array {
   return out;
 }
 
-/** One file's ARTime, fed a row at a time (Julia's P plus ClassifyState). */
-export class ARTime {
+/**
+ * ARTime fed a row at a time (Julia's P plus ClassifyState), minus how a downsampled value is
+ * normalised: `ARTime` below does it NAB's way (the file's min / max), artime-causal.ts from what
+ * has been seen. The probationary length is given.
+ */
+export class ARTimeCore {
   readonly probation: number;
   readonly sstep: number;
   readonly trendWindow: number;
@@ -142,7 +146,10 @@ export class ARTime {
   art = new Dvfa(2 * WINDOW);
 
   private i = 1;
-  private dsi = 1;
+  /** downsampled steps made so far */
+  private nDs = 0;
+  /** Julia's dsi: the next step to classify, from 1 */
+  protected dsi = 1;
   private lastAnomalyI = 0;
   private lastAnomalySim = 0;
   private lastRhoUpdateI = 0;
@@ -156,19 +163,15 @@ export class ARTime {
   private rhoUbN = 0;
   private readonly dsWindow: number[];
   private dsMovingAverage = 0;
-  private readonly medbin = new Int32Array(NLEVELS + 1);
-  private medlevel = 0;
-  private belowmed = 0;
-  private abovemed = 0;
-  private readonly fWindow = new Float64Array(WINDOW);
+  protected readonly medbin = new Int32Array(NLEVELS + 1);
+  protected medlevel = 0;
+  protected belowmed = 0;
+  protected abovemed = 0;
+  protected readonly fWindow = new Float64Array(WINDOW);
 
-  constructor(
-    readonly dmin: number,
-    readonly dmax: number,
-    readonly dlength: number,
-  ) {
-    const pb = dlength < 5000 ? Math.floor(0.15 * dlength) : 750;
-    this.probation = pb - (pb % 2);
+  /** probation: rows, made even */
+  constructor(probation: number) {
+    this.probation = probation - (probation % 2);
     this.sstep = Math.max(1, Math.floor(this.probation / (WINDOW * WINDOWS_PER_PB)));
     this.trendWindow = Math.floor(this.probation / this.sstep);
     const tw = this.trendWindow;
@@ -178,36 +181,39 @@ export class ARTime {
     this.dsWindow = new Array<number>(this.sstep).fill(0);
   }
 
-  /** One row's value; returns its anomaly score (0 on rows that end no downsampled step). */
-  processSample(di: number): number {
-    const i = this.i;
+  /**
+   * One row's value, into the downsampler; returns the raw (not normalised) value of the
+   * downsampled step this row ends, or undefined when it ends none.
+   */
+  protected downsample(di: number): number | undefined {
+    const i = this.i++;
     this.dsWindow.shift();
     this.dsWindow.push(di);
-    let anomaly = 0;
-    if (i % this.sstep === 0) {
-      const dsMean = mean(this.dsWindow);
-      const dsMax = maximum(this.dsWindow);
-      const dsMin = minimum(this.dsWindow);
-      if (this.dsi === 1) this.dsMovingAverage = dsMean;
-      this.dsMovingAverage = (this.dsMovingAverage + dsMean) / 2;
-      let ds = dsMax;
-      // a spike below the mean
-      if (Math.abs(dsMax - this.dsMovingAverage) < Math.abs(dsMin - this.dsMovingAverage)) ds = dsMin;
-      if (Math.abs(ds - dsMean) < 0.1 * dsMean) ds = dsMean; // a spike must be at least 10 %
-      ds -= this.dmin;
-      if (this.dmax - this.dmin !== 0) ds /= this.dmax - this.dmin;
-      const level = roundEven(ds * NLEVELS);
-      ds = level / NLEVELS;
-      this.levelize(level);
-      const med = this.medlevel / NLEVELS;
-      if (Math.abs(ds - med) < CHOMP) ds = med;
-      this.fWindow.copyWithin(0, 1);
-      this.fWindow[WINDOW - 1] = ds;
-      const features = this.dsi >= WINDOW ? featuresOf(this.fWindow) : new Float64Array(2 * WINDOW);
-      anomaly = this.processFeatures(features, this.dsi);
-      this.dsi++;
-    }
-    this.i++;
+    if (i % this.sstep !== 0) return undefined;
+    const dsMean = mean(this.dsWindow);
+    const dsMax = maximum(this.dsWindow);
+    const dsMin = minimum(this.dsWindow);
+    if (this.nDs++ === 0) this.dsMovingAverage = dsMean;
+    this.dsMovingAverage = (this.dsMovingAverage + dsMean) / 2;
+    let ds = dsMax;
+    // a spike below the mean
+    if (Math.abs(dsMax - this.dsMovingAverage) < Math.abs(dsMin - this.dsMovingAverage)) ds = dsMin;
+    if (Math.abs(ds - dsMean) < 0.1 * dsMean) ds = dsMean; // a spike must be at least 10 %
+    return ds;
+  }
+
+  /** One downsampled step, normalised to [0, 1]: levels, median snap, features, classification. */
+  protected step(normalised: number): number {
+    const level = roundEven(normalised * NLEVELS);
+    let ds = level / NLEVELS;
+    this.levelize(level);
+    const med = this.medlevel / NLEVELS;
+    if (Math.abs(ds - med) < CHOMP) ds = med;
+    this.fWindow.copyWithin(0, 1);
+    this.fWindow[WINDOW - 1] = ds;
+    const features = this.dsi >= WINDOW ? featuresOf(this.fWindow) : new Float64Array(2 * WINDOW);
+    const anomaly = this.processFeatures(features, this.dsi);
+    this.dsi++;
     return anomaly;
   }
 
@@ -343,6 +349,26 @@ export class ARTime {
     art.rhoUb = INITIAL_RHO;
     for (const k of order) art.train(cols[k] as Float64Array);
     return mean(art.a.slice(Math.floor(this.trendWindow / 2) - 1));
+  }
+}
+
+/** One file's ARTime as NAB runs it: the file's value min / max and its length given up front. */
+export class ARTime extends ARTimeCore {
+  constructor(
+    readonly dmin: number,
+    readonly dmax: number,
+    readonly dlength: number,
+  ) {
+    super(dlength < 5000 ? Math.floor(0.15 * dlength) : 750);
+  }
+
+  /** One row's value; returns its anomaly score (0 on rows that end no downsampled step). */
+  processSample(di: number): number {
+    let ds = this.downsample(di);
+    if (ds === undefined) return 0;
+    ds -= this.dmin;
+    if (this.dmax - this.dmin !== 0) ds /= this.dmax - this.dmin;
+    return this.step(ds);
   }
 }
 

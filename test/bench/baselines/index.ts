@@ -10,6 +10,7 @@
  * scores were made with them.
  */
 import { artime } from './artime';
+import { artimeCausal } from './artime-causal';
 import { contextOSE } from './cad-ose';
 import { knncad } from './knncad';
 import { relativeEntropy } from './relative-entropy';
@@ -24,7 +25,10 @@ export interface BaselineInput {
 /** Per-row anomaly scores in [0, 1], the file's rows in order. */
 export type Baseline = (file: BaselineInput) => Float64Array;
 
-/** By the name NAB's results directory gives each detector. */
+/**
+ * By the name NAB's results directory gives each detector; then ARTime made causal (no look-ahead,
+ * artime-causal.ts), which NAB never ran: probation rows in the name, then how the range widens.
+ */
 export const BASELINES: Record<string, Baseline> = {
   windowedGaussian,
   ARTime: artime,
@@ -32,4 +36,8 @@ export const BASELINES: Record<string, Baseline> = {
   relativeEntropy,
   knncad,
   contextOSE,
+  ARTimeCausal750: artimeCausal(750, 'rescale'),
+  ARTimeCausal300: artimeCausal(300, 'rescale'),
+  ARTimeCausal750Keep: artimeCausal(750, 'keep'),
+  ARTimeCausal750Clamp: artimeCausal(750, 'clamp'),
 };
