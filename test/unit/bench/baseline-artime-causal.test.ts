@@ -21,6 +21,20 @@ describe('ARTime made causal (evaluation baseline, issue 18)', () => {
     expect([b.probation, b.sstep, b.trendWindow]).toEqual([300, 2, 150]);
   });
 
+  it("is the faithful ARTime exactly when the probation is the file's and holds the file's min and max", () => {
+    const v = daily(2000).map((x, i) => (i >= 1500 ? x + 15 : x));
+    v[1200] = 95;
+    v[10] = 0; // the file's extremes, inside the probation (rows 1…300 for 2000 rows)
+    v[20] = 100;
+    const faithful = artime(series(v));
+    expect(faithful.some((x) => x > 0.5)).toBe(true);
+    expect(Array.from(artimeCausal(300)(series(v)))).toEqual(Array.from(faithful));
+    // an extreme after the probation: the causal range differs, and so do the scores
+    const w = [...v];
+    w[20] = 60;
+    expect(Array.from(artimeCausal(300)(series(w)))).not.toEqual(Array.from(artime(series(w))));
+  });
+
   it('reads no look-ahead: a future with a far wider range leaves the past scores alone (the faithful port does not)', () => {
     const v = daily(3000);
     v[1500] = 90;
