@@ -38,6 +38,4 @@ export const BASELINES: Record<string, Baseline> = {
   contextOSE,
   ARTimeCausal750: artimeCausal(750, 'rescale'),
   ARTimeCausal300: artimeCausal(300, 'rescale'),
-  ARTimeCausal750Keep: artimeCausal(750, 'keep'),
-  ARTimeCausal750Clamp: artimeCausal(750, 'clamp'),
 };
