@@ -24,6 +24,7 @@
  * The component ensemble is left as it is (its models warm up in ~100 samples, well inside P).
  */
 import type { DetectorParams } from '../../src/main/engine/detect/index';
+import { fileRange } from './baselines/nab-inputs';
 import { probationaryLength } from './nab-score';
 
 export interface Privileges {
@@ -46,17 +47,6 @@ export function privilegedParams(base: DetectorParams, values: ArrayLike<number>
   const before = p.probation ? Math.round(share * probation) : c.warmup;
   const likelihood = p.probation ? { ...c.likelihood, warmup: probation - before } : c.likelihood;
   const rest = p.rest ? Math.round((c.rest * probation) / FULL_PROBATION) : c.rest;
-  const range = p.range ? { range: rangeOf(values) } : {};
+  const range = p.range ? { range: fileRange(values) } : {};
   return { ...base, contextual: { ...c, warmup: before, likelihood, rest, ...range } };
-}
-
-function rangeOf(values: ArrayLike<number>): { lo: number; hi: number } {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  return { lo, hi };
 }

@@ -55,6 +55,7 @@
  *    6-digit rounding.
  */
 import type { Baseline } from './index';
+import { fileRange } from './nab-inputs';
 import { Dvfa, haarDwt } from './artime-dvfa';
 
 export const WINDOW = 8;
@@ -377,13 +378,7 @@ export const artime: Baseline = ({ values }) => {
   const n = values.length;
   const out = new Float64Array(n);
   if (n === 0) return out;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let k = 0; k < n; k++) {
-    const v = values[k] as number;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
+  const { lo, hi } = fileRange(values);
   const d = new ARTime(lo, hi, n);
   for (let k = 0; k < n; k++) out[k] = d.processSample(values[k] as number);
   return out;

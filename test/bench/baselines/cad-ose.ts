@@ -39,6 +39,7 @@
  */
 import { probationaryLength } from '../nab-score';
 import type { Baseline } from './index';
+import { fileRange, memoByValues } from './nab-inputs';
 
 const BASE_THRESHOLD = 0.75;
 const MAX_LEFT_SEMI_CONTEXT_LENGTH = 7;
@@ -364,29 +365,18 @@ class CadOse {
   }
 }
 
-// why: the evaluation scores each file up to three times, and a noisy file costs seconds (NAB's
-// Python takes minutes: the context memory grows with every row); the scores depend on the values only
-const memo = new WeakMap<object, Float64Array>();
+// why: memoized: a noisy file costs seconds here (NAB's Python takes minutes: the context memory
+// grows with every row), and the evaluation scores each file up to three times
+const scoreOnce = memoByValues(score);
 
-export const contextOSE: Baseline = ({ values }) => {
-  const cached = memo.get(values);
-  if (cached) return cached.slice();
-  const out = score(values);
-  memo.set(values, out.slice());
-  return out;
-};
+export const contextOSE: Baseline = ({ values }) => scoreOnce(values);
 
 function score(values: ArrayLike<number>): Float64Array {
   const n = values.length;
   const out = new Float64Array(n);
   if (n === 0) return out;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    min = Math.min(min, values[i] as number);
-    max = Math.max(max, values[i] as number);
-  }
-  const cad = new CadOse(min, max, probationaryLength(n) / 5);
+  const { lo, hi } = fileRange(values);
+  const cad = new CadOse(lo, hi, probationaryLength(n) / 5);
   for (let i = 0; i < n; i++) out[i] = cad.score(values[i] as number);
   return out;
 }

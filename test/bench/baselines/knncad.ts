@@ -24,6 +24,7 @@
  */
 import { probationaryLength } from '../nab-score';
 import type { Baseline } from './index';
+import { memoByValues } from './nab-inputs';
 
 const DIM = 19;
 const K = 27;
@@ -121,15 +122,9 @@ export function sumSmallest(a: Float64Array, n: number, k: number): number {
 }
 
 // why: eval:variant scores the same files several times over; each file's scores are kept once
-const cache = new WeakMap<object, Float64Array>();
+const scoreOnce = memoByValues(score);
 
-export const knncad: Baseline = ({ values }) => {
-  const hit = cache.get(values);
-  if (hit) return hit.slice();
-  const out = score(values);
-  cache.set(values, out);
-  return out.slice();
-};
+export const knncad: Baseline = ({ values }) => scoreOnce(values);
 
 function score(values: ArrayLike<number>): Float64Array {
   const n = values.length;

@@ -16,6 +16,7 @@
  * we score all have decimal values, so that case does not arise here and is not copied.
  */
 import type { Baseline } from './index';
+import { fileRange } from './nab-inputs';
 
 const BINS = 5;
 const W = 52;
@@ -72,13 +73,7 @@ export function klDivergence(p: ArrayLike<number>, q: ArrayLike<number>): number
 export const relativeEntropy: Baseline = ({ values }) => {
   const n = values.length;
   const out = new Float64Array(n);
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const v = values[i] as number;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+  const { lo: min, hi: max } = fileRange(values);
   const step = (max - min) / BINS;
   // NAB: a flat file (step 0) scores 0 everywhere
   if (!(step !== 0)) return out;
