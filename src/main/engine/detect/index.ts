@@ -95,9 +95,9 @@ export const ENSEMBLE_HUBER = 2;
 /**
  * Clipped samples in a row on one side after which the ensemble's z-score baseline accepts a step
  * (Holt's shiftAfter; issue 18, session 11). Every protocol of `npm run eval:variant` moved up a
- * little and none down, the same from 24 to 48 (one threshold over 12 groups 56.1 → 56.6, LOGO
- * pooled 55.7 → 56.2, NAB 28 68.0 → 68.3, LOCO 66.9 → 67.2: noiseless daily steps no longer flag,
- * recorded faults 58.4 → 59.9); 4–12 cost the demo or the irregular group (BENCHMARKS.md, round 8).
+ * little and none down, alike from 24 to 64 (one threshold over 12 groups 56.5 → 57.0, LOGO
+ * pooled 56.1 → 56.6, NAB 28 68.0 → 68.3, LOCO 66.9 → 67.2: noiseless daily steps no longer flag,
+ * recorded faults 58.9 → 60.1); 4–12 cost the demo or the irregular group (BENCHMARKS.md, round 8).
  */
 export const ENSEMBLE_SHIFT_AFTER = 32;
 
