@@ -29,7 +29,7 @@ export const UNSEEN_SCORE: Readonly<Record<string, number>> = {
 };
 
 /** Recordings made after the default's parameters were last chosen (session 11): unseen by it. */
-export const FRESH_SESSIONS = /^recordedFaults\/session-(4|5)\//;
+export const FRESH_SESSIONS = /^recordedFaults\/session-(4|5|6)\//;
 
 const NAB_28 = ['artificial (NAB)', 'realAWSCloudwatch'];
 const REAL = ['realAWSCloudwatch', 'recordedFaults'];
