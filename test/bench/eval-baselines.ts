@@ -28,7 +28,10 @@ export const UNSEEN_SCORE: Readonly<Record<string, number>> = {
   windowedGaussian: 45.6,
 };
 
-/** Recordings made after the default's parameters were last chosen (session 11): unseen by it. */
+/**
+ * Recordings made in session 11, never used to choose the default's settings of earlier rounds
+ * (session 4 motivated that session's step rule; session 6 came after every change).
+ */
 export const FRESH_SESSIONS = /^recordedFaults\/session-(4|5|6)\//;
 
 const NAB_28 = ['artificial (NAB)', 'realAWSCloudwatch'];
