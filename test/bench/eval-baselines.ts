@@ -13,7 +13,7 @@
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_PARAMS } from '../../src/main/engine/detect/index';
 import { BASELINES } from './baselines/index';
-import { allGroups, evaluateGroups, groupOf, HIDDEN_LIKE } from './eval-groups';
+import { allGroups, evaluateGroups, groupOf } from './eval-groups';
 import { scoreCandidate, type NabFile } from './nab-eval';
 import type { Candidate } from './nab-cv';
 import { PROFILES, scoreCorpus } from './nab-score';
@@ -75,7 +75,7 @@ function rowOf(c: Candidate, files: readonly NabFile[], unseen: number | undefin
   const std = PROFILES[0]!;
   const scored = scoreCandidate(files, 'auto', c);
   const nab = (names: readonly string[]) => scoreCorpus(scored.filter((s) => names.includes(groupOf(s.file))), std).normalized;
-  const groups = evaluateGroups(files, [c]);
+  const groups = evaluateGroups(files, [c], [scored]);
   const fresh = scored.filter((s) => FRESH_SESSIONS.test(s.file.name));
   return {
     name: c.name,
@@ -84,7 +84,7 @@ function rowOf(c: Candidate, files: readonly NabFile[], unseen: number | undefin
       'NAB 28': nab(NAB_28),
       'one threshold, all groups': scoreCorpus(scored, std).normalized,
       'LOGO pooled': groups.pooled,
-      'hidden-like': nab(HIDDEN_LIKE),
+      'hidden-like': groups.hiddenLike,
       'real (AWS + recordings)': nab(REAL),
       'fresh recordings': fresh.length ? scoreCorpus(fresh, std).normalized : NaN,
     },

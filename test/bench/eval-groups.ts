@@ -10,7 +10,7 @@
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_PARAMS, type DetectorParams } from '../../src/main/engine/detect/index';
 import { crossValidate, type Candidate } from './nab-cv';
-import { loadNab, scoreCandidate, variant, type NabFile } from './nab-eval';
+import { loadNab, scoreCandidate, variant, type NabFile, type ScoredNabFile } from './nab-eval';
 import { demoFiles, syntheticFiles } from './families';
 import { recordedFiles } from './recorded';
 import { PROFILES, scoreCorpus } from './nab-score';
@@ -57,9 +57,10 @@ export interface GroupReport {
   perGroup: { group: string; files: number; windows: number; heldOut: number; ownThreshold: number; chosen: string }[];
 }
 
-export function evaluateGroups(files: readonly NabFile[], candidates: readonly Candidate[]): GroupReport {
+/** `scoredBy`: each candidate's scores of `files` when the caller already has them. */
+export function evaluateGroups(files: readonly NabFile[], candidates: readonly Candidate[], scoredBy: readonly (readonly ScoredNabFile[])[] = candidates.map((c) => scoreCandidate(files, 'auto', c))): GroupReport {
   const groups = [...new Set(files.map(groupOf))];
-  const scored = candidates.map((c) => scoreCandidate(files, 'auto', c).map((s) => ({ ...s, fold: groups.indexOf(groupOf(s.file)) })));
+  const scored = scoredBy.map((s) => s.map((x) => ({ ...x, fold: groups.indexOf(groupOf(x.file)) })));
   const std = PROFILES[0]!;
   const cv = crossValidate(candidates, scored, groups.length)[0]!;
   const perGroup = groups.map((group, g) => {

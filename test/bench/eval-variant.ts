@@ -82,12 +82,15 @@ const f1 = (x: number): string => x.toFixed(1);
 
 function row(c: Candidate, files: readonly NabFile[]): string {
   const std = PROFILES[0]!;
-  const shared = scoreCorpus(scoreCandidate(files, 'auto', c), std);
-  const groups = evaluateGroups(files, [c]);
+  const scored = scoreCandidate(files, 'auto', c);
+  const shared = scoreCorpus(scored, std);
+  const groups = evaluateGroups(files, [c], [scored]);
+  const nabScored = scored.filter((s) => NAB_CATEGORY.test(s.file.category));
   const nab = evaluate(
-    files.filter((f) => NAB_CATEGORY.test(f.category)),
+    nabScored.map((s) => s.file),
     'auto',
     [c],
+    nabScored,
   );
   const perGroup = groups.perGroup.map((g) => f1(g.heldOut)).join(' / ');
   return `| ${c.name} | ${f1(shared.normalized)} at ${shared.threshold.toFixed(3)} (${shared.detectedWindows}/${shared.windows}, ${shared.falsePositives} FPs) | ${f1(groups.pooled)} / ${f1(groups.meanOfGroups)} | ${f1(groups.hiddenLike)} | ${f1(nab.all[0]!.normalized)} / ${f1(nab.heldOut[0]!.normalized)} / ${f1(nab.leaveCategoryOut[0]!)} / ${f1(nab.cv[0]!.normalized)} | ${perGroup} |`;

@@ -51,13 +51,16 @@ export async function loadNab(dir = NAB_DIR): Promise<NabFile[]> {
   return files;
 }
 
+/** A file with a detector's score for every row, and its CV fold. */
+export type ScoredNabFile = FoldedFile & { file: NabFile };
+
 export const METHODS: readonly DetectMethod[] = ['auto', 'zscore', 'seasonal', 'changepoint'];
 
 /**
  * Every file streamed through a fresh detector, exactly as live data would be; with `privileges`
  * (diagnosis only, privileged.ts) each file's detector is also given NAB's look-ahead.
  */
-export function scoreFiles(files: readonly NabFile[], method: DetectMethod, params: DetectorParams = DEFAULT_PARAMS, privileges?: Privileges): (FoldedFile & { file: NabFile })[] {
+export function scoreFiles(files: readonly NabFile[], method: DetectMethod, params: DetectorParams = DEFAULT_PARAMS, privileges?: Privileges): ScoredNabFile[] {
   return files.map((file) => {
     const d = createDetector({ method, sensitivity: 'medium' }, privileges ? privilegedParams(params, file.values, privileges) : params);
     const scores = new Float64Array(file.values.length);
@@ -67,7 +70,7 @@ export function scoreFiles(files: readonly NabFile[], method: DetectMethod, para
 }
 
 /** Every file scored by one of NAB's baselines (baselines/index.ts), as NAB's runner would. */
-export function scoreBaseline(files: readonly NabFile[], name: string): (FoldedFile & { file: NabFile })[] {
+export function scoreBaseline(files: readonly NabFile[], name: string): ScoredNabFile[] {
   const b = BASELINES[name];
   if (!b) throw new Error(`no baseline ${name} (known: ${Object.keys(BASELINES).join(', ') || 'none'})`);
   return files.map((file) => ({ file, scores: b(file), fold: file.fold }));
@@ -93,7 +96,7 @@ export function combineScores(how: Combine, base: ArrayLike<number>, other: Arra
 }
 
 /** A candidate's scores: its own method's (or `method`), joined with the default's when it says so. */
-export function scoreCandidate(files: readonly NabFile[], method: DetectMethod, c: Candidate): (FoldedFile & { file: NabFile })[] {
+export function scoreCandidate(files: readonly NabFile[], method: DetectMethod, c: Candidate): ScoredNabFile[] {
   const own = c.baseline ? scoreBaseline(files, c.baseline) : scoreFiles(files, c.method ?? method, c.params, c.privileged);
   const how = c.combine;
   if (!how) return own;
@@ -151,10 +154,14 @@ function leaveCategoryOut(scored: readonly (ScoredFile & { file: NabFile })[]): 
   });
 }
 
-export function evaluate(files: readonly NabFile[], method: DetectMethod, candidates: readonly Candidate[] = cvCandidates(method)): MethodResult {
+/**
+ * `firstScored`: the first candidate's scores of `files` when the caller already has them (each
+ * file is scored once per candidate, however many protocols read it).
+ */
+export function evaluate(files: readonly NabFile[], method: DetectMethod, candidates: readonly Candidate[] = cvCandidates(method), firstScored?: readonly ScoredNabFile[]): MethodResult {
   const first = candidates[0];
   if (!first) throw new Error('no candidate parameters');
-  const scored = scoreCandidate(files, method, first);
+  const scored = firstScored ?? scoreCandidate(files, method, first);
   const cv = crossValidate(candidates, [scored, ...candidates.slice(1).map((c) => scoreCandidate(files, method, c))]);
   const tuneFiles = scored.filter((s) => s.file.split === 'tune');
   const heldFiles = scored.filter((s) => s.file.split === 'held-out');

@@ -39,7 +39,7 @@
  */
 import { probationaryLength } from '../nab-score';
 import type { Baseline } from './index';
-import { fileRange, memoByValues } from './nab-inputs';
+import { fileRange } from './nab-inputs';
 
 const BASE_THRESHOLD = 0.75;
 const MAX_LEFT_SEMI_CONTEXT_LENGTH = 7;
@@ -365,11 +365,7 @@ class CadOse {
   }
 }
 
-// why: memoized: a noisy file costs seconds here (NAB's Python takes minutes: the context memory
-// grows with every row), and the evaluation scores each file up to three times
-const scoreOnce = memoByValues(score);
-
-export const contextOSE: Baseline = ({ values }) => scoreOnce(values);
+export const contextOSE: Baseline = ({ values }) => score(values);
 
 function score(values: ArrayLike<number>): Float64Array {
   const n = values.length;
